@@ -1,0 +1,46 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { shapeTransaction } from '../../helpers/output';
+import type { VivenuClient } from '../../transport';
+import { includeSecretField, readShape, readTransactionId, simplifyField, transactionIdField } from './fields';
+
+export const CANCELLATION_REASONS = [
+	{ name: 'Claim', value: 'CLAIM' },
+	{ name: 'Communication Error', value: 'COMMUNICATION_ERROR' },
+	{ name: 'None', value: '' },
+	{ name: 'Requested by Customer', value: 'REQUESTED_BY_CUSTOMER' },
+	{ name: 'Training / Test', value: 'TRAINING/TEST' },
+];
+
+const properties: INodeProperties[] = [
+	transactionIdField,
+	{
+		displayName: 'Refund Funds',
+		name: 'refundFunds',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to refund the money paid to the original payment method',
+	},
+	{
+		displayName: 'Cancellation Reason',
+		name: 'cancellationReason',
+		type: 'options',
+		options: CANCELLATION_REASONS,
+		default: '',
+	},
+	simplifyField,
+	{ ...includeSecretField, displayOptions: { show: { simplify: [false] } } },
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['transaction'], operation: ['cancel'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number, client: VivenuClient): Promise<IDataObject> {
+	const id = readTransactionId(this, i);
+	const { simplify, includeSecret } = readShape(this, i);
+	const body: IDataObject = { refundFunds: this.getNodeParameter('refundFunds', i, false) as boolean };
+	const reason = this.getNodeParameter('cancellationReason', i, '') as string;
+	if (reason) body.cancellationReason = reason;
+	const response = await client.request<IDataObject>('POST', `/transactions/${encodeURIComponent(id)}/cancel`, { body, itemIndex: i, idempotent: false });
+	return shapeTransaction(response.body, simplify, includeSecret);
+}

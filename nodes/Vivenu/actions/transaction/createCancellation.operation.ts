@@ -1,0 +1,101 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { inputError } from '../../../common';
+import type { VivenuClient } from '../../transport';
+import { readTransactionId, transactionIdField } from './fields';
+
+const properties: INodeProperties[] = [
+	transactionIdField,
+	{
+		displayName: 'Items to Cancel',
+		name: 'itemsMode',
+		type: 'options',
+		options: [
+			{ name: 'By Cart Item IDs', value: 'ids', description: 'Cancel whole cart items' },
+			{ name: 'With Amounts', value: 'amounts', description: 'Cancel a quantity of each cart item' },
+		],
+		default: 'ids',
+	},
+	{
+		displayName: 'Cart Item IDs',
+		name: 'cartItemIds',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'cartItemId1, cartItemId2',
+		description: 'Comma-separated cartItemIds, as listed by Get Cancellation Info, or an array from an expression',
+		displayOptions: { show: { itemsMode: ['ids'] } },
+	},
+	{
+		displayName: 'Items',
+		name: 'itemAmounts',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		placeholder: 'Add Item',
+		displayOptions: { show: { itemsMode: ['amounts'] } },
+		options: [
+			{
+				displayName: 'Item',
+				name: 'item',
+				values: [
+					{ displayName: 'Cart Item ID', name: '_id', type: 'string', default: '' },
+					{ displayName: 'Amount', name: 'amount', type: 'number', default: 0, typeOptions: { minValue: 0 } },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Refund Funds',
+		name: 'refundFunds',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to refund the cancelled items',
+	},
+	{
+		displayName: 'Refund Target',
+		name: 'refundTarget',
+		type: 'options',
+		options: [
+			{ name: 'Original Payment Method', value: 'origin' },
+			{ name: 'Voucher', value: 'voucher' },
+		],
+		default: 'origin',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['transaction'], operation: ['createCancellation'] } }, properties);
+
+function readItems(ctx: IExecuteFunctions, i: number): string[] | IDataObject[] {
+	if ((ctx.getNodeParameter('itemsMode', i, 'ids') as string) === 'amounts') {
+		const rows = ((ctx.getNodeParameter('itemAmounts', i, {}) as IDataObject).item as IDataObject[] | undefined) ?? [];
+		const items = rows.map((row) => ({ _id: String(row._id ?? '').trim(), amount: Number(row.amount ?? 0) }));
+		if (!items.length || items.some((it) => !it._id)) {
+			throw inputError(ctx.getNode(), 'Items', 'every item needs a Cart Item ID', i, 'Get the cartItemIds from Get Cancellation Info.');
+		}
+		return items;
+	}
+	const raw = ctx.getNodeParameter('cartItemIds', i, '') as unknown;
+	const ids = (Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(',')).map((s) => s.trim()).filter(Boolean);
+	if (!ids.length) {
+		throw inputError(ctx.getNode(), 'Cart Item IDs', 'is empty', i, 'Get the cartItemIds from Get Cancellation Info.');
+	}
+	return ids;
+}
+
+export async function execute(this: IExecuteFunctions, i: number, client: VivenuClient): Promise<IDataObject> {
+	const id = readTransactionId(this, i);
+	// vivenu rejects extra properties and requires all three fields.
+	const body: IDataObject = {
+		items: readItems(this, i),
+		refundFunds: this.getNodeParameter('refundFunds', i, false) as boolean,
+		refundTarget: this.getNodeParameter('refundTarget', i, 'origin') as string,
+	};
+	const response = await client.request<IDataObject>('POST', `/transactions/${encodeURIComponent(id)}/cancellations`, {
+		body,
+		itemIndex: i,
+		idempotent: false,
+	});
+	return response.body;
+}

@@ -1,0 +1,164 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { inputError, limitProperty, paginateSkipTotal, returnAllProperty, validateId } from '../../../common';
+import { shapeTransaction } from '../../helpers/output';
+import type { VivenuClient } from '../../transport';
+import { includeSecretField, simplifyField } from './fields';
+
+/** The API reference allows `top` up to 1000. */
+export const MAX_PAGE_SIZE = 1000;
+
+const STATUS_OPTIONS = ['NEW', 'RESERVED-BY-SYSTEM', 'ABORTED', 'COMPLETE', 'CANCELED'].map((v) => ({ name: v, value: v }));
+const PAYMENT_STATUS_OPTIONS = [
+	'AWAITING',
+	'PENDING',
+	'RECEIVED',
+	'REFUND',
+	'CANCELED',
+	'FAILED',
+	'DISPUTE',
+	'CHARGEBACK',
+	'POS-RECEIVED',
+	'POS-CANCELED',
+	'LOCAL-PENDING',
+	'LOCAL-AWAITING',
+	'LOCAL-RECEIVED',
+	'EXTERNAL',
+].map((v) => ({ name: v, value: v }));
+
+const show = { resource: ['transaction'], operation: ['getAll'] };
+
+const properties: INodeProperties[] = [
+	returnAllProperty(undefined),
+	limitProperty({ show: {} }),
+	{
+		displayName: 'Rich Results',
+		name: 'rich',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to use the /transactions/rich endpoint, which embeds more related data (vivenu marks it deprecated; it ignores the ID filter)',
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{ displayName: 'Customer ID', name: 'customer', type: 'string', default: '' },
+			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				default: {},
+				placeholder: 'Add Event',
+				description: 'Only transactions of these events',
+				options: [
+					{
+						displayName: 'Event',
+						name: 'values',
+						values: [
+							{
+								displayName: 'Event',
+								name: 'event',
+								type: 'resourceLocator',
+								default: { mode: 'list', value: '' },
+								modes: [
+									{
+										displayName: 'From List',
+										name: 'list',
+										type: 'list',
+										typeOptions: { searchListMethod: 'searchEvents', searchable: true },
+									},
+									{ displayName: 'By ID', name: 'id', type: 'string', placeholder: '5f9a1b2c3d4e5f6a7b8c9d0e' },
+								],
+							},
+						],
+					},
+				],
+			},
+			{
+				displayName: 'Payment Service Provider',
+				name: 'psp',
+				type: 'string',
+				default: '',
+				description: 'Payment service provider reference',
+			},
+			{ displayName: 'Payment Status', name: 'paymentStatus', type: 'options', options: PAYMENT_STATUS_OPTIONS, default: 'RECEIVED' },
+			{ displayName: 'Seller ID', name: 'seller', type: 'string', default: '', description: 'Only with Rich Results' },
+			{ displayName: 'Status', name: 'status', type: 'options', options: STATUS_OPTIONS, default: 'COMPLETE' },
+			{
+				displayName: 'Updated After',
+				name: 'updatedAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Only transactions last updated at or after this time',
+			},
+			{
+				displayName: 'Updated Before',
+				name: 'updatedBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Only transactions last updated before this time',
+			},
+		],
+	},
+	simplifyField,
+	{ ...includeSecretField, displayOptions: { show: { simplify: [false] } } },
+];
+
+export const description = updateDisplayOptions({ show }, properties);
+
+function toIso(ctx: IExecuteFunctions, value: unknown, field: string, i: number): string {
+	const date = new Date(String(value));
+	if (Number.isNaN(date.getTime())) throw inputError(ctx.getNode(), field, `"${String(value)}" is not a date`, i);
+	return date.toISOString();
+}
+
+/** Builds vivenu's query: `event` is comma-separated, `updatedAt` a deepObject (`updatedAt[$gte]`). */
+export function buildQuery(ctx: IExecuteFunctions, i: number, rich: boolean): IDataObject {
+	const filters = ctx.getNodeParameter('filters', i, {}) as IDataObject;
+	const qs: IDataObject = {};
+	for (const key of ['status', 'paymentStatus', 'psp', 'customer', 'email'] as const) {
+		const value = filters[key];
+		if (typeof value === 'string' && value.trim()) qs[key] = value.trim();
+	}
+	if (rich && typeof filters.seller === 'string' && filters.seller.trim()) qs.seller = filters.seller.trim();
+	const rows = ((filters.events as IDataObject | undefined)?.values as IDataObject[] | undefined) ?? [];
+	const eventIds = rows
+		.map((row) => {
+			const rl = row.event as IDataObject | string | undefined;
+			return typeof rl === 'object' && rl !== null ? rl.value : rl;
+		})
+		.filter((v) => v !== undefined && v !== '')
+		.flatMap((v) => String(v).split(','))
+		.map((v) => validateId(ctx, v, 'Filters → Events', i));
+	if (eventIds.length) qs.event = eventIds.join(',');
+	if (filters.updatedAfter) qs['updatedAt[$gte]'] = toIso(ctx, filters.updatedAfter, 'Filters → Updated After', i);
+	if (filters.updatedBefore) qs['updatedAt[$lt]'] = toIso(ctx, filters.updatedBefore, 'Filters → Updated Before', i);
+	return qs;
+}
+
+export async function execute(this: IExecuteFunctions, i: number, client: VivenuClient): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
+	const limit = returnAll ? 0 : (this.getNodeParameter('limit', i, 50) as number);
+	const rich = this.getNodeParameter('rich', i, false) as boolean;
+	const simplify = this.getNodeParameter('simplify', i, false) as boolean;
+	const includeSecret = this.getNodeParameter('includeSecret', i, false) as boolean;
+	const qs = buildQuery(this, i, rich);
+	const path = rich ? '/transactions/rich' : '/transactions';
+
+	const docs = await paginateSkipTotal<IDataObject>({ returnAll, limit }, MAX_PAGE_SIZE, async (skip, top) => {
+		const { body } = await client.request<{ docs?: IDataObject[]; total?: number }>('GET', path, {
+			qs: { ...qs, top, skip },
+			itemIndex: i,
+			idempotent: true,
+		});
+		return { items: body?.docs ?? [], total: typeof body?.total === 'number' ? body.total : undefined };
+	});
+	return docs.map((doc) => shapeTransaction(doc, simplify, includeSecret));
+}

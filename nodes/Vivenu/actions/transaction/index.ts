@@ -1,0 +1,76 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as cancel from './cancel.operation';
+import * as complete from './complete.operation';
+import * as createCancellation from './createCancellation.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as getCancellationInfo from './getCancellationInfo.operation';
+import * as getTickets from './getTickets.operation';
+import * as sendInvitationMail from './sendInvitationMail.operation';
+import * as sendTicketMail from './sendTicketMail.operation';
+import * as updatePaymentStatus from './updatePaymentStatus.operation';
+
+export const operations = {
+	cancel,
+	complete,
+	createCancellation,
+	get,
+	getAll,
+	getCancellationInfo,
+	getTickets,
+	sendInvitationMail,
+	sendTicketMail,
+	updatePaymentStatus,
+};
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['transaction'] } },
+		options: [
+			{ name: 'Cancel', value: 'cancel', action: 'Cancel a transaction', description: 'Cancel a whole transaction, optionally refunding it' },
+			{ name: 'Complete', value: 'complete', action: 'Complete a transaction', description: 'Complete a transaction in status NEW' },
+			{
+				name: 'Create Cancellation',
+				value: 'createCancellation',
+				action: 'Cancel part of a transaction',
+				description: 'Cancel some items of a transaction',
+			},
+			{ name: 'Get', value: 'get', action: 'Get a transaction' },
+			{
+				name: 'Get Cancellation Info',
+				value: 'getCancellationInfo',
+				action: 'Get the cancellable items of a transaction',
+			},
+			{ name: 'Get Many', value: 'getAll', action: 'Get many transactions' },
+			{ name: 'Get Tickets', value: 'getTickets', action: 'Get the tickets of a transaction', description: 'One output item per ticket' },
+			{
+				name: 'Send Invitation Mail',
+				value: 'sendInvitationMail',
+				action: 'Send the reserved invitation mail of a transaction',
+			},
+			{ name: 'Send Ticket Mail', value: 'sendTicketMail', action: 'Send the tickets of a transaction by e mail' },
+			{
+				name: 'Update Payment Status',
+				value: 'updatePaymentStatus',
+				action: 'Mark a transaction as paid locally',
+				description: 'Set the payment status to LOCAL-RECEIVED',
+			},
+		],
+		default: 'get',
+	},
+	...get.description,
+	...getAll.description,
+	...cancel.description,
+	...getCancellationInfo.description,
+	...createCancellation.description,
+	...complete.description,
+	...sendTicketMail.description,
+	...sendInvitationMail.description,
+	...updatePaymentStatus.description,
+	...getTickets.description,
+];

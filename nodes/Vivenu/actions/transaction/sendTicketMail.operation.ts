@@ -1,0 +1,36 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { inputError } from '../../../common';
+import { shapeTransaction } from '../../helpers/output';
+import type { VivenuClient } from '../../transport';
+import { includeSecretField, readShape, readTransactionId, simplifyField, transactionIdField } from './fields';
+
+const properties: INodeProperties[] = [
+	transactionIdField,
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		description: "Where to send the tickets. Leave empty to let vivenu use the transaction's own address.",
+	},
+	simplifyField,
+	{ ...includeSecretField, displayOptions: { show: { simplify: [false] } } },
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['transaction'], operation: ['sendTicketMail'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number, client: VivenuClient): Promise<IDataObject> {
+	const id = readTransactionId(this, i);
+	const { simplify, includeSecret } = readShape(this, i);
+	const email = (this.getNodeParameter('email', i, '') as string).trim();
+	if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+		throw inputError(this.getNode(), 'Email', `"${email}" is not an e-mail address`, i);
+	}
+	// The body is required even when empty.
+	const body: IDataObject = email ? { email } : {};
+	const response = await client.request<IDataObject>('POST', `/transactions/${encodeURIComponent(id)}/ticket-mail`, { body, itemIndex: i, idempotent: false });
+	return shapeTransaction(response.body, simplify, includeSecret);
+}

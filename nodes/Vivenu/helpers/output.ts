@@ -1,0 +1,44 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/** The fields a workflow usually needs from the 60+ field transaction object. */
+const SIMPLE_FIELDS = [
+	'_id',
+	'sellerId',
+	'eventId',
+	'customerId',
+	'status',
+	'paymentStatus',
+	'paymentMethod',
+	'psp',
+	'currency',
+	'realPrice',
+	'regularPrice',
+	'name',
+	'prename',
+	'lastname',
+	'email',
+	'company',
+	'origin',
+	'cancellationReason',
+	'createdAt',
+	'updatedAt',
+];
+
+export function simplifyTransaction(transaction: IDataObject): IDataObject {
+	const out: IDataObject = {};
+	for (const field of SIMPLE_FIELDS) if (transaction[field] !== undefined) out[field] = transaction[field];
+	out.ticketCount = Array.isArray(transaction.tickets) ? transaction.tickets.length : 0;
+	out.productCount = Array.isArray(transaction.products) ? transaction.products.length : 0;
+	return out;
+}
+
+/** vivenu's `secret` tokens grant access to a transaction or ticket; they are dropped unless asked for. */
+export function withoutSecret(record: IDataObject, includeSecret: boolean): IDataObject {
+	if (includeSecret || !('secret' in record)) return record;
+	const { secret: _secret, ...rest } = record;
+	return rest;
+}
+
+export function shapeTransaction(transaction: IDataObject, simplify: boolean, includeSecret: boolean): IDataObject {
+	return simplify ? simplifyTransaction(transaction) : withoutSecret(transaction, includeSecret);
+}

@@ -1,0 +1,40 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { createClient, VIVENU_DEFAULTS } from '../transport';
+
+const PAGE = 100;
+
+/** Events for the "From list" pickers. vivenu's list envelope is `{docs,total}`; `{rows,total}` is accepted too. */
+export async function searchEvents(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const client = await createClient(this, { ...VIVENU_DEFAULTS, maxRetries: 2 });
+	const skip = Number(paginationToken ?? 0) || 0;
+	const qs: IDataObject = { top: PAGE, skip };
+	if (filter) qs.name = filter;
+	const { body } = await client.request<{ docs?: IDataObject[]; rows?: IDataObject[]; total?: number }>('GET', '/events', { qs, idempotent: true });
+	const events = body?.docs ?? body?.rows ?? [];
+	const needle = (filter ?? '').toLowerCase();
+	const results = events
+		.filter((e) => !needle || String(e.name ?? '').toLowerCase().includes(needle) || String(e._id) === filter)
+		.map((e) => ({ name: `${String(e.name ?? e._id)}${e.start ? ` (${String(e.start).slice(0, 10)})` : ''}`, value: String(e._id) }));
+	const next = skip + events.length;
+	return { results, paginationToken: events.length === PAGE && (body?.total === undefined || next < body.total) ? String(next) : undefined };
+}
+
+/** Recent transactions for the Transaction picker, newest first; the filter matches name or e-mail. */
+export async function searchTransactions(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const client = await createClient(this, { ...VIVENU_DEFAULTS, maxRetries: 2 });
+	const skip = Number(paginationToken ?? 0) || 0;
+	const qs: IDataObject = { top: PAGE, skip };
+	if (filter) qs[filter.includes('@') ? 'email' : 'name'] = filter;
+	const { body } = await client.request<{ docs?: IDataObject[]; total?: number }>('GET', '/transactions', { qs, idempotent: true });
+	const docs = body?.docs ?? [];
+	const results = docs.map((t) => {
+		const who = [t.prename, t.lastname].filter(Boolean).join(' ') || String(t.name ?? t.email ?? '');
+		return {
+			name: `${who || 'Transaction'} · ${String(t.realPrice ?? '')} ${String(t.currency ?? '')} · ${String(t.status ?? '')}`.trim(),
+			value: String(t._id),
+		};
+	});
+	const next = skip + docs.length;
+	return { results, paginationToken: docs.length === PAGE && (body?.total === undefined || next < body.total) ? String(next) : undefined };
+}

@@ -1,0 +1,120 @@
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { redact } from './redact';
+import type { ApiResponse, ProviderProfile } from './types';
+
+const MAX_BODY_IN_DESCRIPTION = 600;
+
+/** Finds the API's own message in the usual error-body shapes. */
+export function defaultParseError(body: unknown): { message?: string; code?: string; details?: string } {
+	if (typeof body === 'string') return { message: body.trim() || undefined };
+	if (Array.isArray(body)) {
+		const parts = body.map((entry) => defaultParseError(entry)).filter((p) => p.message);
+		return { message: parts.map((p) => p.message).join('; ') || undefined, code: parts[0]?.code };
+	}
+	if (!body || typeof body !== 'object') return {};
+	const b = body as IDataObject;
+	const nested = (b.error && typeof b.error === 'object' ? (b.error as IDataObject) : undefined) ?? {};
+	const message =
+		(typeof b.message === 'string' && b.message) ||
+		(typeof nested.message === 'string' && nested.message) ||
+		(typeof b.error_message === 'string' && b.error_message) ||
+		(typeof b.detail === 'string' && b.detail) ||
+		(typeof b.title === 'string' && b.title) ||
+		(typeof b.error === 'string' && b.error) ||
+		undefined;
+	const code =
+		(typeof b.code === 'string' && b.code) ||
+		(typeof b.error_key === 'string' && b.error_key) ||
+		(typeof nested.code === 'string' && nested.code) ||
+		undefined;
+	return { message, code };
+}
+
+const HINTS: Record<number, (provider: string) => string> = {
+	400: (p) => `${p} rejected the request as invalid. Check the fields named in the message.`,
+	401: (p) => `${p} did not accept the credential. Check the API key/login in the node's credential and that it belongs to the right environment.`,
+	403: (p) => `The ${p} credential is valid but lacks permission for this operation.`,
+	404: (p) => `${p} has no such resource. Check the ID (and that the credential's environment is the one the ID comes from).`,
+	409: (p) => `${p} reported a conflict with the current state of the resource.`,
+	422: (p) => `${p} could not process the data sent. Check the fields named in the message.`,
+	429: (p) => `${p} is rate limiting these requests. Lower "Requests per Second" under Request Options, or raise "Max Retry Wait".`,
+};
+
+function hintFor(status: number, provider: string): string {
+	const hint = HINTS[status];
+	if (hint) return hint(provider);
+	if (status >= 500) return `${provider} had a server error. It may be temporary: try again later.`;
+	return `${provider} answered with HTTP ${status}.`;
+}
+
+function bodyText(response: ApiResponse): string {
+	if (response.rawBody !== undefined) return response.rawBody;
+	try {
+		return JSON.stringify(response.body);
+	} catch {
+		return String(response.body);
+	}
+}
+
+export interface ApiErrorContext {
+	node: INode;
+	profile: ProviderProfile;
+	response: ApiResponse;
+	secrets: readonly string[];
+	itemIndex?: number;
+	attempts?: number;
+	/** Extra sentence put first in the description (e.g. what the operation was). */
+	extra?: string;
+}
+
+/** Builds the NodeApiError for a non-2xx answer: the API's own message, HTTP code, item index, no secrets. */
+export function apiError({ node, profile, response, secrets, itemIndex, attempts, extra }: ApiErrorContext): NodeApiError {
+	const parsed = (profile.parseError ?? defaultParseError)(response.body, response.statusCode);
+	const apiMessage = parsed.message ?? defaultParseError(response.body).message ?? `HTTP ${response.statusCode}`;
+	const raw = bodyText(response).slice(0, MAX_BODY_IN_DESCRIPTION);
+	const retried = attempts && attempts > 1 ? ` Tried ${attempts} times.` : '';
+	const description = [extra, hintFor(response.statusCode, profile.name) + retried, parsed.details, raw ? `Response: ${raw}` : undefined]
+		.filter(Boolean)
+		.join('\n');
+	return new NodeApiError(node, redactJson(response.body, secrets), {
+		message: redact(withItem(`${profile.name} error ${response.statusCode}: ${apiMessage}`, itemIndex), secrets),
+		description: redact(description, secrets),
+		httpCode: String(response.statusCode),
+		itemIndex,
+	});
+}
+
+function redactJson(body: unknown, secrets: readonly string[]): JsonObject {
+	if (body && typeof body === 'object' && !Array.isArray(body)) {
+		return JSON.parse(redact(JSON.stringify(body), secrets)) as JsonObject;
+	}
+	return { body: typeof body === 'string' ? redact(body, secrets) : (body as JsonObject[]) ?? null } as JsonObject;
+}
+
+export function withItem(message: string, itemIndex: number | undefined): string {
+	return itemIndex === undefined ? message : `${message} [item ${itemIndex}]`;
+}
+
+/** A network-level failure (no HTTP answer). */
+export function networkError(
+	node: INode,
+	profile: ProviderProfile,
+	cause: { message?: string; code?: string },
+	secrets: readonly string[],
+	itemIndex: number | undefined,
+	note: string,
+): NodeApiError {
+	const what = cause.code ? `${cause.code}` : (cause.message ?? 'connection failed');
+	return new NodeApiError(node, { message: redact(cause.message ?? what, secrets), code: cause.code ?? null } as JsonObject, {
+		message: redact(withItem(`Could not get an answer from ${profile.name}: ${what}`, itemIndex), secrets),
+		description: redact(note, secrets),
+		itemIndex,
+	});
+}
+
+/** A problem with the node's input, naming the field. */
+export function inputError(node: INode, field: string, problem: string, itemIndex: number, fix?: string): NodeOperationError {
+	return new NodeOperationError(node, withItem(`${field}: ${problem}`, itemIndex), { itemIndex, description: fix });
+}

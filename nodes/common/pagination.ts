@@ -1,0 +1,75 @@
+import type { IDataObject } from 'n8n-workflow';
+
+export interface PageLimit {
+	returnAll: boolean;
+	/** Ignored when returnAll. */
+	limit: number;
+}
+
+function remaining(limit: PageLimit, collected: number): number {
+	return limit.returnAll ? Number.POSITIVE_INFINITY : limit.limit - collected;
+}
+
+/**
+ * skip + total style (e.g. vivenu `{docs, total}`): asks for the largest page, stops at `total`,
+ * an empty page, or the user's limit. Reads how many came back instead of trusting the page size.
+ */
+export async function paginateSkipTotal<T = IDataObject>(
+	limit: PageLimit,
+	maxPageSize: number,
+	fetchPage: (skip: number, top: number) => Promise<{ items: T[]; total?: number }>,
+): Promise<T[]> {
+	const out: T[] = [];
+	let skip = 0;
+	for (;;) {
+		const want = remaining(limit, out.length);
+		if (want <= 0) break;
+		const top = Math.min(maxPageSize, want);
+		const { items, total } = await fetchPage(skip, top);
+		out.push(...items.slice(0, Math.max(0, want)));
+		skip += items.length;
+		if (items.length === 0 || (total !== undefined && skip >= total)) break;
+		if (total === undefined && items.length < top) break;
+	}
+	return out;
+}
+
+/** limit/offset (or number/offset) until a short page. */
+export async function paginateOffset<T = IDataObject>(
+	limit: PageLimit,
+	maxPageSize: number,
+	fetchPage: (offset: number, pageSize: number) => Promise<T[]>,
+): Promise<T[]> {
+	const out: T[] = [];
+	let offset = 0;
+	for (;;) {
+		const want = remaining(limit, out.length);
+		if (want <= 0) break;
+		// Always ask for a full page: some APIs treat the page size as part of the cursor.
+		const items = await fetchPage(offset, maxPageSize);
+		out.push(...items.slice(0, Math.max(0, want)));
+		offset += items.length;
+		if (items.length < maxPageSize) break;
+	}
+	return out;
+}
+
+/** Cursor style: each page says where the next one is; stops when it does not. */
+export async function paginateCursor<T = IDataObject>(
+	limit: PageLimit,
+	fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; next?: string }>,
+): Promise<T[]> {
+	const out: T[] = [];
+	let cursor: string | undefined;
+	const seen = new Set<string>();
+	for (;;) {
+		const want = remaining(limit, out.length);
+		if (want <= 0) break;
+		const { items, next } = await fetchPage(cursor);
+		out.push(...items.slice(0, Math.max(0, want)));
+		if (!next || items.length === 0 || seen.has(next)) break;
+		seen.add(next);
+		cursor = next;
+	}
+	return out;
+}

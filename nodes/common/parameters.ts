@@ -1,0 +1,114 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { inputError } from './errors';
+import type { RequestSettings } from './types';
+
+/**
+ * The "Request Options" collection every node shows. Requests per Second defaults to 0, which
+ * means the provider's own safe rate (named in `providerRate`).
+ */
+export function requestOptionsProperty(providerRate: string): INodeProperties {
+	return {
+		displayName: 'Request Options',
+		name: 'requestOptions',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Concurrency',
+				name: 'concurrency',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 50 },
+				default: 5,
+				description: 'How many input items are processed at the same time',
+			},
+			{
+				displayName: 'Max Retries',
+				name: 'maxRetries',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 10 },
+				default: 5,
+				description:
+					'How many times a rate-limited (429) or temporarily failing (502, 503, 504, dropped connection) request is retried. Requests that create something are only retried when the server provably did not act on them.',
+			},
+			{
+				displayName: 'Max Retry Wait (Seconds)',
+				name: 'maxRetryWaitSeconds',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 3600 },
+				default: 60,
+				description:
+					'Longest single wait before a retry. When the API asks (Retry-After) for a longer wait, the item fails at once with that information.',
+			},
+			{
+				displayName: 'Requests per Second',
+				name: 'requestsPerSecond',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 2 },
+				default: 0,
+				description: `Upper bound on requests per second for this node in one execution. 0 uses the provider's safe rate (${providerRate}).`,
+			},
+		],
+	};
+}
+
+/** Reads the node's Request Options once per execution (they cannot vary per item). */
+export function readRequestSettings(ctx: IExecuteFunctions, defaults: RequestSettings): RequestSettings {
+	const raw = ctx.getNodeParameter('requestOptions', 0, {}) as Partial<RequestSettings>;
+	const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
+	return {
+		concurrency: Math.max(1, Math.floor(num(raw.concurrency, defaults.concurrency))),
+		maxRetries: Math.max(0, Math.floor(num(raw.maxRetries, defaults.maxRetries))),
+		maxRetryWaitSeconds: Math.max(0, num(raw.maxRetryWaitSeconds, defaults.maxRetryWaitSeconds)),
+		requestsPerSecond: num(raw.requestsPerSecond, 0) > 0 ? (raw.requestsPerSecond as number) : defaults.requestsPerSecond,
+	};
+}
+
+/**
+ * Reads an ID parameter (plain string or resource locator) for one item and rejects values that
+ * would change the request path: empty, whitespace, slashes, dots-only, query characters.
+ */
+export function readId(ctx: IExecuteFunctions, name: string, itemIndex: number, label: string): string {
+	const raw = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
+	return validateId(ctx, raw, label, itemIndex);
+}
+
+export function validateId(ctx: IExecuteFunctions, raw: unknown, label: string, itemIndex: number): string {
+	const value = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+	if (!value) {
+		throw inputError(ctx.getNode(), label, 'is empty', itemIndex, `Set "${label}" or map it from the input with an expression.`);
+	}
+	if (/[/\\?#%\s]/.test(value) || /^\.+$/.test(value)) {
+		throw inputError(
+			ctx.getNode(),
+			label,
+			`"${value.slice(0, 80)}" is not a valid ID (it contains spaces, slashes or URL characters)`,
+			itemIndex,
+			'Use the bare ID, not a URL or path.',
+		);
+	}
+	return value;
+}
+
+export const returnAllProperty = (displayOptions: INodeProperties['displayOptions']): INodeProperties => ({
+	displayName: 'Return All',
+	name: 'returnAll',
+	type: 'boolean',
+	displayOptions,
+	default: false,
+	description: 'Whether to return all results or only up to a given limit',
+});
+
+export const limitProperty = (displayOptions: INodeProperties['displayOptions']): INodeProperties => ({
+	displayName: 'Limit',
+	name: 'limit',
+	type: 'number',
+	displayOptions: displayOptions && {
+		...displayOptions,
+		show: { ...(displayOptions.show ?? {}), returnAll: [false] },
+	},
+	typeOptions: { minValue: 1 },
+	default: 50,
+	description: 'Max number of results to return',
+});

@@ -1,0 +1,58 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, ILoadOptionsFunctions } from 'n8n-workflow';
+
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+/** One HTTP call as a provider transport describes it, before authentication. */
+export interface ApiRequest {
+	method: IHttpRequestMethods;
+	/** Absolute URL (base URL already joined). */
+	url: string;
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[] | string;
+	headers?: IDataObject;
+	/** Form-encode the body instead of sending JSON. */
+	form?: boolean;
+	/**
+	 * Whether repeating the request cannot do harm. Non-idempotent requests are retried only
+	 * when the server provably did not process them (429, connection refused).
+	 */
+	idempotent: boolean;
+	/** Item the request is made for; carried into errors. */
+	itemIndex?: number;
+	skipSslCertificateValidation?: boolean;
+}
+
+export interface ApiResponse<T = unknown> {
+	statusCode: number;
+	headers: Record<string, string>;
+	body: T;
+	/** The body as text when it was not JSON (or empty). */
+	rawBody?: string;
+}
+
+/** Settings the user tunes per node under "Request Options". */
+export interface RequestSettings {
+	maxRetries: number;
+	/** Cap, in seconds, on any single wait before a retry (Retry-After included). */
+	maxRetryWaitSeconds: number;
+	/** 0 = unlimited. */
+	requestsPerSecond: number;
+	concurrency: number;
+}
+
+/** Describes a provider to the shared request layer. */
+export interface ProviderProfile {
+	/** Human name used in error messages, e.g. "vivenu". */
+	name: string;
+	credentialType: string;
+	/** Default limits for this provider (documented or safe). */
+	defaults: RequestSettings;
+	/** Turns an error body into the API's own message (and an optional machine code). */
+	parseError?: (body: unknown, statusCode: number) => { message?: string; code?: string; details?: string };
+	/** Decides, for a 429, whether waiting can help (e.g. a spent daily quota cannot). */
+	isRetryable429?: (body: unknown) => boolean;
+	/** Status codes after which the request is sent once more without ignoring HTTP errors, so n8n's OAuth2 path refreshes the token. */
+	refreshOnStatus?: number[];
+}
+
+export type OutputData = IDataObject | IDataObject[] | null | undefined;
