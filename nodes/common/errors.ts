@@ -97,6 +97,36 @@ export function withItem(message: string, itemIndex: number | undefined): string
 	return itemIndex === undefined ? message : `${message} [item ${itemIndex}]`;
 }
 
+/** A 2xx whose JSON body cannot be parsed (truncated or corrupted in transit). */
+export function malformedError(
+	node: INode,
+	profile: ProviderProfile,
+	response: ApiResponse,
+	secrets: readonly string[],
+	itemIndex: number | undefined,
+	attempts: number,
+): NodeApiError {
+	const raw = (response.rawBody ?? '').slice(0, MAX_BODY_IN_DESCRIPTION);
+	return new NodeApiError(node, { body: redact(raw, secrets) } as JsonObject, {
+		message: withItem(`${profile.name} sent a response that is not valid JSON (HTTP ${response.statusCode})`, itemIndex),
+		description: redact(`The answer was cut off or corrupted.${attempts > 1 ? ` Tried ${attempts} times.` : ''} Response: ${raw}`, secrets),
+		httpCode: String(response.statusCode),
+		itemIndex,
+	});
+}
+
+/** Plain words for socket errors; n8n rewrites messages that contain the raw codes into a generic text. */
+const NETWORK_WORDS: Record<string, string> = {
+	ECONNRESET: 'the connection was closed before an answer arrived',
+	ECONNREFUSED: 'the connection was refused',
+	ETIMEDOUT: 'the request timed out',
+	ESOCKETTIMEDOUT: 'the request timed out',
+	ECONNABORTED: 'the request was aborted (timeout)',
+	ENOTFOUND: 'the host name could not be resolved',
+	EAI_AGAIN: 'the host name could not be resolved right now',
+	EPIPE: 'the connection broke while sending',
+};
+
 /** A network-level failure (no HTTP answer). */
 export function networkError(
 	node: INode,
@@ -106,10 +136,11 @@ export function networkError(
 	itemIndex: number | undefined,
 	note: string,
 ): NodeApiError {
-	const what = cause.code ? `${cause.code}` : (cause.message ?? 'connection failed');
-	return new NodeApiError(node, { message: redact(cause.message ?? what, secrets), code: cause.code ?? null } as JsonObject, {
+	const what = (cause.code && NETWORK_WORDS[cause.code]) ?? 'the connection failed';
+	const detail = [cause.code, cause.message].filter(Boolean).join(': ');
+	return new NodeApiError(node, { message: redact(detail || what, secrets) } as JsonObject, {
 		message: redact(withItem(`Could not get an answer from ${profile.name}: ${what}`, itemIndex), secrets),
-		description: redact(note, secrets),
+		description: redact(`${note}${detail ? ` (${detail})` : ''}`, secrets),
 		itemIndex,
 	});
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse, JsonObject } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { apiError, networkError } from './errors';
+import { apiError, malformedError, networkError } from './errors';
 import { limiterFor } from './rateLimiter';
 import { classifyNetworkError, parseRetryAfter, retryDelay, RETRYABLE_STATUS } from './retryPolicy';
 import type { ApiRequest, ApiResponse, ProviderProfile, RequestContext, RequestSettings } from './types';
@@ -31,6 +31,7 @@ export function toApiResponse(full: { statusCode: number; headers?: unknown; bod
 	const headers = lowerCaseHeaders(full.headers);
 	let body: unknown = full.body;
 	let rawBody: string | undefined;
+	let malformed = false;
 	if (Buffer.isBuffer(body)) body = body.toString('utf8');
 	if (typeof body === 'string') {
 		rawBody = body;
@@ -42,10 +43,11 @@ export function toApiResponse(full: { statusCode: number; headers?: unknown; bod
 				rawBody = undefined;
 			} catch {
 				body = trimmed;
+				malformed = /json/i.test(headers['content-type'] ?? '');
 			}
 		}
 	}
-	return { statusCode: full.statusCode, headers, body, rawBody };
+	return { statusCode: full.statusCode, headers, body, rawBody, malformed };
 }
 
 function buildOptions(req: ApiRequest, ignoreHttpStatusErrors: boolean): IHttpRequestOptions {
@@ -153,7 +155,14 @@ export async function apiRequest<T = unknown>(ctx: RequestContext, env: RequestE
 			}
 		}
 
-		if (response.statusCode >= 200 && response.statusCode < 300) return response as ApiResponse<T>;
+		if (response.statusCode >= 200 && response.statusCode < 300) {
+			if (!response.malformed) return response as ApiResponse<T>;
+			if (req.idempotent && attempt < settings.maxRetries) {
+				await sleep(retryDelay(attempt, undefined, capMs));
+				continue;
+			}
+			throw malformedError(node, profile, response, secrets, req.itemIndex, attempt + 1);
+		}
 
 		const status = response.statusCode;
 		const waitable = status !== 429 || (profile.isRetryable429?.(response.body) ?? true);

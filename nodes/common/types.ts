@@ -28,6 +28,8 @@ export interface ApiResponse<T = unknown> {
 	body: T;
 	/** The body as text when it was not JSON (or empty). */
 	rawBody?: string;
+	/** Declared as JSON but could not be parsed (e.g. cut off). */
+	malformed?: boolean;
 }
 
 /** Settings the user tunes per node under "Request Options". */

@@ -1,0 +1,140 @@
+'use strict';
+// vivenu webhooks: registration routes (GET/POST /api/webhooks, PUT/DELETE /api/webhook/:id — note the
+// singular), delivery envelope, x-vivenu-signature signing and automatic dispatch on state changes.
+const crypto = require('crypto');
+const { hmacHex } = require('../../core/webhooks');
+const { authed, badRequest, notFound, requireObjectBody, intParam, newObjectId } = require('./common');
+
+const SIGNATURE_HEADER = 'x-vivenu-signature';
+
+/** lowercase hex HMAC-SHA256 of the raw body, key = hmacKey as UTF-8 */
+function sign(rawBody, hmacKey) {
+	return { [SIGNATURE_HEADER]: hmacHex('sha256', hmacKey, rawBody) };
+}
+
+/** Transaction as sent in webhooks: the transaction object plus tid, coupons[] and paymentInfoMethod. */
+function webhookTransaction(tx) {
+	return {
+		...tx,
+		tid: tx._id.slice(-8).toUpperCase(),
+		coupons: (tx.appliedCoupons || []).map((c) => c.code),
+		paymentInfoMethod: tx.paymentInfo ? tx.paymentInfo.method : undefined,
+	};
+}
+
+const STATUS_FOR_TYPE = {
+	'transaction.complete': 'COMPLETE',
+	'transaction.canceled': 'CANCELED',
+	'transaction.reservedBySystem': 'RESERVED-BY-SYSTEM',
+	'transaction.partiallyCanceled': 'COMPLETE',
+};
+
+function dataFor(type, tx, state) {
+	const transaction = webhookTransaction(tx);
+	if (type === 'transaction.partiallyCanceled') return { transaction };
+	return { transaction, tickets: state.tickets.filter((t) => t.transactionId === tx._id) };
+}
+
+/**
+ * Envelope {id (36-char uuid), type, mode: 'dev', data}.
+ * data: omitted -> first transaction with the status matching the type;
+ *       { transactionId } -> that transaction; anything else -> sent as given.
+ */
+function build({ type, data, state }) {
+	let payload = data;
+	if (payload === undefined || payload === null || (payload && typeof payload.transactionId === 'string' && Object.keys(payload).length === 1)) {
+		let tx = null;
+		if (payload && payload.transactionId) {
+			tx = state.transactions.find((t) => t._id === payload.transactionId);
+			if (!tx) throw badRequest(`Unknown transactionId ${payload.transactionId}`);
+		} else if (STATUS_FOR_TYPE[type]) {
+			tx = state.transactions.find((t) => t.status === STATUS_FOR_TYPE[type]) || state.transactions[0];
+		}
+		payload = tx ? dataFor(type, tx, state) : {};
+	}
+	return { id: crypto.randomUUID(), type, mode: 'dev', data: payload };
+}
+
+function validateWebhook(body, { partial }) {
+	for (const k of Object.keys(body)) if (!['name', 'url', 'enabled', 'events', 'hmacKey'].includes(k)) throw badRequest(`"${k}" is not allowed`);
+	if (!partial || body.name !== undefined) {
+		if (typeof body.name !== 'string') throw badRequest('"name" is required');
+		if (body.name.length < 5 || body.name.length > 30) throw badRequest('"name" length must be between 5 and 30 characters');
+	}
+	if (!partial || body.url !== undefined) {
+		if (typeof body.url !== 'string') throw badRequest('"url" is required');
+		let u;
+		try {
+			u = new URL(body.url);
+		} catch {
+			throw badRequest('"url" must be a valid uri');
+		}
+		// Real vivenu wants HTTPS; the emulator also accepts plain http so loopback receivers work.
+		if (!['https:', 'http:'].includes(u.protocol)) throw badRequest('"url" must be a valid uri with a scheme matching the https pattern');
+	}
+	if (body.enabled !== undefined && typeof body.enabled !== 'boolean') throw badRequest('"enabled" must be a boolean');
+	if (body.events !== undefined) {
+		if (!body.events || typeof body.events !== 'object' || Array.isArray(body.events)) throw badRequest('"events" must be of type object');
+		for (const [k, v] of Object.entries(body.events)) if (typeof v !== 'boolean') throw badRequest(`"events.${k}" must be a boolean`);
+	}
+	if (body.hmacKey !== undefined && body.hmacKey !== null && typeof body.hmacKey !== 'string') throw badRequest('"hmacKey" must be a string');
+}
+
+function register(router, ctx) {
+	router.get('/api/webhooks', authed((req, c, key) => {
+		const top = intParam(req.query, 'top', { def: 25, min: 1, max: 1000 });
+		const skip = intParam(req.query, 'skip', { def: 0, min: 0 });
+		const all = c.state.webhooks.filter((w) => w.sellerId === key.sellerId);
+		return { status: 200, body: { docs: all.slice(skip, skip + top), total: all.length } };
+	}));
+
+	router.post('/api/webhooks', authed((req, c, key) => {
+		const body = requireObjectBody(req);
+		validateWebhook(body, { partial: false });
+		const now = c.now().toISOString();
+		const hook = {
+			_id: newObjectId(now),
+			sellerId: key.sellerId,
+			name: body.name,
+			url: body.url,
+			enabled: body.enabled ?? true,
+			events: body.events || {},
+			hmacKey: body.hmacKey ?? null,
+			createdBy: { type: 'API_KEY', id: key._id || key.key.slice(0, 8) },
+			createdAt: now,
+			updatedAt: now,
+		};
+		c.state.webhooks.push(hook);
+		return { status: 201, body: hook };
+	}));
+
+	router.put('/api/webhook/:id', authed((req, c, key) => {
+		const body = requireObjectBody(req);
+		const hook = c.state.webhooks.find((w) => w._id === req.params.id && w.sellerId === key.sellerId);
+		if (!hook) throw notFound('Webhook not found');
+		validateWebhook(body, { partial: true });
+		Object.assign(hook, body, { updatedAt: c.now().toISOString() });
+		return { status: 201, body: hook };
+	}));
+
+	router.delete('/api/webhook/:id', authed((req, c, key) => {
+		const i = c.state.webhooks.findIndex((w) => w._id === req.params.id && w.sellerId === key.sellerId);
+		if (i === -1) throw notFound('Webhook not found');
+		const [hook] = c.state.webhooks.splice(i, 1);
+		return { status: 200, body: hook };
+	}));
+
+	/** Fire-and-forget delivery to every enabled registered webhook subscribed to `type`. */
+	ctx.dispatchWebhook = (type, tx) => {
+		const state = ctx.state;
+		for (const hook of state.webhooks) {
+			if (!hook.enabled || !hook.events || hook.events[type] !== true || hook.sellerId !== tx.sellerId) continue;
+			const envelope = { id: crypto.randomUUID(), type, mode: 'dev', data: dataFor(type, tx, state) };
+			const rawBody = JSON.stringify(envelope);
+			const headers = hook.hmacKey ? sign(rawBody, hook.hmacKey) : {};
+			ctx.sendWebhook({ url: hook.url, body: rawBody, headers }).catch(() => {});
+		}
+	};
+}
+
+module.exports = { register, build, sign, SIGNATURE_HEADER, webhookTransaction };
