@@ -30,7 +30,7 @@ export class Vivenu implements INodeType {
 				default: 'transaction',
 			},
 			...transaction.description,
-			requestOptionsProperty('10 per second for vivenu'),
+			requestOptionsProperty('50 per second for vivenu', 10),
 		],
 	};
 

@@ -73,7 +73,8 @@ export interface ApiErrorContext {
 export function apiError({ node, profile, response, secrets, itemIndex, attempts, extra }: ApiErrorContext): NodeApiError {
 	const parsed = (profile.parseError ?? defaultParseError)(response.body, response.statusCode);
 	const apiMessage = parsed.message ?? defaultParseError(response.body).message ?? `HTTP ${response.statusCode}`;
-	const raw = bodyText(response).slice(0, MAX_BODY_IN_DESCRIPTION);
+	// Mask before cutting, so a secret that straddles the cut cannot leak its first half.
+	const raw = redact(bodyText(response), secrets).slice(0, MAX_BODY_IN_DESCRIPTION);
 	const retried = attempts && attempts > 1 ? ` Tried ${attempts} times.` : '';
 	const description = [extra, hintFor(response.statusCode, profile.name) + retried, parsed.details, raw ? `Response: ${raw}` : undefined]
 		.filter(Boolean)
@@ -106,7 +107,7 @@ export function malformedError(
 	itemIndex: number | undefined,
 	attempts: number,
 ): NodeApiError {
-	const raw = (response.rawBody ?? '').slice(0, MAX_BODY_IN_DESCRIPTION);
+	const raw = redact(response.rawBody ?? '', secrets).slice(0, MAX_BODY_IN_DESCRIPTION);
 	return new NodeApiError(node, { body: redact(raw, secrets) } as JsonObject, {
 		message: withItem(`${profile.name} sent a response that is not valid JSON (HTTP ${response.statusCode})`, itemIndex),
 		description: redact(`The answer was cut off or corrupted.${attempts > 1 ? ` Tried ${attempts} times.` : ''} Response: ${raw}`, secrets),

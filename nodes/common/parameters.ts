@@ -7,7 +7,7 @@ import type { RequestSettings } from './types';
  * The "Request Options" collection every node shows. Requests per Second defaults to 0, which
  * means the provider's own safe rate (named in `providerRate`).
  */
-export function requestOptionsProperty(providerRate: string): INodeProperties {
+export function requestOptionsProperty(providerRate: string, providerConcurrency?: number): INodeProperties {
 	return {
 		displayName: 'Request Options',
 		name: 'requestOptions',
@@ -19,9 +19,9 @@ export function requestOptionsProperty(providerRate: string): INodeProperties {
 				displayName: 'Concurrency',
 				name: 'concurrency',
 				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 50 },
-				default: 5,
-				description: 'How many input items are processed at the same time',
+				typeOptions: { minValue: 0, maxValue: 50 },
+				default: 0,
+				description: `How many input items are processed at the same time. 0 uses the node's default${providerConcurrency ? ` (${providerConcurrency})` : ''}.`,
 			},
 			{
 				displayName: 'Max Retries',
@@ -58,7 +58,7 @@ export function readRequestSettings(ctx: IExecuteFunctions, defaults: RequestSet
 	const raw = ctx.getNodeParameter('requestOptions', 0, {}) as Partial<RequestSettings>;
 	const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
 	return {
-		concurrency: Math.max(1, Math.floor(num(raw.concurrency, defaults.concurrency))),
+		concurrency: num(raw.concurrency, 0) >= 1 ? Math.floor(raw.concurrency as number) : defaults.concurrency,
 		maxRetries: Math.max(0, Math.floor(num(raw.maxRetries, defaults.maxRetries))),
 		maxRetryWaitSeconds: Math.max(0, num(raw.maxRetryWaitSeconds, defaults.maxRetryWaitSeconds)),
 		requestsPerSecond: num(raw.requestsPerSecond, 0) > 0 ? (raw.requestsPerSecond as number) : defaults.requestsPerSecond,

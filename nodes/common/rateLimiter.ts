@@ -1,21 +1,41 @@
 import { sleep } from 'n8n-workflow';
 
+const WINDOW_MS = 1000;
+/** A slot whose answer never got reported (a caller that ignores the release) stops counting after this. */
+const MAX_IN_FLIGHT_MS = 60 * 1000;
+const POLL_MS = 20;
+
+interface Slot {
+	start: number;
+	/** When the answer arrived; undefined while the request is in flight. */
+	end?: number;
+}
+
 /**
- * Spaces requests so that no more than `perSecond` start in any one-second window.
+ * Spaces requests so that no more than `perSecond` reach the server in any one-second window.
  * Shared by every request of one execution for one credential (see limiterFor).
+ *
+ * A slot counts from the moment its answer arrives, not from when the request started: the server
+ * sees the request somewhere in between, and the time until it goes out varies (the first request
+ * of an execution can take a few hundred ms to load credentials). Counting from the later moment
+ * keeps every one-second window at the server within the limit, whatever that delay.
  */
 export class RateLimiter {
-	private readonly starts: number[] = [];
+	private slots: Slot[] = [];
 
 	private queue: Promise<void> = Promise.resolve();
 
 	constructor(private readonly perSecond: number) {}
 
-	async acquire(): Promise<void> {
-		if (!this.perSecond || this.perSecond <= 0) return;
+	/** Waits for a slot; call the returned function once the answer (or failure) has arrived. */
+	async acquire(): Promise<() => void> {
+		if (!this.perSecond || this.perSecond <= 0) return () => undefined;
 		const turn = this.queue.then(async () => await this.waitForSlot());
-		this.queue = turn.catch(() => undefined);
-		await turn;
+		this.queue = turn.then(
+			() => undefined,
+			() => undefined,
+		);
+		return await turn;
 	}
 
 	/** Blocks new requests until `ms` from now (a 429 told us to back off). */
@@ -27,15 +47,22 @@ export class RateLimiter {
 		});
 	}
 
-	private async waitForSlot(): Promise<void> {
+	private async waitForSlot(): Promise<() => void> {
 		for (;;) {
 			const now = Date.now();
-			while (this.starts.length && now - this.starts[0] >= 1000) this.starts.shift();
-			if (this.starts.length < this.perSecond) {
-				this.starts.push(now);
-				return;
+			// In-flight slots always count (up to MAX_IN_FLIGHT_MS); finished ones for WINDOW_MS after their answer.
+			this.slots = this.slots.filter((slot) => (slot.end === undefined ? now - slot.start < MAX_IN_FLIGHT_MS : now - slot.end < WINDOW_MS));
+			if (this.slots.length < this.perSecond) {
+				const slot: Slot = { start: now };
+				this.slots.push(slot);
+				return () => {
+					if (slot.end === undefined) slot.end = Date.now();
+				};
 			}
-			await sleep(1000 - (now - this.starts[0]) + 1);
+			// Wait until the oldest finished slot leaves the window, or poll while all are in flight.
+			const ends = this.slots.map((slot) => slot.end).filter((end): end is number => end !== undefined);
+			const wait = ends.length ? WINDOW_MS - (now - Math.min(...ends)) + 1 : POLL_MS;
+			await sleep(Math.max(1, Math.min(wait, WINDOW_MS)));
 		}
 	}
 }

@@ -1,8 +1,9 @@
 import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse, JsonObject } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { apiError, malformedError, networkError } from './errors';
-import { limiterFor } from './rateLimiter';
+import { apiError, malformedError, networkError, withItem } from './errors';
+import { limiterFor, type RateLimiter } from './rateLimiter';
+import { redact } from './redact';
 import { classifyNetworkError, parseRetryAfter, retryDelay, RETRYABLE_STATUS } from './retryPolicy';
 import type { ApiRequest, ApiResponse, ProviderProfile, RequestContext, RequestSettings } from './types';
 
@@ -109,6 +110,96 @@ function unwrapThrown(error: ThrownHttpError): { response?: ApiResponse; code?: 
 	return { code, message: error.cause?.message ?? error.message };
 }
 
+/** Per execution and credential (keyed by its limiter): how many token refreshes finished, and the one running. */
+interface TokenRefreshState {
+	generation: number;
+	pending?: Promise<ApiResponse | undefined>;
+}
+
+const tokenRefreshes = new WeakMap<object, TokenRefreshState>();
+
+function refreshState(limiter: object): TokenRefreshState {
+	let state = tokenRefreshes.get(limiter);
+	if (!state) {
+		state = { generation: 0 };
+		tokenRefreshes.set(limiter, state);
+	}
+	return state;
+}
+
+function refreshGeneration(limiter: object): number {
+	return refreshState(limiter).generation;
+}
+
+/** n8n's own errors (e.g. "The credential ... needs to be reconnected") pass unchanged; anything else is wrapped. */
+function refreshError(ctx: RequestContext, env: RequestEnv, req: ApiRequest, error: unknown): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	const message = error instanceof Error ? error.message : String(error);
+	return new NodeApiError(ctx.getNode(), { message: redact(message, env.secrets) } as JsonObject, {
+		message: redact(withItem(`Could not refresh the ${env.profile.name} access token: ${message}`, req.itemIndex), env.secrets),
+		description: 'Reconnect the credential. If it keeps failing, check the OAuth2 application (client ID and secret) and its refresh-token settings.',
+		itemIndex: req.itemIndex,
+	});
+}
+
+type RefreshOAuth2Token = (this: RequestContext, credentialsType: string) => Promise<unknown>;
+
+/**
+ * After a status in `refreshOnStatus` (an expired OAuth2 token): makes n8n refresh the token once for
+ * all the requests of the execution that met it. Returns undefined when the request should simply be
+ * sent again (the token is fresh now), or the answer to a resend.
+ *
+ * - A refresh finished after this request was sent: nothing to do, send again.
+ * - A refresh is under way: wait for it (sharing its failure), then send again.
+ * - Otherwise refresh. With n8n's `refreshOAuth2Token` helper (n8n 2.x) that costs no API request, and
+ *   the request is sent again through the rate limiter. Older n8n only refreshes when its request
+ *   helper sees the error status: the request is sent once more without ignoring HTTP errors, n8n
+ *   refreshes and repeats it, and that answer is returned (one unthrottled extra request per refresh).
+ */
+async function refreshToken(
+	ctx: RequestContext,
+	env: RequestEnv,
+	req: ApiRequest,
+	limiter: RateLimiter,
+	sentAtGeneration: number,
+): Promise<ApiResponse | undefined> {
+	const state = refreshState(limiter);
+	if (state.generation !== sentAtGeneration) return undefined;
+	if (state.pending) {
+		try {
+			await state.pending;
+		} catch (error) {
+			throw refreshError(ctx, env, req, error);
+		}
+		return undefined;
+	}
+	const run = async (): Promise<ApiResponse | undefined> => {
+		const refresh = (ctx.helpers as { refreshOAuth2Token?: RefreshOAuth2Token }).refreshOAuth2Token;
+		if (typeof refresh === 'function') {
+			await refresh.call(ctx, env.profile.credentialType);
+			return undefined;
+		}
+		const release = await limiter.acquire();
+		try {
+			return await send(ctx, env, req, false).finally(release);
+		} catch (error) {
+			const unwrapped = unwrapThrown(error as ThrownHttpError);
+			if (!unwrapped.response) throw refreshError(ctx, env, req, error);
+			return unwrapped.response;
+		}
+	};
+	const pending = run();
+	state.pending = pending;
+	try {
+		return await pending;
+	} catch (error) {
+		throw refreshError(ctx, env, req, error);
+	} finally {
+		state.generation++;
+		state.pending = undefined;
+	}
+}
+
 /**
  * Sends one API request with the provider's authentication, the execution's rate limit, and
  * retries: 429/502/503/504 and dropped connections are retried with exponential backoff and
@@ -121,21 +212,14 @@ export async function apiRequest<T = unknown>(ctx: RequestContext, env: RequestE
 	const capMs = settings.maxRetryWaitSeconds * 1000;
 	const node = ctx.getNode();
 
+	let refreshed = false;
 	for (let attempt = 0; ; attempt++) {
-		await limiter.acquire();
+		const release = await limiter.acquire();
+		const generation = refreshGeneration(limiter);
 		let response: ApiResponse;
 		try {
-			response = await send(ctx, env, req, true);
-			if (profile.refreshOnStatus?.includes(response.statusCode)) {
-				// Resend letting n8n see the error status, which makes its OAuth2 helper refresh the token and retry.
-				try {
-					response = await send(ctx, env, req, false);
-				} catch (error) {
-					const unwrapped = unwrapThrown(error as ThrownHttpError);
-					if (!unwrapped.response) throw new NodeApiError(node, error as JsonObject);
-					response = unwrapped.response;
-				}
-			}
+			// The slot counts from when the answer arrived (see RateLimiter).
+			response = await send(ctx, env, req, true).finally(release);
 		} catch (error) {
 			const unwrapped = unwrapThrown(error as ThrownHttpError);
 			if (unwrapped.response) {
@@ -153,6 +237,18 @@ export async function apiRequest<T = unknown>(ctx: RequestContext, env: RequestE
 						: `Check that the base URL in the credential is reachable.${attempt ? ` Tried ${attempt + 1} times.` : ''}`;
 				throw networkError(node, profile, unwrapped, secrets, req.itemIndex, note);
 			}
+		}
+
+		if (!refreshed && profile.refreshOnStatus?.includes(response.statusCode)) {
+			// Once per request: a token refused right after a refresh is an error, not an expiry.
+			refreshed = true;
+			const answer = await refreshToken(ctx, env, req, limiter, generation);
+			if (!answer) {
+				// The token is fresh now: send the request again. Not a retry, so it does not use one up.
+				attempt--;
+				continue;
+			}
+			response = answer;
 		}
 
 		if (response.statusCode >= 200 && response.statusCode < 300) {

@@ -18,12 +18,16 @@ const BASE_URLS: Record<string, string> = {
 	staging: 'https://vivenu.dev/api',
 };
 
-/** vivenu publishes no rate limit; its support calls ~1,000 requests/hour per key "safe" and most endpoints tolerate much more. */
+/**
+ * vivenu publishes no rate limit; its support calls ~1,000 requests/hour per key "safe" and says most
+ * endpoints tolerate much more. 50/s with 10 in flight keeps bulk runs quick; a 429 slows the
+ * execution down (see RateLimiter) and is retried.
+ */
 export const VIVENU_DEFAULTS: RequestSettings = {
-	concurrency: 5,
+	concurrency: 10,
 	maxRetries: 5,
 	maxRetryWaitSeconds: 60,
-	requestsPerSecond: 10,
+	requestsPerSecond: 50,
 };
 
 export const vivenuProfile: ProviderProfile = {

@@ -1,0 +1,72 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+
+export class FourvenuesApi implements ICredentialType {
+	name = 'fourvenuesApi';
+
+	displayName = 'Fourvenues API';
+
+	icon = { light: 'file:../nodes/Fourvenues/fourvenues.svg', dark: 'file:../nodes/Fourvenues/fourvenues.dark.svg' } as const;
+
+	documentationUrl = 'https://docs.fourvenues.com/channel-manager/introduction/requirements';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'Channel Manager API key, provisioned by Fourvenues (integrations@fourvenues.com). Keys expire and are separate for Alpha and Production.',
+		},
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				{ name: 'Production', value: 'production', description: 'https://channels-service.fourvenues.com (live data)' },
+				{ name: 'Alpha (Test)', value: 'alpha', description: 'https://channels-service-alpha.fourvenues.com (test data, no real payments)' },
+				{ name: 'Custom Base URL', value: 'custom' },
+			],
+			default: 'production',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://channels-service.fourvenues.com',
+			description: 'The API root (paths have no version prefix), e.g. a proxy or a local emulator',
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				'X-Api-Key': '={{$credentials.apiKey}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{ $credentials.environment === "custom" ? String($credentials.baseUrl).trim().replace(/\\/+$/, "") : ($credentials.environment === "alpha" ? "https://channels-service-alpha.fourvenues.com" : "https://channels-service.fourvenues.com") }}',
+			url: '/auth',
+			method: 'GET',
+		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'success',
+					value: false,
+					message: 'Fourvenues did not accept the API key (GET /auth answered "success": false)',
+				},
+			},
+		],
+	};
+}

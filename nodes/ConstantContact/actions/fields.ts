@@ -1,0 +1,104 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { inputError, readId, validateId } from '../../common';
+
+export const eventIdField: INodeProperties = {
+	displayName: 'Event',
+	name: 'eventId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The Constant Contact event',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchEvents', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'c5da3665-88f9-4b15-82bc-cd6593c32537',
+		},
+	],
+};
+
+export const trackIdField: INodeProperties = {
+	displayName: 'Track',
+	name: 'trackId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	description: "The event track (a short key such as gqz1gb). Leave empty to use the event's default track, looked up once per event.",
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchTracks' },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'gqz1gb',
+		},
+	],
+};
+
+export const simplifyField: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to return a simplified version of the response instead of the raw data',
+};
+
+export const SORT_ORDER_OPTIONS = [
+	{ name: 'Ascending', value: 'ASC' },
+	{ name: 'Descending', value: 'DESC' },
+];
+
+export function readEventId(ctx: IExecuteFunctions, itemIndex: number): string {
+	return readId(ctx, 'eventId', itemIndex, 'Event');
+}
+
+/** The track key, or undefined when left empty (then the event's default track is used). */
+export function readTrackId(ctx: IExecuteFunctions, itemIndex: number): string | undefined {
+	const raw = ctx.getNodeParameter('trackId', itemIndex, '', { extractValue: true }) as unknown;
+	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return undefined;
+	return validateId(ctx, raw, 'Track', itemIndex);
+}
+
+/**
+ * Registration IDs of one item: a single ID, a list separated by commas, semicolons or whitespace,
+ * or an array (from an expression). Each is checked; duplicates within the item are dropped.
+ */
+export function readRegistrationIds(ctx: IExecuteFunctions, itemIndex: number, field = 'registrationIds', label = 'Registration IDs'): string[] {
+	const raw = ctx.getNodeParameter(field, itemIndex, '') as unknown;
+	const values: unknown[] = [];
+	const collect = (v: unknown) => {
+		if (Array.isArray(v)) v.forEach(collect);
+		else if (typeof v === 'string') values.push(...v.split(/[\s,;]+/).filter(Boolean));
+		else if (typeof v === 'number') values.push(String(v));
+		else if (v !== undefined && v !== null && v !== '') {
+			throw inputError(ctx.getNode(), label, `expected IDs as text or a list, got ${typeof v}`, itemIndex);
+		}
+	};
+	collect(raw);
+	if (values.length === 0) {
+		throw inputError(ctx.getNode(), label, 'is empty', itemIndex, `Map "${label}" to the column that holds the registration ID(s), e.g. {{ $json.registration_id }}.`);
+	}
+	const ids = values.map((v) => validateId(ctx, v, label, itemIndex));
+	return [...new Set(ids)];
+}
+
+export function nonEmpty(source: IDataObject, keys: readonly string[]): IDataObject {
+	const out: IDataObject = {};
+	for (const key of keys) {
+		const v = source[key];
+		if (typeof v === 'string' ? v.trim() !== '' : v !== undefined && v !== null) out[key] = typeof v === 'string' ? v.trim() : v;
+	}
+	return out;
+}

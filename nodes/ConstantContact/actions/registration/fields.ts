@@ -1,0 +1,37 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { inputError } from '../../../common';
+
+/** The largest chunk is not documented (UNVERIFIED); 100 IDs per PUT is the suggested size. */
+export const DEFAULT_CHUNK_SIZE = 100;
+export const MAX_CHUNK_SIZE = 500;
+
+export const registrationIdsField: INodeProperties = {
+	displayName: 'Registration IDs',
+	name: 'registrationIds',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: '4460bdcd-1a8a-434a-a7bf-c72a500743b2',
+	description:
+		'The registration ID(s) of this item, usually mapped from the input with an expression: one ID, several separated by commas, or an array. Items with the same event, track and status are sent together in as few requests as possible.',
+};
+
+export const chunkSizeOption: INodeProperties = {
+	displayName: 'Registrations per Request',
+	name: 'chunkSize',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: MAX_CHUNK_SIZE },
+	default: DEFAULT_CHUNK_SIZE,
+	description: 'How many registration IDs go into one request. Constant Contact documents no maximum; lower it if requests are rejected as too large.',
+};
+
+export function readChunkSize(ctx: IExecuteFunctions, itemIndex: number): number {
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const raw = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
+	const size = typeof raw === 'number' ? raw : Number(raw);
+	if (!Number.isInteger(size) || size < 1 || size > MAX_CHUNK_SIZE) {
+		throw inputError(ctx.getNode(), 'Options → Registrations per Request', `must be a whole number from 1 to ${MAX_CHUNK_SIZE}`, itemIndex);
+	}
+	return size;
+}

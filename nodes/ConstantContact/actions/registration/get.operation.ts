@@ -1,0 +1,35 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { readId } from '../../../common';
+import { simplifyRegistration } from '../../helpers/output';
+import { registrationsPath, type ConstantContactClient } from '../../transport';
+import { eventIdField, readEventId, readTrackId, simplifyField, trackIdField } from '../fields';
+
+const properties: INodeProperties[] = [
+	eventIdField,
+	trackIdField,
+	{
+		displayName: 'Registration ID',
+		name: 'registrationId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '4460bdcd-1a8a-434a-a7bf-c72a500743b2',
+	},
+	simplifyField,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['registration'], operation: ['get'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number, client: ConstantContactClient): Promise<IDataObject> {
+	const eventId = readEventId(this, i);
+	const registrationId = readId(this, 'registrationId', i, 'Registration ID');
+	const trackId = await client.trackOf(eventId, readTrackId(this, i), i);
+	const simplify = this.getNodeParameter('simplify', i, false) as boolean;
+	const { body } = await client.request<IDataObject>('GET', registrationsPath(eventId, trackId, encodeURIComponent(registrationId)), {
+		itemIndex: i,
+		idempotent: true,
+	});
+	return simplify ? simplifyRegistration(body) : body;
+}

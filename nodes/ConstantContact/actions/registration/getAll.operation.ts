@@ -1,0 +1,82 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { limitProperty, returnAllProperty } from '../../../common';
+import { simplifyRegistrationRecord } from '../../helpers/output';
+import { getAllCursor } from '../../helpers/pagination';
+import { registrationsPath, type ConstantContactClient } from '../../transport';
+import { eventIdField, nonEmpty, readEventId, readTrackId, simplifyField, SORT_ORDER_OPTIONS, trackIdField } from '../fields';
+
+/** Constant Contact documents no page size for registrations (UNVERIFIED); 100 matches /events. */
+export const REGISTRATIONS_PAGE_SIZE = 100;
+
+const options = (values: string[]) => values.map((value) => ({ name: value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, ' '), value }));
+
+const properties: INodeProperties[] = [
+	eventIdField,
+	trackIdField,
+	returnAllProperty(undefined),
+	limitProperty({ show: {} }),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Payment Status',
+				name: 'payment_status',
+				type: 'options',
+				options: options(['PENDING', 'PAID', 'REFUNDED', 'CANCELLED', 'FAILED', 'CHARGED_BACK']),
+				default: 'PENDING',
+			},
+			{
+				displayName: 'Registration Status',
+				name: 'registration_status',
+				type: 'options',
+				options: options(['PENDING', 'REGISTERED', 'CANCELED', 'EXPIRED', 'IN_PROGRESS', 'FAILED']),
+				default: 'REGISTERED',
+			},
+			{
+				displayName: 'Search Text',
+				name: 'search_text',
+				type: 'string',
+				default: '',
+				description: 'Matches first name, last name or email address',
+			},
+			{
+				displayName: 'Sort By',
+				name: 'sort_by',
+				type: 'options',
+				options: options(['first_name', 'last_name', 'email_address', 'registration_status', 'payment_status', 'tickets', 'total']),
+				default: 'last_name',
+			},
+			{
+				displayName: 'Sort Order',
+				name: 'sort_order',
+				type: 'options',
+				options: SORT_ORDER_OPTIONS,
+				default: 'ASC',
+			},
+		],
+	},
+	simplifyField,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['registration'], operation: ['getAll'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number, client: ConstantContactClient): Promise<IDataObject[]> {
+	const eventId = readEventId(this, i);
+	const trackId = await client.trackOf(eventId, readTrackId(this, i), i);
+	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
+	const limit = returnAll ? 0 : (this.getNodeParameter('limit', i, 50) as number);
+	const simplify = this.getNodeParameter('simplify', i, false) as boolean;
+	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	const qs: IDataObject = {
+		...nonEmpty(filters, ['registration_status', 'payment_status', 'search_text', 'sort_by', 'sort_order']),
+		limit: returnAll ? REGISTRATIONS_PAGE_SIZE : Math.min(limit, REGISTRATIONS_PAGE_SIZE),
+	};
+	const records = await getAllCursor(client, registrationsPath(eventId, trackId), qs, { returnAll, limit }, i);
+	return records.map((r) => (simplify ? simplifyRegistrationRecord(r) : r));
+}

@@ -1,0 +1,39 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as updatePaymentStatus from './updatePaymentStatus.operation';
+import * as updateStatus from './updateStatus.operation';
+
+export const operations = { get, getAll, updatePaymentStatus, updateStatus };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['registration'] } },
+		options: [
+			{ name: 'Get', value: 'get', action: 'Get a registration' },
+			{ name: 'Get Many', value: 'getAll', action: 'Get many registrations' },
+			{
+				name: 'Update Payment Status',
+				value: 'updatePaymentStatus',
+				action: 'Update the payment status of registrations',
+				description: 'Mark registrations as paid (e.g. cash or cheque), many per request',
+			},
+			{
+				name: 'Update Status',
+				value: 'updateStatus',
+				action: 'Update the status of registrations',
+				description: 'Cancel registrations, many per request',
+			},
+		],
+		default: 'updatePaymentStatus',
+	},
+	...updatePaymentStatus.description,
+	...get.description,
+	...getAll.description,
+	...updateStatus.description,
+];

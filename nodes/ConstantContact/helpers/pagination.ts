@@ -1,0 +1,45 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { paginateCursor, type PageLimit } from '../../common';
+import type { ConstantContactClient } from '../transport';
+
+interface CursorPage {
+	records?: IDataObject[];
+	next_cursor?: string | null;
+	_links?: { next?: { href?: string } };
+}
+
+/**
+ * Query for the next page: `_links.next.href` (relative to https://api.cc.email, or absolute; both
+ * accepted) merged over the first query, else the first query plus `next=<next_cursor>`.
+ */
+export function nextQuery(body: CursorPage | undefined, baseQs: IDataObject): IDataObject | undefined {
+	const href = body?._links?.next?.href;
+	if (typeof href === 'string' && href.includes('?')) {
+		const params = new URLSearchParams(href.slice(href.indexOf('?') + 1));
+		if (params.get('next')) {
+			const qs: IDataObject = { ...baseQs };
+			params.forEach((value, key) => (qs[key] = value));
+			return qs;
+		}
+	}
+	const cursor = body?.next_cursor;
+	if (typeof cursor === 'string' && cursor) return { ...baseQs, next: cursor };
+	return undefined;
+}
+
+/** Follows Constant Contact's cursors until there is no next page or the limit is reached. */
+export async function getAllCursor(
+	client: ConstantContactClient,
+	path: string,
+	baseQs: IDataObject,
+	limit: PageLimit,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	return await paginateCursor<IDataObject>(limit, async (cursor) => {
+		const qs = cursor ? (JSON.parse(cursor) as IDataObject) : baseQs;
+		const { body } = await client.request<CursorPage>('GET', path, { qs, itemIndex, idempotent: true });
+		const next = nextQuery(body, baseQs);
+		return { items: Array.isArray(body?.records) ? body.records : [], next: next ? JSON.stringify(next) : undefined };
+	});
+}

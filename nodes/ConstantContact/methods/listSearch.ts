@@ -1,0 +1,34 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { CONSTANT_CONTACT_DEFAULTS, createClient, eventPath } from '../transport';
+
+const PAGE = 100;
+
+/** Events for the "From list" picker (GET /events, cursor paging, search on the name). */
+export async function searchEvents(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const client = await createClient(this, { ...CONSTANT_CONTACT_DEFAULTS, maxRetries: 2 });
+	const qs: IDataObject = { limit: PAGE };
+	if (filter) qs.search_text = filter;
+	if (paginationToken) qs.next = paginationToken;
+	const { body } = await client.request<{ records?: IDataObject[]; next_cursor?: string }>('GET', '/events', { qs, idempotent: true });
+	const results = (body?.records ?? []).map((e) => ({
+		name: `${String(e.name ?? e.title ?? e.event_id)}${typeof e.start_time === 'string' ? ` (${e.start_time.slice(0, 10)})` : ''}${
+			e.event_status && e.event_status !== 'ACTIVE' ? ` · ${String(e.event_status)}` : ''
+		}`,
+		value: String(e.event_id),
+	}));
+	return { results, paginationToken: body?.next_cursor || undefined };
+}
+
+/** No endpoint lists tracks: offers the chosen event's default track (GET /events/{id}). */
+export async function searchTracks(this: ILoadOptionsFunctions): Promise<INodeListSearchResult> {
+	const raw = this.getCurrentNodeParameter('eventId', { extractValue: true }) as unknown;
+	const eventId = typeof raw === 'string' ? raw.trim() : '';
+	if (!eventId || /[/\\?#%\s{}]/.test(eventId)) return { results: [] };
+	const client = await createClient(this, { ...CONSTANT_CONTACT_DEFAULTS, maxRetries: 2 });
+	const { body } = await client.request<IDataObject>('GET', eventPath(eventId), { idempotent: true });
+	const track = (body?.default_track ?? {}) as IDataObject;
+	if (typeof track.track_id !== 'string' || !track.track_id) return { results: [] };
+	const label = typeof track.name === 'string' && track.name ? track.name : 'Default Track';
+	return { results: [{ name: `${label} (${track.track_id})`, value: track.track_id }] };
+}

@@ -1,0 +1,152 @@
+import type { IDataObject, INode, INodeParameters, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { defaultParseError, redact, redactDeep, withItem } from '../../common';
+
+export interface FieldError {
+	field: string;
+	messages: string[];
+}
+
+/** Flattens ASP.NET's `errors` ({field: [messages]}; defensively also a string or a list) into field/message pairs. */
+export function flattenFieldErrors(errors: unknown): FieldError[] {
+	if (!errors) return [];
+	if (typeof errors === 'string') return errors.trim() ? [{ field: '', messages: [errors.trim()] }] : [];
+	if (Array.isArray(errors)) {
+		const messages = errors.map((e) => (typeof e === 'string' ? e : JSON.stringify(e))).filter(Boolean);
+		return messages.length ? [{ field: '', messages }] : [];
+	}
+	if (typeof errors !== 'object') return [];
+	const out: FieldError[] = [];
+	for (const [field, value] of Object.entries(errors as IDataObject)) {
+		const list = Array.isArray(value) ? value : [value];
+		const messages = list
+			.map((m) => (typeof m === 'string' ? m.trim() : m === null || m === undefined ? '' : JSON.stringify(m)))
+			.filter(Boolean);
+		out.push({ field, messages: messages.length ? messages : ['is invalid'] });
+	}
+	return out;
+}
+
+const fieldLabel = (field: string) => (field === '' || field === '$' ? 'request body' : field);
+
+const withoutFinalStop = (text: string) => text.replace(/\.\s*$/, '');
+
+/** "field: message, message; field2: message" (one line; final full stops dropped so the list reads cleanly) */
+export function describeFieldErrors(errors: FieldError[]): string {
+	return errors.map((e) => `${fieldLabel(e.field)}: ${e.messages.map(withoutFinalStop).join(', ')}`).join('; ');
+}
+
+/**
+ * Reads Flexiown's ASP.NET problem details ({type, title, status, traceId, errors}): a 400 becomes one
+ * message naming each field; the traceId is kept in the details for support.
+ */
+export function parseFlexiownError(body: unknown): { message?: string; code?: string; details?: string } {
+	if (!body || typeof body !== 'object' || Array.isArray(body)) return defaultParseError(body);
+	const b = body as IDataObject;
+	const fieldErrors = flattenFieldErrors(b.errors);
+	const title = typeof b.title === 'string' && b.title.trim() ? b.title.trim() : undefined;
+	const traceId = typeof b.traceId === 'string' && b.traceId ? b.traceId : undefined;
+	let message = title ?? defaultParseError(body).message;
+	if (fieldErrors.length) message = `${title ?? 'The request was rejected.'} ${describeFieldErrors(fieldErrors)}`;
+	const details = [
+		...fieldErrors.map((e) => `- ${fieldLabel(e.field)}: ${e.messages.join(' ')}`),
+		traceId ? `Trace ID: ${traceId} (quote it when contacting Flexiown support)` : undefined,
+	]
+		.filter(Boolean)
+		.join('\n');
+	return { message, details: details || undefined };
+}
+
+/**
+ * A 2xx answer that does not confirm success (`success` is not true): an error naming what Flexiown
+ * said, without secrets.
+ */
+export function notConfirmedError(
+	node: INode,
+	what: string,
+	body: unknown,
+	secrets: readonly string[],
+	itemIndex: number | undefined,
+): NodeApiError {
+	const b = body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : {};
+	const fieldErrors = flattenFieldErrors(b.errors);
+	const parsed = parseFlexiownError(body);
+	const reason = fieldErrors.length
+		? describeFieldErrors(fieldErrors)
+		: (parsed.message ?? `the response did not say "success": true`);
+	let raw: string;
+	try {
+		raw = JSON.stringify(body) ?? String(body);
+	} catch {
+		raw = String(body);
+	}
+	const description = [
+		`Flexiown answered with HTTP 200 but did not confirm success. Treat the ${what} as not done.`,
+		parsed.details,
+		`Response: ${raw.slice(0, 600)}`,
+	]
+		.filter(Boolean)
+		.join('\n');
+	const safeBody = b && Object.keys(b).length ? (redactDeep(b, secrets) as JsonObject) : ({ body: redact(raw, secrets) } as JsonObject);
+	return new NodeApiError(node, safeBody, {
+		message: redact(withItem(`Flexiown did not confirm the ${what}: ${reason}`, itemIndex), secrets),
+		description: redact(description, secrets),
+		httpCode: '200',
+		itemIndex,
+	});
+}
+
+/** Node parameters that hold trust values (password fields): never carried in an error's node snapshot. */
+const SECRET_PARAMETERS = new Set(['trustSeed', 'trustValue', 'altTrustValue']);
+const MASK = '[redacted]';
+const MIN_PARTIAL = 12;
+
+function maskParameters(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(maskParameters);
+	if (!value || typeof value !== 'object') return value;
+	const out: IDataObject = {};
+	for (const [key, v] of Object.entries(value as IDataObject)) {
+		// Expressions (={{ ... }}) only say where the value comes from; literal values are masked.
+		const literal = typeof v === 'string' && v !== '' && !v.startsWith('=');
+		out[key] = SECRET_PARAMETERS.has(key) && literal ? MASK : (maskParameters(v) as IDataObject[keyof IDataObject]);
+	}
+	return out;
+}
+
+/**
+ * Masks secrets, also where a text was cut off inside one (an error description quotes at most
+ * 600 characters of the response, so a long trust seed can end mid-way): every run of at least
+ * 12 characters that starts a secret is replaced.
+ */
+export function redactPartial(text: string, secrets: readonly string[]): string {
+	let out = redact(text, secrets);
+	for (const secret of secrets) {
+		if (!secret || secret.length < MIN_PARTIAL) continue;
+		const head = secret.slice(0, MIN_PARTIAL);
+		let at = out.indexOf(head);
+		while (at !== -1) {
+			let length = MIN_PARTIAL;
+			while (length < secret.length && out[at + length] === secret[length]) length++;
+			out = `${out.slice(0, at)}${MASK}${out.slice(at + length)}`;
+			at = out.indexOf(head, at + MASK.length);
+		}
+	}
+	return out;
+}
+
+/**
+ * Makes an n8n error safe to show and store: secrets masked in its message and description (also
+ * when cut off), and trust-value parameters masked in the node snapshot n8n keeps with the error.
+ */
+export function protectError<E>(error: E, secrets: readonly string[]): E {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		error.message = redactPartial(error.message, secrets);
+		if (typeof error.description === 'string') error.description = redactPartial(error.description, secrets);
+		const holder = error as unknown as { node?: INode };
+		if (holder.node?.parameters) {
+			holder.node = { ...holder.node, parameters: maskParameters(holder.node.parameters) as INodeParameters };
+		}
+	}
+	return error;
+}

@@ -1,0 +1,67 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { inputError, limitProperty, returnAllProperty } from '../../../common';
+import { simplifyPayment } from '../../helpers/output';
+import { PAYMENTS_SERVED_IN_FULL, readPages } from '../../helpers/pages';
+import type { FourvenuesClient } from '../../transport';
+import { dateFilter, eventLocator, locatorValue, organizationLocator, simplifyField } from '../fields';
+
+const properties: INodeProperties[] = [
+	returnAllProperty(undefined),
+	limitProperty({ show: {} }),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'End Date',
+				name: 'endDate',
+				type: 'dateTime',
+				default: '',
+				description: 'Only payments dated before this date (Fourvenues reportedly treats the end date as exclusive)',
+			},
+			eventLocator('event', 'Only payments for this event'),
+			organizationLocator('organization', 'Only payments of this organization (venue)'),
+			{
+				displayName: 'Start Date',
+				name: 'startDate',
+				type: 'dateTime',
+				default: '',
+				description: 'Only payments dated on or after this date',
+			},
+		],
+	},
+	simplifyField,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['payment'], operation: ['getAll'] } }, properties);
+
+export function buildPaymentQuery(ctx: IExecuteFunctions, i: number): IDataObject {
+	const filters = ctx.getNodeParameter('filters', i, {}) as IDataObject;
+	const qs: IDataObject = {};
+	const organization = locatorValue(ctx, filters.organization, 'Filters → Organization', i);
+	if (organization) qs.organization_id = organization;
+	const event = locatorValue(ctx, filters.event, 'Filters → Event', i);
+	if (event) qs.event_id = event;
+	const start = dateFilter(ctx, filters.startDate, 'Filters → Start Date', i, false);
+	if (start) qs.start_date = start;
+	const end = dateFilter(ctx, filters.endDate, 'Filters → End Date', i, false);
+	if (end) qs.end_date = end;
+	if (start && end && Date.parse(end) <= Date.parse(start)) {
+		throw inputError(ctx.getNode(), 'Filters → End Date', `must be after the start date (${start})`, i, 'The end date is exclusive: for one day, set the next day as the end date.');
+	}
+	return qs;
+}
+
+export async function execute(this: IExecuteFunctions, i: number, client: FourvenuesClient): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
+	const limit = returnAll ? 0 : (this.getNodeParameter('limit', i, 50) as number);
+	const simplify = this.getNodeParameter('simplify', i, false) as boolean;
+	const qs = buildPaymentQuery(this, i);
+	const payments = await readPages(client, '/payments', qs, { returnAll, limit }, i, { servedInFull: PAYMENTS_SERVED_IN_FULL });
+	return simplify ? payments.map(simplifyPayment) : payments;
+}

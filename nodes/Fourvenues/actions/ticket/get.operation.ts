@@ -1,0 +1,30 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { validateId } from '../../../common';
+import { simplifyTicket } from '../../helpers/output';
+import type { FourvenuesClient } from '../../transport';
+import { simplifyField } from '../fields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'QR Code',
+		name: 'code',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. ABCDE12345',
+		description: 'The code printed on the ticket (its qr_code). Fourvenues looks tickets up by code, not by ID.',
+	},
+	simplifyField,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['get'] } }, properties);
+
+/** GET /tickets/by-code/{code}: `data` is documented as an array even for one ticket; one output item per ticket. */
+export async function execute(this: IExecuteFunctions, i: number, client: FourvenuesClient): Promise<IDataObject[]> {
+	const code = validateId(this, this.getNodeParameter('code', i, ''), 'QR Code', i);
+	const simplify = this.getNodeParameter('simplify', i, false) as boolean;
+	const tickets = await client.list(`/tickets/by-code/${encodeURIComponent(code)}`, undefined, i);
+	return simplify ? tickets.map(simplifyTicket) : tickets;
+}

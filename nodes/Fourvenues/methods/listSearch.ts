@@ -1,0 +1,55 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { createClient, FOURVENUES_DEFAULTS } from '../transport';
+
+const PAGE = 100;
+
+const matches = (needle: string, ...values: unknown[]) => !needle || values.some((v) => String(v ?? '').toLowerCase().includes(needle));
+
+/** Partner venues from GET /auth (`channel.hosts[]`, documented); their `_id` is the organization id. */
+export async function searchOrganizations(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const client = await createClient(this, { ...FOURVENUES_DEFAULTS, maxRetries: 2 });
+	const data = await client.get<IDataObject>('/auth');
+	const channel = (data?.channel ?? {}) as IDataObject;
+	const hosts = (Array.isArray(channel.hosts) ? channel.hosts : []) as IDataObject[];
+	const needle = (filter ?? '').trim().toLowerCase();
+	return {
+		results: hosts
+			.filter((h) => matches(needle, h.name, h.slug, h._id))
+			.map((h) => ({ name: String(h.name ?? h.slug ?? h._id), value: String(h._id) })),
+	};
+}
+
+/** Events from GET /events, a page at a time; the filter matches the name, slug or ID. */
+export async function searchEvents(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const client = await createClient(this, { ...FOURVENUES_DEFAULTS, maxRetries: 2 });
+	const offset = Number(paginationToken ?? 0) || 0;
+	const events = await client.list('/events', { limit: PAGE, offset });
+	const needle = (filter ?? '').trim().toLowerCase();
+	const results = events
+		.filter((e) => matches(needle, e.name, e.slug, e._id))
+		.map((e) => ({
+			name: `${String(e.name ?? e._id)}${typeof e.start_date === 'string' ? ` (${e.start_date.slice(0, 10)})` : ''}`,
+			value: String(e._id),
+		}));
+	return { results, paginationToken: events.length === PAGE ? String(offset + events.length) : undefined };
+}
+
+/** Latest payments from GET /payments; the filter matches the ID, status or metadata values. */
+export async function searchPayments(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const client = await createClient(this, { ...FOURVENUES_DEFAULTS, maxRetries: 2 });
+	const offset = Number(paginationToken ?? 0) || 0;
+	const payments = await client.list('/payments', { limit: PAGE, offset });
+	const needle = (filter ?? '').trim().toLowerCase();
+	const results = payments
+		.filter((p) => matches(needle, p._id, p.status, ...Object.values((p.metadata ?? {}) as IDataObject)))
+		.map((p) => {
+			const total = (p.total ?? {}) as IDataObject;
+			const when = typeof p.paid_at === 'string' ? p.paid_at.slice(0, 16).replace('T', ' ') : '';
+			return {
+				name: [`${String(total.amount ?? '')} ${String(p.currency ?? '')}`.trim(), String(p.status ?? ''), when].filter(Boolean).join(' · ') || String(p._id),
+				value: String(p._id),
+			};
+		});
+	return { results, paginationToken: payments.length === PAGE ? String(offset + payments.length) : undefined };
+}

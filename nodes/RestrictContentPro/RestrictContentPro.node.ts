@@ -1,0 +1,44 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { requestOptionsProperty } from '../common';
+import { router } from './actions/router';
+import * as payment from './actions/payment';
+import { searchLevels, searchPayments } from './methods/listSearch';
+
+export class RestrictContentPro implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Restrict Content Pro',
+		name: 'restrictContentPro',
+		icon: { light: 'file:restrictContentPro.svg', dark: 'file:restrictContentPro.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Get, record, update and delete payments of a WordPress membership site running Restrict Content Pro',
+		defaults: { name: 'Restrict Content Pro' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'restrictContentProApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Payment', value: 'payment' }],
+				default: 'payment',
+			},
+			...payment.description,
+			requestOptionsProperty('10 per second; WordPress sets no limit, but shared hosting is often slow'),
+		],
+	};
+
+	methods = {
+		listSearch: { searchLevels, searchPayments },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,83 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { inputError } from '../../../common';
+import { createFailure, duplicateTransactionError, notCreatedError } from '../../helpers/errors';
+import { shapePayment } from '../../helpers/output';
+import { createdId, fetchPayment, isRefusal } from '../../helpers/payment';
+import type { RcpClient } from '../../transport';
+import { levelField, paymentFieldOptions, readAmount, readLevel, readPaymentFields, readWholeNumber, typedValuesOption } from './fields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'User ID',
+		name: 'userId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '12',
+		description: 'The WordPress user ID of the member the payment belongs to',
+	},
+	{
+		displayName: 'Amount',
+		name: 'amount',
+		type: 'number',
+		typeOptions: { numberPrecision: 2 },
+		default: 0,
+		required: true,
+		description: 'Total amount of the payment (after fees, credits and discounts)',
+	},
+	levelField({ required: true }),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: paymentFieldOptions(),
+	},
+	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [typedValuesOption] },
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['payment'], operation: ['create'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number, client: RcpClient): Promise<IDataObject> {
+	const node = this.getNode();
+	const body: IDataObject = {
+		user_id: readWholeNumber(this, this.getNodeParameter('userId', i, ''), 'User ID', i),
+		amount: readAmount(this, this.getNodeParameter('amount', i, 0), 'Amount', i),
+	};
+	const level = await readLevel(this, client, 'level', i);
+	if (!level) {
+		throw inputError(node, 'Membership Level', 'is empty', i, 'Pick the level the payment is for (RCP requires it).');
+	}
+	body.subscription = level.subscription;
+	if (level.object_id !== undefined) body.object_id = level.object_id;
+	Object.assign(body, readPaymentFields(this, this.getNodeParameter('additionalFields', i, {}) as IDataObject, i, 'Additional Fields'));
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const transactionId = typeof body.transaction_id === 'string' ? body.transaction_id : '';
+
+	let answer: unknown;
+	try {
+		// Not idempotent: a create is only repeated when the server provably did not receive it.
+		({ body: answer } = await client.request<unknown>('POST', '/payments/new', { body, itemIndex: i, idempotent: false }));
+	} catch (error) {
+		throw createFailure(node, error, transactionId, i);
+	}
+	if (isRefusal(answer) || answer === 0 || answer === '0') {
+		// RCP core's insert() returns false when the transaction ID is already recorded.
+		throw transactionId ? duplicateTransactionError(node, transactionId, i, answer) : notCreatedError(node, i, answer);
+	}
+	const id = createdId(answer);
+	const typed = options.typedValues === true;
+	if (answer && typeof answer === 'object' && !Array.isArray(answer) && 'amount' in (answer as IDataObject)) {
+		return shapePayment(answer as IDataObject, { simplify: false, typed });
+	}
+	if (!id) return shapePayment({ ...body, created: true }, { simplify: false, typed });
+	try {
+		return shapePayment(await fetchPayment(this, client, id, i), { simplify: false, typed });
+	} catch {
+		// The payment exists; only reading it back failed (e.g. no view permission). Output what is known.
+		return shapePayment({ id, ...body }, { simplify: false, typed });
+	}
+}

@@ -1,0 +1,33 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+
+import { withItem } from '../../../common';
+import { fetchPayment } from '../../helpers/payment';
+import type { RcpClient } from '../../transport';
+import { paymentIdField, readPaymentId } from './fields';
+
+const properties: INodeProperties[] = [paymentIdField];
+
+export const description = updateDisplayOptions({ show: { resource: ['payment'], operation: ['delete'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number, client: RcpClient): Promise<IDataObject> {
+	const id = readPaymentId(this, i);
+	// RCP core deletes without checking, so an unknown ID would "succeed": look the payment up first.
+	await fetchPayment(this, client, id, i);
+	// The route is /payments/delete with the ID as a parameter (not /payments/{id}). Which of query string and
+	// body the add-on reads is UNVERIFIED, so the ID goes in both. Deleting twice is harmless: retryable.
+	const { body: answer } = await client.request<unknown>('DELETE', '/payments/delete', {
+		qs: { id },
+		body: { id: Number(id) },
+		itemIndex: i,
+		idempotent: true,
+	});
+	if (answer === false || answer === 'false') {
+		throw new NodeApiError(
+			this.getNode(),
+			{ message: 'payment not deleted', answer: JSON.stringify(answer) },
+			{ message: withItem(`Restrict Content Pro did not delete payment ${id} (it answered false)`, i), itemIndex: i },
+		);
+	}
+	return { deleted: true, id };
+}

@@ -1,0 +1,23 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { shapePayment } from '../../helpers/output';
+import { fetchPayment } from '../../helpers/payment';
+import type { RcpClient } from '../../transport';
+import { paymentIdField, readPaymentId, simplifyField, typedValuesOption } from './fields';
+
+const properties: INodeProperties[] = [
+	paymentIdField,
+	simplifyField,
+	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [typedValuesOption] },
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['payment'], operation: ['get'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number, client: RcpClient): Promise<IDataObject> {
+	const id = readPaymentId(this, i);
+	const simplify = this.getNodeParameter('simplify', i, false) as boolean;
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const payment = await fetchPayment(this, client, id, i);
+	return shapePayment(payment, { simplify, typed: options.typedValues === true });
+}

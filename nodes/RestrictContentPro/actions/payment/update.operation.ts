@@ -1,0 +1,86 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+
+import { inputError, withItem } from '../../../common';
+import { shapePayment } from '../../helpers/output';
+import { fetchPayment, isRefusal, sameValue } from '../../helpers/payment';
+import type { RcpClient } from '../../transport';
+import {
+	levelField,
+	paymentFieldOptions,
+	paymentIdField,
+	readLevel,
+	readPaymentFields,
+	readPaymentId,
+	typedValuesOption,
+} from './fields';
+
+const properties: INodeProperties[] = [
+	paymentIdField,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Amount',
+				name: 'amount',
+				type: 'number',
+				typeOptions: { numberPrecision: 2 },
+				default: 0,
+				description: 'Total amount of the payment',
+			},
+			levelField(),
+			...paymentFieldOptions(),
+			{
+				displayName: 'User ID',
+				name: 'user_id',
+				type: 'string',
+				default: '',
+				description: 'The WordPress user ID of the member the payment belongs to',
+			},
+		],
+	},
+	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [typedValuesOption] },
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['payment'], operation: ['update'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number, client: RcpClient): Promise<IDataObject> {
+	const id = readPaymentId(this, i);
+	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
+	const body = readPaymentFields(this, fields, i, 'Update Fields');
+	if (fields.level !== undefined) {
+		const level = await readLevel(this, client, 'updateFields.level', i, 'Update Fields → Membership Level');
+		if (level) {
+			body.subscription = level.subscription;
+			if (level.object_id !== undefined && body.object_id === undefined) body.object_id = level.object_id;
+		}
+	}
+	if (!Object.keys(body).length) {
+		throw inputError(this.getNode(), 'Update Fields', 'no field to change', i, 'Add at least one field under Update Fields.');
+	}
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+
+	// Writing the same values twice is harmless, so this may be retried.
+	const { body: answer } = await client.request<unknown>('POST', `/payments/update/${id}`, { body, itemIndex: i, idempotent: true });
+	const payment = await fetchPayment(this, client, id, i);
+	if (isRefusal(answer)) {
+		// RCP core's update() returns false on a database error (and 0 when nothing changed): check what was stored.
+		const differing = Object.keys(body).filter((k) => k in payment && !sameValue(body[k], payment[k]));
+		if (differing.length) {
+			throw new NodeApiError(
+				this.getNode(),
+				{ message: 'update not applied', answer: JSON.stringify(answer ?? null), fields: differing.join(',') },
+				{
+					message: withItem(`Restrict Content Pro did not update payment ${id} (it answered ${JSON.stringify(answer ?? null)})`, i),
+					description: `Not stored: ${differing.join(', ')}. Check the values and the site's RCP debug log (Restrict → Tools → Debugging).`,
+					itemIndex: i,
+				},
+			);
+		}
+	}
+	return shapePayment(payment, { simplify: false, typed: options.typedValues === true });
+}

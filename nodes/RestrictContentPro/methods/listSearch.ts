@@ -1,0 +1,43 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { expectList } from '../helpers/paging';
+import { createClient, RCP_DEFAULTS } from '../transport';
+
+const PAGE = 100;
+
+/** Membership levels for the "From list" pickers: all levels (inactive ones marked), filtered by name or ID. */
+export async function searchLevels(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const client = await createClient(this, { ...RCP_DEFAULTS, maxRetries: 2 });
+	const { body } = await client.request<unknown>('GET', '/levels', { qs: { status: 'all', orderby: 'list_order' }, idempotent: true });
+	const levels = expectList(this.getNode(), body, 'membership levels', undefined);
+	const needle = (filter ?? '').trim().toLowerCase();
+	const results = levels
+		.filter((l) => !needle || String(l.name ?? '').toLowerCase().includes(needle) || String(l.id) === needle)
+		.map((l) => {
+			const price = l.price !== undefined && l.price !== '' ? ` · ${String(l.price)}` : '';
+			const inactive = l.status && l.status !== 'active' ? ` (${String(l.status)})` : '';
+			return { name: `${String(l.name ?? `Level ${String(l.id)}`)}${price}${inactive}`, value: String(l.id) };
+		});
+	return { results };
+}
+
+/** Recent payments for the Payment picker, newest first; the filter matches ID, user ID, level, status or transaction ID. */
+export async function searchPayments(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const client = await createClient(this, { ...RCP_DEFAULTS, maxRetries: 2 });
+	const offset = Number(paginationToken ?? 0) || 0;
+	const qs: IDataObject = { number: PAGE, offset, orderby: 'id', order: 'DESC' };
+	const { body } = await client.request<unknown>('GET', '/payments', { qs, idempotent: true });
+	const payments = expectList(this.getNode(), body, 'payments', undefined);
+	const needle = (filter ?? '').trim().toLowerCase();
+	const results = payments
+		.filter(
+			(p) =>
+				!needle ||
+				[p.id, p.user_id, p.subscription, p.status, p.transaction_id].some((v) => String(v ?? '').toLowerCase().includes(needle)),
+		)
+		.map((p) => ({
+			name: `#${String(p.id)} · ${String(p.subscription ?? '')} · ${String(p.amount ?? '')} · ${String(p.status || 'complete')} · ${String(p.date ?? '')}`,
+			value: String(p.id),
+		}));
+	return { results, paginationToken: payments.length === PAGE ? String(offset + payments.length) : undefined };
+}
