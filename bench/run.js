@@ -1,0 +1,341 @@
+#!/usr/bin/env node
+'use strict';
+/*
+ * Benchmarks: our nodes vs the same work done with n8n's own HTTP Request node, in a real n8n
+ * (run by `npm run bench`; see bench/README.md).
+ *
+ *   1. scripts/install-n8n.sh (cached Node 24 + n8n 2.40.7), build a snapshot of the working tree,
+ *      npm pack, install the tarball into a throwaway n8n user folder (scripts/lib/package.js)
+ *   2. start the emulator (emulators/server.js) on a free loopback port
+ *   3. every bench/scenarios/*.js: reset the emulator, prepare() data, build one workflow per
+ *      variant (our node + each HTTP Request baseline), import credentials and workflows
+ *   4. one `n8n start`; per variant: reset the emulator, add latency / rate limits, run the
+ *      workflow (POST /rest/workflows/:id/run, like the editor's button), read the "Measured"
+ *      node's executionTime from the run data and the emulator's request log
+ *   5. print the table, write bench/results/latest.json
+ *
+ * Options:
+ *   --filter=<regex>   BENCH_FILTER     only scenarios whose file name matches
+ *   --runs=N           BENCH_RUNS       runs per variant (median time reported; default 1)
+ *   --skip-build       BENCH_SKIP_BUILD=1  pack the repository's existing dist/ instead of building a snapshot
+ *   --keep             BENCH_KEEP=1     keep the temp dir (n8n log, workflows)
+ *   --out=<file>       BENCH_OUT        results file (default bench/results/latest.json)
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { execFileSync } = require('child_process');
+const { REPO_ROOT, freePort, fmtMs, Timings, tail, substitute } = require('../scripts/lib/util');
+const n8n = require('../scripts/lib/n8n');
+const { startEmulatorProcess } = require('../scripts/lib/emulator');
+const { baseVars, buildOutput, runError } = require('../scripts/lib/cases');
+const { installPackage } = require('./lib/package');
+const { buildWorkflow, workflowId, TRIGGER, MEASURED } = require('./lib/workflow');
+const { renderTable, fmtRatio } = require('./lib/report');
+
+const SCENARIO_DIR = path.join(__dirname, 'scenarios');
+const DEFAULT_TIMEOUT_MS = 60000;
+const TOTAL_BUDGET_MS = 15 * 60 * 1000; // hard stop for the measuring phase
+
+function parseArgs(argv) {
+  const opts = {
+    filter: process.env.BENCH_FILTER || '',
+    runs: Number(process.env.BENCH_RUNS || 1),
+    skipBuild: process.env.BENCH_SKIP_BUILD === '1',
+    keep: process.env.BENCH_KEEP === '1',
+    out: process.env.BENCH_OUT || path.join(__dirname, 'results', 'latest.json'),
+  };
+  for (const a of argv) {
+    if (a.startsWith('--filter=')) opts.filter = a.slice(9);
+    else if (a.startsWith('--runs=')) opts.runs = Number(a.slice(7));
+    else if (a === '--skip-build') opts.skipBuild = true;
+    else if (a === '--keep') opts.keep = true;
+    else if (a.startsWith('--out=')) opts.out = path.resolve(a.slice(6));
+    else if (a === '--help' || a === '-h') {
+      process.stdout.write(fs.readFileSync(__filename, 'utf8').split('*/')[0]);
+      process.exit(0);
+    } else throw new Error(`unknown argument ${a}`);
+  }
+  if (!Number.isInteger(opts.runs) || opts.runs < 1 || opts.runs > 10) throw new Error('--runs must be 1..10');
+  return opts;
+}
+
+const say = (line) => process.stdout.write(`${line}\n`);
+const note = (line) => process.stderr.write(`# ${line}\n`);
+
+function loadScenarios(filter) {
+  const re = filter ? new RegExp(filter) : null;
+  return fs.readdirSync(SCENARIO_DIR)
+    .filter((f) => f.endsWith('.js') && !f.startsWith('_'))
+    .sort()
+    .filter((f) => !re || re.test(f))
+    .map((file) => {
+      const mod = require(path.join(SCENARIO_DIR, file));
+      const id = file.replace(/\.js$/, '');
+      for (const key of ['title', 'provider', 'ours', 'baselines']) {
+        if (!mod[key]) throw new Error(`bench/scenarios/${file} lacks "${key}"`);
+      }
+      return { id, file, ...mod };
+    });
+}
+
+const median = (xs) => {
+  const s = xs.filter((x) => typeof x === 'number').sort((a, b) => a - b);
+  if (!s.length) return null;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** Resets the emulator into the scenario's starting state (data, latency, rate limits) with an empty request log. */
+async function arrange(client, s, data, vars) {
+  await client.reset(s.emulator || {});
+  if (s.latencyMs) await client.fault({ provider: s.provider, delayMs: s.latencyMs, times: -1 });
+  if (typeof s.arrange === 'function') await s.arrange({ emulator: client, vars, data });
+  await client.clearRequests();
+}
+
+/** One run of one variant → { ok, nodeMs, wallMs, requests, status429, count, expected, error }. */
+async function runOnce({ server, client, s, variant, vars }) {
+  await arrange(client, s, variant.data, vars);
+  const t0 = Date.now();
+  let execution = null;
+  let error = '';
+  try {
+    execution = await server.runWorkflow(variant.workflow.id, TRIGGER, { timeoutMs: s.timeoutMs || DEFAULT_TIMEOUT_MS });
+  } catch (e) {
+    error = e.message;
+  }
+  const wallMs = Date.now() - t0;
+  const result = { ok: false, nodeMs: null, wallMs, requests: null, status429: null, count: null, expected: variant.expected, error };
+  if (execution) {
+    const output = buildOutput(execution);
+    const run = (output.runData[MEASURED] || [])[0];
+    if (!run) {
+      result.error = `node "${MEASURED}" did not run: ${runError(output) || execution.status}`;
+    } else {
+      result.nodeMs = run.executionTime;
+      const items = (run.data && run.data.main && run.data.main[0]) || [];
+      result.count = s.count ? s.count({ items }) : items.length;
+      if (run.error) result.error = `${run.error.message}${run.error.description ? ` — ${run.error.description}` : ''}`;
+      else if (runError(output)) result.error = runError(output);
+      else if (execution.status && execution.status !== 'success') result.error = `execution status ${execution.status}`;
+      else if (result.expected != null && result.count !== result.expected) {
+        result.error = `returned ${result.count} results, expected ${result.expected}`;
+      }
+    }
+  }
+  try {
+    const log = await client.requests(s.provider);
+    result.requests = log.length;
+    result.status429 = log.filter((r) => r.status === 429).length;
+  } catch (e) {
+    result.error = result.error || `request log: ${e.message}`;
+  }
+  result.ok = !result.error;
+  return result;
+}
+
+function summarize(runs) {
+  const last = runs[runs.length - 1];
+  return {
+    ok: runs.every((r) => r.ok),
+    nodeMs: median(runs.map((r) => r.nodeMs)),
+    wallMs: median(runs.map((r) => r.wallMs)),
+    requests: last.requests,
+    status429: last.status429,
+    count: last.count,
+    expected: last.expected,
+    error: (runs.find((r) => r.error) || {}).error || '',
+    runs,
+  };
+}
+
+async function main() {
+  const started = Date.now();
+  const opts = parseArgs(process.argv.slice(2));
+  const timings = new Timings();
+  const scenarios = loadScenarios(opts.filter);
+  if (!scenarios.length) throw new Error(`no scenarios in bench/scenarios${opts.filter ? ` matching /${opts.filter}/` : ''}`);
+
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-bench-'));
+  const logFile = path.join(tmp, 'n8n.log');
+  fs.writeFileSync(logFile, '');
+  note(`temp dir ${tmp} (n8n log: ${logFile})`);
+
+  const cleanups = [];
+  const onSignal = (sig) => {
+    process.stderr.write(`\nbench: interrupted by ${sig}, stopping n8n and the emulator\n`);
+    Promise.allSettled(cleanups.map((f) => f())).finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  const results = [];
+  let failure = null;
+  let meta = {};
+  try {
+    const { nodeBin, n8nBin } = await timings.time('locate/install n8n', async () => n8n.ensureN8n());
+    const npmEnv = { ...process.env, PATH: `${path.dirname(nodeBin)}${path.delimiter}${process.env.PATH}` };
+    const userFolder = path.join(tmp, 'user');
+    const installed = await installPackage({ tmp, userFolder, env: npmEnv, logFile, mode: opts.skipBuild ? 'repo-dist' : 'snapshot', timings });
+    note(`installed ${installed.name}@${installed.version} into the n8n user folder`);
+
+    const emulator = await timings.time('start emulator', async () =>
+      startEmulatorProcess({ port: await freePort(), nodeBin, logFile: path.join(tmp, 'emulator.log') }));
+    cleanups.push(() => emulator.stop());
+    const client = emulator.client;
+    const vars = baseVars(emulator);
+
+    // --- variants and workflows ------------------------------------------------------------------
+    const credentials = new Map();
+    const workflows = [];
+    const warmups = new Map();
+    await timings.time('prepare scenarios', async () => {
+      for (const s of scenarios) {
+        for (const c of substitute(s.credentials || [], vars)) credentials.set(c.id, c);
+        await client.reset(s.emulator || {});
+        const data = (typeof s.prepare === 'function' ? await s.prepare({ emulator: client, vars }) : {}) || {};
+        const ctx = { vars, data };
+        const input = typeof s.input === 'function' ? s.input(ctx) : undefined;
+        const expected = typeof s.expected === 'function' ? s.expected(ctx) : undefined;
+        const specs = [{ role: 'ours', ...s.ours(ctx) }, ...s.baselines(ctx).map((b) => ({ role: 'baseline', ...b }))];
+        s.variants = specs.map((spec, i) => {
+          const key = `${s.id}/${i}/${spec.label}`;
+          const workflow = buildWorkflow({ id: workflowId(key), name: `bench ${s.id}: ${spec.label}`, node: spec.node, input });
+          workflows.push(workflow);
+          return { ...spec, workflow, data, expected };
+        });
+        s.inputItems = input;
+      }
+      // Warm-up: each distinct node type once, so lazy loading and first connections are not part
+      // of any measurement. Prefer a variant that takes input items (run with just one item).
+      const byCost = [...scenarios.filter((s) => s.inputItems), ...scenarios.filter((s) => !s.inputItems)];
+      for (const s of byCost) {
+        for (const v of s.variants) {
+          const wkey = `${s.provider}/${v.node.type}`;
+          if (warmups.has(wkey)) continue;
+          const wf = buildWorkflow({ id: workflowId(`warmup/${wkey}/${s.id}`), name: `bench warm-up ${wkey}`, node: v.node, input: s.inputItems && s.inputItems.slice(0, 1) });
+          warmups.set(wkey, { workflow: wf, s, data: v.data });
+          workflows.push(wf);
+        }
+      }
+    });
+
+    // --- n8n ---------------------------------------------------------------------------------------
+    const importDir = path.join(tmp, 'import');
+    fs.mkdirSync(importDir);
+    const [port, brokerPort] = [await freePort(), await freePort()];
+    const ctx = {
+      nodeBin, n8nBin, logFile,
+      env: n8n.n8nEnv({ nodeBin, userFolder, port, brokerPort, extra: { N8N_DISABLED_MODULES: n8n.E2E_DISABLED_MODULES } }),
+      flatted: n8n.loadFlatted(n8nBin),
+    };
+    const credFile = path.join(importDir, 'credentials.json');
+    fs.writeFileSync(credFile, JSON.stringify([...credentials.values()], null, 2));
+    if (credentials.size) await timings.time(`n8n import:credentials (${credentials.size})`, () => n8n.importCredentials(ctx, credFile));
+    const wfFile = path.join(importDir, 'workflows.json');
+    fs.writeFileSync(wfFile, JSON.stringify(workflows, null, 2));
+    await timings.time(`n8n import:workflow (${workflows.length})`, () => n8n.importWorkflows(ctx, wfFile));
+
+    const server = new n8n.N8nServer(ctx);
+    cleanups.push(() => server.stop());
+    await timings.time('n8n start (until ready)', () => server.start());
+    await server.ensureOwner({ email: 'bench@example.com', password: 'Bench-Password-1', firstName: 'Bench', lastName: 'Runner' });
+    const n8nVersion = (() => {
+      try { return JSON.parse(fs.readFileSync(path.join(n8n.n8nPackageDir(n8nBin), 'package.json'), 'utf8')).version; } catch { return '?'; }
+    })();
+    meta = { n8nVersion, nodeVersion: execFileSync(nodeBin, ['--version']).toString().trim(), package: `${installed.name}@${installed.version}` };
+
+    await timings.time('warm-up', async () => {
+      for (const [wkey, w] of warmups) {
+        const r = await runOnce({ server, client, s: w.s, variant: { workflow: w.workflow, data: w.data, expected: undefined }, vars });
+        note(`warm-up ${wkey}: ${r.ok ? 'ok' : `failed (${r.error.split('\n')[0]})`}`);
+      }
+    });
+
+    // --- measure ---------------------------------------------------------------------------------------
+    const deadline = Date.now() + TOTAL_BUDGET_MS;
+    for (const s of scenarios) {
+      const entry = { id: s.id, title: s.title, provider: s.provider, latencyMs: s.latencyMs || 0, ours: null, baselines: [] };
+      results.push(entry);
+      for (const v of s.variants) {
+        const runs = [];
+        for (let i = 0; i < opts.runs; i++) {
+          if (Date.now() > deadline) throw new Error(`time budget of ${fmtMs(TOTAL_BUDGET_MS)} for measuring exceeded`);
+          runs.push(await runOnce({ server, client, s, variant: v, vars }));
+        }
+        const sum = { label: v.label, nodeType: v.node.type, ...summarize(runs) };
+        if (v.role === 'ours') entry.ours = sum; else entry.baselines.push(sum);
+        note(`${s.id} | ${v.label}: ${sum.nodeMs == null ? '—' : fmtMs(sum.nodeMs)}, ${sum.requests} requests`
+          + `${sum.status429 ? ` (${sum.status429}× 429)` : ''}, ${sum.ok ? 'ok' : `FAILED: ${sum.error.split('\n')[0].slice(0, 160)}`}`);
+      }
+    }
+  } catch (e) {
+    failure = e;
+    process.stderr.write(`bench: ${e.stack || e.message}\n--- last lines of ${logFile} ---\n${tail(logFile, 40)}\n---\n`);
+  } finally {
+    await Promise.allSettled(cleanups.map((f) => f()));
+  }
+
+  // --- report -------------------------------------------------------------------------------------------
+  const rows = [];
+  for (const r of results) {
+    for (const b of r.baselines) {
+      const ratio = r.ours && r.ours.nodeMs && b.nodeMs != null ? b.nodeMs / r.ours.nodeMs : null;
+      b.speedup = ratio;
+      // A ratio against a run that failed compares unequal work: shown as n/a, kept in the JSON.
+      const comparable = Boolean(r.ours && r.ours.ok && b.ok);
+      rows.push({ scenario: r.title, baseline: b.label, ours: r.ours, http: b, ratio, comparable });
+    }
+  }
+  if (rows.length) {
+    say('');
+    say(renderTable(rows));
+    say('');
+    say('Times are the measured node\'s own execution time in n8n (runData executionTime, median of '
+      + `${opts.runs} run${opts.runs > 1 ? 's' : ''}); speed-up = HTTP Request time / our time; `
+      + 'requests = HTTP requests the emulator received (incl. 429s).');
+  }
+  for (const line of timings.lines()) note(`time ${line}`);
+  note(`time total: ${fmtMs(Date.now() - started)}`);
+
+  const doc = {
+    generatedAt: new Date().toISOString(),
+    totalMs: Date.now() - started,
+    runsPerVariant: opts.runs,
+    ...meta,
+    host: { platform: process.platform, cpus: os.cpus().length, cpuModel: (os.cpus()[0] || {}).model },
+    error: failure ? failure.message : undefined,
+    scenarios: results,
+    table: rows.map((r) => ({
+      scenario: r.scenario,
+      baseline: r.baseline,
+      oursMs: r.ours && r.ours.nodeMs,
+      httpRequestMs: r.http.nodeMs,
+      speedup: r.ratio == null ? null : Number(r.ratio.toFixed(2)),
+      speedupText: r.comparable ? fmtRatio(r.ratio) : 'n/a (a run failed)',
+      oursRequests: r.ours && r.ours.requests,
+      httpRequestRequests: r.http.requests,
+      oursOk: Boolean(r.ours && r.ours.ok),
+      httpRequestOk: r.http.ok,
+    })),
+  };
+  fs.mkdirSync(path.dirname(opts.out), { recursive: true });
+  fs.writeFileSync(opts.out, `${JSON.stringify(doc, null, 2)}\n`);
+  note(`results written to ${path.relative(process.cwd(), opts.out) || opts.out}`);
+
+  const oursFailed = results.some((r) => !r.ours || !r.ours.ok);
+  if (failure || opts.keep || oursFailed) note(`temp dir kept: ${tmp}`);
+  else fs.rmSync(tmp, { recursive: true, force: true });
+  // Baselines may fail by design (e.g. HTTP Request against a rate limit); our node must not.
+  process.exitCode = failure || oursFailed ? 1 : 0;
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    process.stderr.write(`bench crashed: ${e && e.stack ? e.stack : e}\n`);
+    process.exitCode = 1;
+  });
+}
+
+module.exports = { loadScenarios, REPO_ROOT };

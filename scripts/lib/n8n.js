@@ -1,0 +1,289 @@
+'use strict';
+// Everything about driving a real n8n (installed by scripts/install-n8n.sh) from Node:
+// environment, CLI imports and executions, `n8n start` as a child process, and the REST calls
+// the editor itself makes (owner setup, login, manual run, execution lookup).
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { spawn, spawnSync } = require('child_process');
+const { REPO_ROOT, run, sleep, httpJson } = require('./util');
+
+const CACHE_DIR = process.env.EVENT_PAYMENTS_CACHE
+  || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'n8n-nodes-event-payments');
+
+/**
+ * Returns { nodeBin, n8nBin }: from NODE_BIN/N8N_BIN if the calling shell script already ran
+ * install-n8n.sh, otherwise runs it (progress goes to our stderr).
+ */
+function ensureN8n() {
+  let { NODE_BIN: nodeBin, N8N_BIN: n8nBin } = process.env;
+  if (!nodeBin || !n8nBin || !fs.existsSync(nodeBin) || !fs.existsSync(n8nBin)) {
+    const res = spawnSync('bash', [path.join(REPO_ROOT, 'scripts', 'install-n8n.sh')], {
+      stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8',
+    });
+    if (res.status !== 0) throw new Error(`scripts/install-n8n.sh failed (exit ${res.status})`);
+    for (const line of res.stdout.split('\n')) {
+      const m = line.match(/^(NODE_BIN|N8N_BIN)=(.*)$/);
+      if (m && m[1] === 'NODE_BIN') nodeBin = m[2];
+      if (m && m[1] === 'N8N_BIN') n8nBin = m[2];
+    }
+  }
+  if (!nodeBin || !n8nBin) throw new Error('could not locate Node 24 and n8n (install-n8n.sh printed no NODE_BIN/N8N_BIN)');
+  return { nodeBin, n8nBin };
+}
+
+/** n8n's installation directory (…/node_modules/n8n) from its bin path. */
+function n8nPackageDir(n8nBin) {
+  return path.resolve(path.dirname(n8nBin), '..');
+}
+
+/**
+ * Environment for every n8n process: quiet, offline-friendly, loopback only, Node 24 first on PATH.
+ * `userFolder` becomes N8N_USER_FOLDER (n8n keeps its data in <userFolder>/.n8n).
+ */
+function n8nEnv({ nodeBin, userFolder, port, brokerPort, extra = {} }) {
+  const env = { ...process.env };
+  // Never let a caller's n8n settings leak into the throwaway instance.
+  for (const k of Object.keys(env)) {
+    if (/^(N8N_|DB_|EXECUTIONS_|QUEUE_|GENERIC_|WEBHOOK_URL$)/.test(k)) delete env[k];
+  }
+  const noProxy = ['127.0.0.1', 'localhost', '::1', env.NO_PROXY || env.no_proxy].filter(Boolean).join(',');
+  Object.assign(env, {
+    PATH: `${path.dirname(nodeBin)}${path.delimiter}${process.env.PATH || ''}`,
+    NO_PROXY: noProxy,
+    no_proxy: noProxy,
+    N8N_USER_FOLDER: userFolder,
+    N8N_PORT: String(port || 5678),
+    N8N_LISTEN_ADDRESS: '127.0.0.1',
+    N8N_HOST: 'localhost',
+    N8N_PROTOCOL: 'http',
+    N8N_RUNNERS_BROKER_PORT: String(brokerPort || (port ? port + 1 : 5679)),
+    N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+    N8N_RUNNERS_TASK_TIMEOUT: '300',
+    // Telemetry, banners, update checks and other calls to n8n's servers: off (no internet here).
+    N8N_DIAGNOSTICS_ENABLED: 'false',
+    N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+    N8N_PERSONALIZATION_ENABLED: 'false',
+    N8N_TEMPLATES_ENABLED: 'false',
+    N8N_HIRING_BANNER_ENABLED: 'false',
+    N8N_DYNAMIC_BANNERS_ENABLED: 'false',
+    N8N_AI_ENABLED: 'false',
+    // Community packages: on (the default), and be explicit about unverified ones (deprecation notice).
+    N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+    N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+    N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+    DB_TYPE: 'sqlite',
+    DB_SQLITE_POOL_SIZE: '2',
+    EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',
+    N8N_LOG_LEVEL: 'info',
+    NODE_ENV: 'production',
+  }, extra);
+  return env;
+}
+
+/** Runs `n8n <args>`; output goes to logFile. Throws with the reason when it fails. */
+async function n8nCli(ctx, args, { expect, timeoutMs = 180000, label } = {}) {
+  const res = await run(ctx.nodeBin, [ctx.n8nBin, ...args], {
+    env: ctx.env, logFile: ctx.logFile, timeoutMs, label: label || `n8n ${args[0]}`,
+  });
+  const out = `${res.stdout}\n${res.stderr}`;
+  if (res.code !== 0 || (expect && !expect.test(out))) {
+    const why = res.timedOut ? 'timed out' : `exit ${res.code}`;
+    const hint = out.split('\n').filter((l) => /error|fail|invalid|not /i.test(l)).slice(-5).join(' | ');
+    throw new Error(`n8n ${args.join(' ')} failed (${why})${hint ? `: ${hint}` : ''}`);
+  }
+  return res;
+}
+
+async function importCredentials(ctx, file) {
+  return n8nCli(ctx, ['import:credentials', `--input=${file}`], { expect: /Successfully imported \d+ credential/ });
+}
+
+async function importWorkflows(ctx, file) {
+  return n8nCli(ctx, ['import:workflow', `--input=${file}`], { expect: /Successfully imported \d+ workflow/ });
+}
+
+/**
+ * Pulls the execution JSON that `n8n execute --rawOutput` prints after n8n's own log lines
+ * (also on failure, where n8n logs the run before its error message).
+ */
+function extractRunJson(text) {
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => l === '{');
+  if (start < 0) return null;
+  for (let end = lines.length - 1; end > start; end--) {
+    if (lines[end] !== '}') continue;
+    try { return JSON.parse(lines.slice(start, end + 1).join('\n')); } catch { /* try an earlier "}" */ }
+  }
+  return null;
+}
+
+/** `n8n execute --id <id> --rawOutput` → the run ({ data: { resultData } , status, … }). */
+async function executeCli(ctx, workflowId, { timeoutMs = 120000 } = {}) {
+  const res = await run(ctx.nodeBin, [ctx.n8nBin, 'execute', `--id=${workflowId}`, '--rawOutput'], {
+    env: ctx.env, logFile: ctx.logFile, timeoutMs, label: `n8n execute ${workflowId}`,
+  });
+  const runJson = extractRunJson(res.stdout) || extractRunJson(`${res.stdout}\n${res.stderr}`);
+  if (!runJson) {
+    const hint = `${res.stdout}\n${res.stderr}`.split('\n').map((l) => l.trim())
+      .filter((l) => /error|unrecognized|not found|failed/i.test(l) && !/^at /.test(l))
+      .map((l) => l.replace(/^(Error|UserError|UnexpectedError): /, '')).filter((l, i, a) => a.indexOf(l) === i).slice(-3).join(' | ');
+    throw new Error(`n8n execute --id=${workflowId} printed no execution data (${res.timedOut ? 'timed out' : `exit ${res.code}`})${hint ? `: ${hint}` : ''}`);
+  }
+  return runJson;
+}
+
+/** A running `n8n start` child process plus a logged-in REST session. */
+class N8nServer {
+  constructor(ctx) {
+    this.ctx = ctx;
+    this.port = Number(ctx.env.N8N_PORT);
+    this.baseUrl = `http://127.0.0.1:${this.port}`;
+    this.child = null;
+    this.cookie = '';
+    this.exited = null;
+  }
+
+  /** Spawns `n8n start` (output → log file) and waits for /healthz/readiness. */
+  async start({ timeoutMs = 120000 } = {}) {
+    const log = fs.openSync(this.ctx.logFile, 'a');
+    fs.writeSync(log, `\n===== n8n start on port ${this.port} (${new Date().toISOString()})\n`);
+    this.child = spawn(this.ctx.nodeBin, [this.ctx.n8nBin, 'start'], {
+      env: this.ctx.env, stdio: ['ignore', log, log], detached: false,
+    });
+    fs.closeSync(log);
+    this.child.once('exit', (code, signal) => { this.exited = { code, signal }; });
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (this.exited) throw new Error(`n8n start exited early (${this.exited.code ?? this.exited.signal})`);
+      try {
+        const r = await httpJson('GET', `${this.baseUrl}/healthz/readiness`, { timeoutMs: 2000 });
+        if (r.status === 200) return;
+      } catch { /* not listening yet */ }
+      await sleep(200);
+    }
+    throw new Error(`n8n start did not become ready within ${timeoutMs / 1000} s`);
+  }
+
+  /** Stops the server: SIGTERM, then SIGKILL after `graceMs`. */
+  async stop(graceMs = 10000) {
+    const child = this.child;
+    if (!child || this.exited) return;
+    const done = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    const t = setTimeout(() => { if (!this.exited) child.kill('SIGKILL'); }, graceMs);
+    await done;
+    clearTimeout(t);
+  }
+
+  async request(method, p, body) {
+    if (this.exited) throw new Error(`n8n exited (${this.exited.code ?? this.exited.signal}) — see the n8n log`);
+    const headers = { 'browser-id': 'n8n-nodes-event-payments-scripts' };
+    if (this.cookie) headers.cookie = this.cookie;
+    const res = await httpJson(method, `${this.baseUrl}${p}`, { body, headers, timeoutMs: 30000 });
+    const setCookies = res.headers.getSetCookie ? res.headers.getSetCookie() : [];
+    for (const c of setCookies) {
+      const m = c.match(/^n8n-auth=([^;]*)/);
+      if (m) this.cookie = `n8n-auth=${m[1]}`;
+    }
+    return res;
+  }
+
+  /** Creates the owner account if the instance has none yet, then logs in. Returns 'created' | 'existing'. */
+  async ensureOwner({ email, password, firstName = 'Demo', lastName = 'User' }) {
+    const settings = await this.request('GET', '/rest/settings');
+    const needsSetup = settings.body?.data?.userManagement?.showSetupOnFirstLoad === true;
+    if (needsSetup) {
+      const r = await this.request('POST', '/rest/owner/setup', { email, password, firstName, lastName });
+      if (r.status !== 200) throw new Error(`POST /rest/owner/setup → ${r.status}: ${JSON.stringify(r.body).slice(0, 300)}`);
+      if (!this.cookie) await this.login(email, password);
+      return 'created';
+    }
+    await this.login(email, password);
+    return 'existing';
+  }
+
+  async login(email, password) {
+    const r = await this.request('POST', '/rest/login', { emailOrLdapLoginId: email, password });
+    if (r.status !== 200) throw new Error(`POST /rest/login as ${email} → ${r.status}: ${JSON.stringify(r.body).slice(0, 300)}`);
+  }
+
+  /** Node types the server knows (what the editor loads from /types/nodes.json). */
+  async nodeTypes() {
+    const r = await this.request('GET', '/types/nodes.json');
+    if (r.status !== 200 || !Array.isArray(r.body)) throw new Error(`GET /types/nodes.json → ${r.status}`);
+    return r.body;
+  }
+
+  async credentialTypes() {
+    const r = await this.request('GET', '/types/credentials.json');
+    if (r.status !== 200 || !Array.isArray(r.body)) throw new Error(`GET /types/credentials.json → ${r.status}`);
+    return r.body;
+  }
+
+  /**
+   * Runs an imported workflow the way the editor's "Execute workflow" button does
+   * (POST /rest/workflows/:id/run from its Manual Trigger) and waits for the saved execution.
+   * Returns the run in the same shape as `n8n execute --rawOutput` ({ status, data: { resultData } }).
+   */
+  async runWorkflow(workflowId, triggerName, { timeoutMs = 120000 } = {}) {
+    const r = await this.request('POST', `/rest/workflows/${encodeURIComponent(workflowId)}/run`, {
+      triggerToStartFrom: { name: triggerName },
+    });
+    const executionId = r.body?.data?.executionId;
+    if (r.status !== 200 || !executionId) {
+      throw new Error(`POST /rest/workflows/${workflowId}/run → ${r.status}: ${JSON.stringify(r.body).slice(0, 300)}`);
+    }
+    const deadline = Date.now() + timeoutMs;
+    let delay = 50;
+    while (Date.now() < deadline) {
+      await sleep(delay);
+      delay = Math.min(delay * 2, 500);
+      const e = await this.request('GET', `/rest/executions/${executionId}`);
+      const ex = e.body?.data;
+      if (e.status !== 200 || !ex) continue;
+      if (['new', 'running', 'waiting'].includes(ex.status) || !ex.stoppedAt) continue;
+      const data = typeof ex.data === 'string' ? this.ctx.flatted.parse(ex.data) : ex.data;
+      return { ...ex, data };
+    }
+    throw new Error(`execution ${executionId} of workflow ${workflowId} did not finish within ${timeoutMs / 1000} s`);
+  }
+}
+
+/** Loads n8n's own copy of `flatted` (the format of stored execution data). */
+function loadFlatted(n8nBin) {
+  const dir = n8nPackageDir(n8nBin);
+  return require(require.resolve('flatted', { paths: [dir, path.resolve(dir, '..', '..')] }));
+}
+
+/** Backend modules the e2e run does not need (AI, chat, insights, registries…); off for a faster start. */
+const E2E_DISABLED_MODULES = [
+  'mcp-registry', 'insights', 'chat-hub', 'agents', 'agent-evals', 'instance-ai', 'workflow-builder',
+  'mcp', 'instance-registry', 'instance-version-history', 'promotions', 'workflow-reviews', 'quick-connect',
+].join(',');
+
+/**
+ * The backend module names this n8n knows (N8N_DISABLED_MODULES with an unknown name makes n8n refuse
+ * to start, and the list differs between versions). Read from @n8n/backend-common's source text.
+ */
+function knownModules(n8nBin) {
+  try {
+    const dir = path.dirname(require.resolve('@n8n/backend-common/package.json', { paths: [n8nPackageDir(n8nBin)] }));
+    const src = fs.readFileSync(path.join(dir, 'dist', 'modules', 'modules.config.js'), 'utf8');
+    const m = src.match(/MODULE_NAMES\s*=\s*\[([^\]]*)\]/);
+    return m ? [...m[1].matchAll(/'([^']+)'/g)].map((x) => x[1]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Keeps only the module names this n8n knows, as a comma-separated list. */
+function disabledModules(n8nBin, wanted) {
+  const known = new Set(knownModules(n8nBin));
+  return String(wanted || '').split(',').map((x) => x.trim()).filter((x) => x && known.has(x)).join(',');
+}
+
+module.exports = {
+  E2E_DISABLED_MODULES, disabledModules, CACHE_DIR, ensureN8n, n8nEnv, n8nPackageDir, n8nCli, importCredentials, importWorkflows,
+  executeCli, extractRunJson, N8nServer, loadFlatted,
+};

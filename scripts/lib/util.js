@@ -1,0 +1,119 @@
+'use strict';
+// Small helpers shared by scripts/e2e.js and scripts/start.js (no dependencies).
+const fs = require('fs');
+const net = require('net');
+const path = require('path');
+const { spawn } = require('child_process');
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+/** Asks the kernel for a free loopback TCP port. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resolves true if something accepts TCP connections on 127.0.0.1:port. */
+function portInUse(port) {
+  return new Promise((resolve) => {
+    const sock = net.connect({ host: '127.0.0.1', port });
+    sock.once('connect', () => { sock.destroy(); resolve(true); });
+    sock.once('error', () => resolve(false));
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Milliseconds → "1.23 s" / "456 ms". */
+function fmtMs(ms) {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
+}
+
+/** Records named durations; `timer.time(name, fn)` measures an async step. */
+class Timings {
+  constructor() { this.entries = []; }
+  async time(name, fn) {
+    const t = Date.now();
+    try { return await fn(); } finally { this.entries.push([name, Date.now() - t]); }
+  }
+  add(name, ms) { this.entries.push([name, ms]); }
+  lines() { return this.entries.map(([n, ms]) => `${n}: ${fmtMs(ms)}`); }
+}
+
+/**
+ * Runs a command, appending its stdout+stderr to `logFile` (nothing reaches our stdout).
+ * Resolves { code, signal, stdout, stderr } (captured text, for parsing). Rejects only on spawn failure.
+ */
+function run(cmd, args, { cwd, env, logFile, timeoutMs, label } = {}) {
+  return new Promise((resolve, reject) => {
+    const log = logFile ? fs.openSync(logFile, 'a') : null;
+    if (log !== null) fs.writeSync(log, `\n===== ${label || ''} $ ${cmd} ${args.join(' ')}  (${new Date().toISOString()})\n`);
+    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; if (log !== null) fs.writeSync(log, d); });
+    child.stderr.on('data', (d) => { stderr += d; if (log !== null) fs.writeSync(log, d); });
+    let timer = null;
+    let timedOut = false;
+    if (timeoutMs) {
+      timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, timeoutMs);
+    }
+    child.once('error', (err) => { if (timer) clearTimeout(timer); if (log !== null) fs.closeSync(log); reject(err); });
+    child.once('close', (code, signal) => {
+      if (timer) clearTimeout(timer);
+      if (log !== null) {
+        fs.writeSync(log, `\n===== exit ${code === null ? signal : code}${timedOut ? ' (timed out)' : ''}\n`);
+        fs.closeSync(log);
+      }
+      resolve({ code, signal, stdout, stderr, timedOut });
+    });
+  });
+}
+
+/** Last `n` lines of a text file ('' if missing). */
+function tail(file, n = 40) {
+  try {
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    return lines.slice(-n).join('\n');
+  } catch {
+    return '';
+  }
+}
+
+/** Replaces {{NAME}} placeholders (only names present in `vars`) throughout a JSON-able value. */
+function substitute(value, vars) {
+  if (typeof value === 'string') {
+    return value.replace(/\{\{\s*([A-Z][A-Z0-9_]*)\s*\}\}/g, (m, name) =>
+      Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : m);
+  }
+  if (Array.isArray(value)) return value.map((v) => substitute(v, vars));
+  if (value && typeof value === 'object') {
+    const out = {};
+    for (const [k, v] of Object.entries(value)) out[k] = substitute(v, vars);
+    return out;
+  }
+  return value;
+}
+
+/** Simple JSON HTTP call with fetch; returns { status, headers, body(parsed or text) }. */
+async function httpJson(method, url, { body, headers = {}, timeoutMs = 15000 } = {}) {
+  const res = await fetch(url, {
+    method,
+    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  const text = await res.text();
+  let parsed = text;
+  try { parsed = text ? JSON.parse(text) : undefined; } catch { /* keep text */ }
+  return { status: res.status, headers: res.headers, body: parsed };
+}
+
+module.exports = { REPO_ROOT, freePort, portInUse, sleep, fmtMs, Timings, run, tail, substitute, httpJson };

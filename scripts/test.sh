@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# npm test — the whole suite, in order:
+#   npm run build → npm run lint → install Node 24 + n8n (cached) → jest (in-process suite, on Node 24)
+#   → e2e (the packed package inside a real n8n, scripts/e2e.js).
+# Every stage runs even if an earlier one failed (except e2e after a failed build), so one run shows
+# everything. Last line: "npm test: N passed, M failed" = jest tests + e2e cases (+1 failure for each
+# failed build/lint/install step). Exit code 1 on any failure. Works with CI=true and no stdin.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+start_all=$(date +%s)
+work="$(mktemp -d "${TMPDIR:-/tmp}/npm-test.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+
+passed=0
+failed=0
+summary=()
+stage() { echo; echo "=== $* ==="; }
+elapsed() { echo $(( $(date +%s) - $1 ))s; }
+
+# 1. build
+stage "npm run build"
+t=$(date +%s)
+if npm run build; then build_ok=1; summary+=("build: ok ($(elapsed "$t"))"); else build_ok=0; failed=$((failed + 1)); summary+=("build: FAILED"); fi
+
+# 2. lint
+stage "npm run lint"
+t=$(date +%s)
+if npm run lint; then summary+=("lint: ok ($(elapsed "$t"))"); else failed=$((failed + 1)); summary+=("lint: FAILED"); fi
+
+# 3. Node 24 + n8n
+stage "install Node 24 + n8n (cached in ~/.cache/n8n-nodes-event-payments)"
+t=$(date +%s)
+NODE_BIN="" N8N_BIN=""
+if install_out="$(bash scripts/install-n8n.sh)"; then
+  NODE_BIN="$(printf '%s\n' "$install_out" | sed -n 's/^NODE_BIN=//p')"
+  N8N_BIN="$(printf '%s\n' "$install_out" | sed -n 's/^N8N_BIN=//p')"
+  summary+=("install n8n: ok ($(elapsed "$t"))")
+else
+  failed=$((failed + 1)); summary+=("install n8n: FAILED")
+fi
+export NODE_BIN N8N_BIN
+# jest and e2e need Node >= 22 (n8n-core's expression engine); fall back to the system node only if
+# the install failed, so at least the failure is reported.
+RUN_NODE="${NODE_BIN:-node}"
+
+# 4. jest
+stage "jest ($("$RUN_NODE" --version))"
+t=$(date +%s)
+jest_json="$work/jest.json"
+"$RUN_NODE" node_modules/.bin/jest --ci --json --outputFile="$jest_json"
+jest_rc=$?
+if [ -s "$jest_json" ]; then
+  read -r jp jf <<<"$("$RUN_NODE" -e '
+    const r = require(process.argv[1]);
+    process.stdout.write(`${r.numPassedTests} ${r.numFailedTests + (r.numRuntimeErrorTestSuites || 0)}`);' "$jest_json")"
+else
+  jp=0; jf=1
+fi
+if [ "$jest_rc" -ne 0 ] && [ "$jf" -eq 0 ]; then jf=1; fi  # jest failed without a failing test (e.g. coverage/config)
+passed=$((passed + jp)); failed=$((failed + jf))
+summary+=("jest: $jp passed, $jf failed ($(elapsed "$t"))")
+
+# 5. e2e
+stage "e2e (packed package in n8n)"
+t=$(date +%s)
+if [ "$build_ok" = 1 ] && [ -n "$N8N_BIN" ]; then
+  e2e_out="$work/e2e.out"
+  "$RUN_NODE" scripts/e2e.js --skip-build | tee "$e2e_out"
+  e2e_rc=${PIPESTATUS[0]}
+  line="$(grep -E '^e2e: [0-9]+ passed, [0-9]+ failed$' "$e2e_out" | tail -1)"
+  if [ -n "$line" ]; then
+    ep="$(sed -E 's/^e2e: ([0-9]+) passed.*/\1/' <<<"$line")"
+    ef="$(sed -E 's/.* ([0-9]+) failed$/\1/' <<<"$line")"
+  else
+    ep=0; ef=1
+  fi
+  if [ "$e2e_rc" -ne 0 ] && [ "$ef" -eq 0 ]; then ef=1; fi
+  passed=$((passed + ep)); failed=$((failed + ef))
+  summary+=("e2e: $ep passed, $ef failed ($(elapsed "$t"))")
+else
+  failed=$((failed + 1)); summary+=("e2e: SKIPPED (build or n8n install failed)")
+fi
+
+echo
+echo "=== summary ($(elapsed "$start_all")) ==="
+for s in "${summary[@]}"; do echo "  $s"; done
+echo "npm test: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
