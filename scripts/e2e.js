@@ -218,8 +218,9 @@ async function main() {
     let loadedTypes = null; // node types the server reports (server engine only)
     if (engine === 'server' && runnable.length) {
       try {
-        server = new n8n.N8nServer(ctx);
-        cleanups.push(() => server.stop());
+        const started = new n8n.N8nServer(ctx);
+        server = started;
+        cleanups.push(() => started.stop());
         await timings.time('n8n start (until ready)', () => server.start());
         await timings.time('owner setup + login', () =>
           server.ensureOwner({ email: 'e2e@example.com', password: 'E2e-Password-1', firstName: 'E2E', lastName: 'Runner' }));

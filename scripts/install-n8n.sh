@@ -36,7 +36,12 @@ if [ -f "$N8N_DIR/.done" ] && [ ! -f "$N8N_JS" ]; then rm -f "$N8N_DIR/.done"; f
 if [ ! -f "$N8N_DIR/.done" ]; then
   log "installing n8n@$N8N_VERSION into $N8N_DIR (about 3-4 minutes the first time)"
   rm -rf "$N8N_DIR"; mkdir -p "$N8N_DIR"
-  echo '{"name":"n8n-holder","private":true}' > "$N8N_DIR/package.json"
+  if [[ "$N8N_VERSION" == 1.* ]]; then
+    # n8n 1.x pins xlsx to a tarball URL outside the npm registry; the registry's 0.18.5 is the same code.
+    echo '{"name":"n8n-holder","private":true,"overrides":{"xlsx":"0.18.5"}}' > "$N8N_DIR/package.json"
+  else
+    echo '{"name":"n8n-holder","private":true}' > "$N8N_DIR/package.json"
+  fi
   # --ignore-scripts: a Kafka client's native build would try to download zlib from the internet.
   (cd "$N8N_DIR" && npm install --no-audit --no-fund --ignore-scripts --loglevel=error "n8n@$N8N_VERSION" >&2)
   log "rebuilding sqlite3 against Node $NODE_MAJOR headers"

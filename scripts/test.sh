@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm test — the whole suite, in order:
 #   npm run build → npm run lint → install Node 24 + n8n (cached) → jest (in-process suite, on Node 24)
-#   → e2e (the packed package inside a real n8n, scripts/e2e.js).
+#   → e2e (the packed package inside a real n8n 2.40.7, scripts/e2e.js)
+#   → the same e2e cases in a real n8n 1.123.81 (the 1.x line; the compatibility floor is 1.85).
 # Every stage runs even if an earlier one failed (except e2e after a failed build), so one run shows
 # everything. Last line: "npm test: N passed, M failed" = jest tests + e2e cases (+1 failure for each
 # failed build/lint/install step). Exit code 1 on any failure. Works with CI=true and no stdin.
@@ -80,6 +81,29 @@ if [ "$build_ok" = 1 ] && [ -n "$N8N_BIN" ]; then
   summary+=("e2e: $ep passed, $ef failed ($(elapsed "$t"))")
 else
   failed=$((failed + 1)); summary+=("e2e: SKIPPED (build or n8n install failed)")
+fi
+
+# 6. the same cases in n8n 1.x (its REST login differs, so they run through `n8n execute`)
+N8N1_VERSION="${N8N1_VERSION:-1.123.81}"
+stage "e2e in n8n $N8N1_VERSION"
+t=$(date +%s)
+if [ "$build_ok" = 1 ] && install1_out="$(N8N_VERSION="$N8N1_VERSION" bash scripts/install-n8n.sh)"; then
+  e2e1_out="$work/e2e1.out"
+  N8N_BIN="$(printf '%s\n' "$install1_out" | sed -n 's/^N8N_BIN=//p')" \
+    "$RUN_NODE" scripts/e2e.js --skip-build --engine=cli | tee "$e2e1_out"
+  e2e1_rc=${PIPESTATUS[0]}
+  line="$(grep -E '^e2e: [0-9]+ passed, [0-9]+ failed$' "$e2e1_out" | tail -1)"
+  if [ -n "$line" ]; then
+    ep="$(sed -E 's/^e2e: ([0-9]+) passed.*/\1/' <<<"$line")"
+    ef="$(sed -E 's/.* ([0-9]+) failed$/\1/' <<<"$line")"
+  else
+    ep=0; ef=1
+  fi
+  if [ "$e2e1_rc" -ne 0 ] && [ "$ef" -eq 0 ]; then ef=1; fi
+  passed=$((passed + ep)); failed=$((failed + ef))
+  summary+=("e2e n8n $N8N1_VERSION: $ep passed, $ef failed ($(elapsed "$t"))")
+else
+  failed=$((failed + 1)); summary+=("e2e n8n $N8N1_VERSION: SKIPPED (build or n8n install failed)")
 fi
 
 echo
