@@ -9,3 +9,5 @@ export * from './batching';
 export * from './parameters';
 export * from './request';
 export * from './itemRunner';
+export * from './client';
+export * from './router';

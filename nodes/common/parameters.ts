@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { inputError } from './errors';
+import type { PageLimit } from './pagination';
 import type { RequestSettings } from './types';
 
 /**
@@ -53,6 +54,11 @@ export function requestOptionsProperty(providerRate: string, providerConcurrency
 	};
 }
 
+/** A provider's default Request Options: its own rate and concurrency, the retry policy all providers share. */
+export function providerDefaults(limits: Pick<RequestSettings, 'requestsPerSecond' | 'concurrency'>): RequestSettings {
+	return { maxRetries: 5, maxRetryWaitSeconds: 60, ...limits };
+}
+
 /** Reads the node's Request Options once per execution (they cannot vary per item). */
 export function readRequestSettings(ctx: IExecuteFunctions, defaults: RequestSettings): RequestSettings {
 	const raw = ctx.getNodeParameter('requestOptions', 0, {}) as Partial<RequestSettings>;
@@ -91,24 +97,35 @@ export function validateId(ctx: IExecuteFunctions, raw: unknown, label: string, 
 	return value;
 }
 
-export const returnAllProperty = (displayOptions: INodeProperties['displayOptions']): INodeProperties => ({
-	displayName: 'Return All',
-	name: 'returnAll',
-	type: 'boolean',
-	displayOptions,
-	default: false,
-	description: 'Whether to return all results or only up to a given limit',
-});
-
-export const limitProperty = (displayOptions: INodeProperties['displayOptions']): INodeProperties => ({
-	displayName: 'Limit',
-	name: 'limit',
-	type: 'number',
-	displayOptions: displayOptions && {
-		...displayOptions,
-		show: { ...(displayOptions.show ?? {}), returnAll: [false] },
+/** Return All, and Limit while it is off: what every Get Many operation shows (readPageLimit reads them). */
+export const pageLimitProperties: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
 	},
-	typeOptions: { minValue: 1 },
-	default: 50,
-	description: 'Max number of results to return',
-});
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		displayOptions: { show: { returnAll: [false] } },
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+	},
+];
+
+export function readPageLimit(ctx: IExecuteFunctions, itemIndex: number): PageLimit {
+	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	return { returnAll, limit: returnAll ? 0 : (ctx.getNodeParameter('limit', itemIndex, 50) as number) };
+}
+
+export const simplifyProperty: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to return a simplified version of the response instead of the raw data',
+};

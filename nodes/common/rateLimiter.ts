@@ -4,6 +4,10 @@ const WINDOW_MS = 1000;
 /** A slot whose answer never got reported (a caller that ignores the release) stops counting after this. */
 const MAX_IN_FLIGHT_MS = 60 * 1000;
 const POLL_MS = 20;
+/** After a 429 the rate drops to this share of what it was (not below 1 request per second)... */
+const SLOW_DOWN_FACTOR = 0.7;
+/** ...and climbs back by this share of the configured rate per second without a 429. */
+const RECOVERY_PER_SECOND = 0.1;
 
 interface Slot {
 	start: number;
@@ -19,13 +23,39 @@ interface Slot {
  * sees the request somewhere in between, and the time until it goes out varies (the first request
  * of an execution can take a few hundred ms to load credentials). Counting from the later moment
  * keeps every one-second window at the server within the limit, whatever that delay.
+ *
+ * An API limited below the configured rate answers 429: besides the pause it asks for, the rate is
+ * lowered (backOff) so that the requests after the pause do not run straight into the limit again.
  */
 export class RateLimiter {
 	private slots: Slot[] = [];
 
 	private queue: Promise<void> = Promise.resolve();
 
+	/** The rate right after the last slow-down, and when that was. */
+	private slowed?: { rate: number; at: number };
+
 	constructor(private readonly perSecond: number) {}
+
+	/** Requests per second allowed at `now`: the configured rate, or less for a while after a 429. */
+	currentRate(now = Date.now()): number {
+		if (!this.slowed) return this.perSecond;
+		const recovered = RECOVERY_PER_SECOND * this.perSecond * (Math.max(0, now - this.slowed.at) / 1000);
+		return Math.min(this.perSecond, this.slowed.rate + recovered);
+	}
+
+	/**
+	 * After a 429 to the request sent at `sentAt`: blocks new requests for `pauseMs`, then lets them go
+	 * at a lowered rate that recovers from there. Answers to requests sent before the last slow-down say
+	 * nothing about the lowered rate, so a burst of them lowers it only once.
+	 */
+	backOff(pauseMs: number, sentAt: number, now = Date.now()): void {
+		this.pauseFor(pauseMs, now);
+		if (!this.perSecond || this.perSecond <= 0) return;
+		if (this.slowed && sentAt < this.slowed.at) return;
+		const lowest = Math.min(1, this.perSecond);
+		this.slowed = { rate: Math.max(lowest, this.currentRate(now) * SLOW_DOWN_FACTOR), at: now + pauseMs };
+	}
 
 	/** Waits for a slot; call the returned function once the answer (or failure) has arrived. */
 	async acquire(): Promise<() => void> {
@@ -38,9 +68,9 @@ export class RateLimiter {
 		return await turn;
 	}
 
-	/** Blocks new requests until `ms` from now (a 429 told us to back off). */
-	pauseFor(ms: number): void {
-		const until = Date.now() + ms;
+	/** Blocks new requests until `ms` from now. */
+	private pauseFor(ms: number, now: number): void {
+		const until = now + ms;
 		this.queue = this.queue.then(async () => {
 			const wait = until - Date.now();
 			if (wait > 0) await sleep(wait);
@@ -52,7 +82,7 @@ export class RateLimiter {
 			const now = Date.now();
 			// In-flight slots always count (up to MAX_IN_FLIGHT_MS); finished ones for WINDOW_MS after their answer.
 			this.slots = this.slots.filter((slot) => (slot.end === undefined ? now - slot.start < MAX_IN_FLIGHT_MS : now - slot.end < WINDOW_MS));
-			if (this.slots.length < this.perSecond) {
+			if (this.slots.length < this.capacity(now)) {
 				const slot: Slot = { start: now };
 				this.slots.push(slot);
 				return () => {
@@ -64,6 +94,12 @@ export class RateLimiter {
 			const wait = ends.length ? WINDOW_MS - (now - Math.min(...ends)) + 1 : POLL_MS;
 			await sleep(Math.max(1, Math.min(wait, WINDOW_MS)));
 		}
+	}
+
+	/** Requests allowed per window: whole ones while slowed down, so never more than configured. */
+	private capacity(now: number): number {
+		const rate = this.currentRate(now);
+		return rate < this.perSecond ? Math.max(1, Math.floor(rate)) : this.perSecond;
 	}
 }
 

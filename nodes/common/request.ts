@@ -215,6 +215,7 @@ export async function apiRequest<T = unknown>(ctx: RequestContext, env: RequestE
 	let refreshed = false;
 	for (let attempt = 0; ; attempt++) {
 		const release = await limiter.acquire();
+		const sentAt = Date.now();
 		const generation = refreshGeneration(limiter);
 		let response: ApiResponse;
 		try {
@@ -277,7 +278,7 @@ export async function apiRequest<T = unknown>(ctx: RequestContext, env: RequestE
 				});
 			}
 			const wait = retryDelay(attempt, retryAfterMs, capMs);
-			if (status === 429) limiter.pauseFor(wait);
+			if (status === 429) limiter.backOff(wait, sentAt);
 			await sleep(wait);
 			continue;
 		}

@@ -6,25 +6,11 @@ const { testCredential } = require('../harness');
 const { request } = require('../../emulators/client');
 const h = require('./helpers');
 
-let emu;
-beforeAll(async () => {
-	emu = await h.startEmulator({ port: 0 });
-});
-afterAll(async () => {
-	await emu.close();
-});
+const emu = h.emulatorPerFile();
 
 const fx = () => h.state(emu).fixtures;
 const TOKEN_PATH = '/oauth2/default/v1/token';
-const params = (over = {}) => ({
-	resource: 'registration',
-	operation: 'updatePaymentStatus',
-	eventId: h.rl(fx().eventId),
-	trackId: h.rl(fx().trackId),
-	registrationIds: '={{ $json.id }}',
-	paymentStatus: 'Paid',
-	...over,
-});
+const params = (over = {}) => h.bulkUpdateParams(emu, { operation: 'updatePaymentStatus', paymentStatus: 'Paid', ...over });
 const apiEntries = () => h.logged(emu).filter((e) => e.providerPath.startsWith('/v3/'));
 const tokenEntries = () => h.logged(emu).filter((e) => e.providerPath === TOKEN_PATH);
 const basic = (id, secret) => `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;

@@ -4,13 +4,7 @@
 const { request } = require('../../emulators/client');
 const h = require('./helpers');
 
-let emu;
-beforeAll(async () => {
-	emu = await h.startEmulator({ port: 0 });
-});
-afterAll(async () => {
-	await emu.close();
-});
+const emu = h.emulatorPerFile();
 beforeEach(() => emu.reset());
 
 const C = h.C;

@@ -1,8 +1,9 @@
 'use strict';
 // Shared set-up for the Constant Contact tests: the emulator in-process, the compiled node, and a
 // credential that points every URL (API and OAuth2) at the emulator.
-const { startEmulator } = require('../../emulators');
-const { runNode } = require('../harness');
+const { emulatorPerFile } = require('../support/emulator');
+const { listSearch: runListSearch } = require('../support/list-search');
+const { nodeRunner } = require('../support/run');
 const C = require('../../emulators/providers/constant-contact/constants');
 
 const PROVIDER = 'constant-contact';
@@ -28,16 +29,17 @@ function credentialData(emu, { accessToken = C.DEMO_ACCESS_TOKEN, refreshToken =
 	};
 }
 
+const runConstantContact = nodeRunner(NODE, CREDENTIAL_TYPES);
+
 /** Runs the node against the emulator. */
 async function run(emu, parameters, { input = [{ json: {} }], continueOnFail = false, credential = {} } = {}) {
-	return await runNode({
-		node: NODE,
-		parameters,
-		credentials: { constantContactOAuth2Api: credentialData(emu, credential) },
-		credentialTypes: CREDENTIAL_TYPES,
-		input,
-		continueOnFail,
-	});
+	return await runConstantContact(parameters, { constantContactOAuth2Api: credentialData(emu, credential) }, { input, continueOnFail });
+}
+
+/** Runs one of the node's "From list" searches against the emulator, the way the editor does. */
+async function listSearch(emu, method, { parameters, filter, paginationToken } = {}) {
+	const credentials = { constantContactOAuth2Api: credentialData(emu) };
+	return await runListSearch({ node: NODE, credentialTypes: CREDENTIAL_TYPES, credentials, method, parameters, filter, paginationToken });
 }
 
 /** Requests the emulator logged for Constant Contact, as "METHOD /path?query". */
@@ -69,6 +71,12 @@ function maxPerSecond(entries) {
 
 const rl = (value, mode = 'id') => ({ __rl: true, mode, value });
 
+/** Parameters of a bulk update of registrations of the seeded event's track, one ID per input item (`$json.id`). */
+function bulkUpdateParams(emu, fields) {
+	const { eventId, trackId } = state(emu).fixtures;
+	return { resource: 'registration', eventId: rl(eventId), trackId: rl(trackId), registrationIds: '={{ $json.id }}', ...fields };
+}
+
 /** Every secret the tests hand to the node. */
 const SECRETS = [C.DEMO_CLIENT_SECRET, C.DEMO_ACCESS_TOKEN, C.DEMO_REFRESH_TOKEN, C.EXPIRED_ACCESS_TOKEN, C.ROTATING_CLIENT_SECRET, C.ROTATING_REFRESH_TOKEN];
 
@@ -77,7 +85,7 @@ function expectNoSecrets(result, extra = []) {
 	for (const secret of [...SECRETS, ...extra]) expect(text).not.toContain(secret);
 }
 
-module.exports = { C, PROVIDER, NODE, CREDENTIAL_TYPES, startEmulator, run, credentialData, lines, logged, state, maxPerSecond, rl, expectNoSecrets };
+module.exports = { C, PROVIDER, NODE, CREDENTIAL_TYPES, emulatorPerFile, run, listSearch, credentialData, lines, logged, state, maxPerSecond, rl, bulkUpdateParams, expectNoSecrets };
 
 /** Bodies of the bulk PUTs the emulator received, in arrival order (only accepted or failed ones, not the retried copies). */
 function puts(emu, suffix = '/payment_status') {

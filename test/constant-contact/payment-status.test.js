@@ -3,24 +3,10 @@
 // registrations, bad input, and the rate limit over 1,000 items — all against the emulator.
 const h = require('./helpers');
 
-let emu;
-beforeAll(async () => {
-	emu = await h.startEmulator({ port: 0 });
-});
-afterAll(async () => {
-	await emu.close();
-});
+const emu = h.emulatorPerFile();
 
 const fx = () => h.state(emu).fixtures;
-const params = (over = {}) => ({
-	resource: 'registration',
-	operation: 'updatePaymentStatus',
-	eventId: h.rl(fx().eventId),
-	trackId: h.rl(fx().trackId),
-	registrationIds: '={{ $json.id }}',
-	paymentStatus: 'Paid',
-	...over,
-});
+const params = (over = {}) => h.bulkUpdateParams(emu, { operation: 'updatePaymentStatus', paymentStatus: 'Paid', ...over });
 const putPath = (eventId = fx().eventId, trackId = fx().trackId) => `/v3/events/${eventId}/tracks/${trackId}/registrations/payment_status`;
 
 describe('batching', () => {

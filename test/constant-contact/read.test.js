@@ -2,15 +2,8 @@
 // Event → Get / Get Many, Registration → Get / Get Many (cursor pagination, filters, Simplify),
 // and the "From list" pickers (listSearch) through n8n-core's LoadOptionsContext.
 const h = require('./helpers');
-const { listSearch } = require('./load-options');
 
-let emu;
-beforeAll(async () => {
-	emu = await h.startEmulator({ port: 0 });
-});
-afterAll(async () => {
-	await emu.close();
-});
+const emu = h.emulatorPerFile();
 
 const fx = () => h.state(emu).fixtures;
 const query = (e) => Object.fromEntries(new URLSearchParams(e.rawQuery));
@@ -189,18 +182,16 @@ describe('Registration → Get', () => {
 });
 
 describe('From list pickers', () => {
-	const credentials = () => ({ constantContactOAuth2Api: h.credentialData(emu) });
-
 	test('events: searchable, paginated by the cursor', async () => {
 		emu.reset({ size: { 'constant-contact': { events: 150 } } });
-		const first = await listSearch({ node: h.NODE, credentialTypes: h.CREDENTIAL_TYPES, credentials: credentials(), method: 'searchEvents' });
+		const first = await h.listSearch(emu, 'searchEvents');
 		expect(first.results).toHaveLength(100);
 		expect(first.paginationToken).toEqual(expect.any(String));
 		expect(first.results[0]).toEqual({ name: expect.stringMatching(/ \(\d{4}-\d\d-\d\d\)/), value: expect.any(String) });
-		const second = await listSearch({ node: h.NODE, credentialTypes: h.CREDENTIAL_TYPES, credentials: credentials(), method: 'searchEvents', paginationToken: first.paginationToken });
+		const second = await h.listSearch(emu, 'searchEvents', { paginationToken: first.paginationToken });
 		expect(second.results.length).toBeGreaterThan(0);
 		expect(second.paginationToken).toBeUndefined();
-		const found = await listSearch({ node: h.NODE, credentialTypes: h.CREDENTIAL_TYPES, credentials: credentials(), method: 'searchEvents', filter: 'Harvest Gala Dinner' });
+		const found = await h.listSearch(emu, 'searchEvents', { filter: 'Harvest Gala Dinner' });
 		expect(found.results.map((r) => r.value)).toContain(fx().eventId);
 		expect(h.lines(emu).map((l) => l.split('?')[0])).toEqual(['GET /v3/events', 'GET /v3/events', 'GET /v3/events']);
 		expect(h.lines(emu)[2]).toContain('search_text=Harvest%20Gala%20Dinner');
@@ -208,19 +199,11 @@ describe('From list pickers', () => {
 
 	test("tracks: the chosen event's default track; nothing for an expression", async () => {
 		emu.reset();
-		const tracks = await listSearch({
-			node: h.NODE,
-			credentialTypes: h.CREDENTIAL_TYPES,
-			credentials: credentials(),
-			method: 'searchTracks',
+		const tracks = await h.listSearch(emu, 'searchTracks', {
 			parameters: { resource: 'registration', operation: 'updatePaymentStatus', eventId: h.rl(fx().eventId, 'list') },
 		});
 		expect(tracks.results).toEqual([{ name: `Default Track (${fx().trackId})`, value: fx().trackId }]);
-		const none = await listSearch({
-			node: h.NODE,
-			credentialTypes: h.CREDENTIAL_TYPES,
-			credentials: credentials(),
-			method: 'searchTracks',
+		const none = await h.listSearch(emu, 'searchTracks', {
 			parameters: { resource: 'registration', operation: 'updatePaymentStatus', eventId: h.rl('={{ $json.event }}') },
 		});
 		expect(none.results).toEqual([]);

@@ -2,24 +2,10 @@
 // Registration → Update Status (cancel): the sibling bulk endpoint, batched the same way.
 const h = require('./helpers');
 
-let emu;
-beforeAll(async () => {
-	emu = await h.startEmulator({ port: 0 });
-});
-afterAll(async () => {
-	await emu.close();
-});
+const emu = h.emulatorPerFile();
 
 const fx = () => h.state(emu).fixtures;
-const params = (over = {}) => ({
-	resource: 'registration',
-	operation: 'updateStatus',
-	eventId: h.rl(fx().eventId),
-	trackId: h.rl(fx().trackId),
-	registrationIds: '={{ $json.id }}',
-	registrationStatus: 'CANCELED',
-	...over,
-});
+const params = (over = {}) => h.bulkUpdateParams(emu, { operation: 'updateStatus', registrationStatus: 'CANCELED', ...over });
 const path = () => `/v3/events/${fx().eventId}/tracks/${fx().trackId}/registrations`;
 
 test('150 items cancel in 2 PUTs; free registrations are cancelled too; each item gets its outcome', async () => {

@@ -2,45 +2,34 @@
 // The Flexiown emulator module itself: paths under /api and /api/v1, api-key auth, problem details,
 // the trust signature as documented, status transitions and the payment-page redirect.
 const crypto = require('crypto');
-const { startEmulator, EmulatorClient } = require('../../emulators');
+const { startEmulator } = require('../../emulators');
 const { request } = require('../../emulators/client');
+const { providerFixture } = require('../support/emulator');
 
 const KEY = 'fo_emulator_demo_key_7c1e4a9b2d';
-let emu;
-let client;
-let state;
+const ctx = providerFixture('flexiown');
 const sha256 = (s) => crypto.createHash('sha256').update(s).digest('hex');
 const api = (method, path, body, key = KEY) =>
-	request(method, `${emu.url}/flexiown${path}`, { body, headers: key ? { 'api-key': key } : {} });
-
-beforeAll(async () => {
-	emu = await startEmulator({ port: 0 });
-	client = new EmulatorClient(emu.url);
-});
-afterAll(async () => emu.close());
-beforeEach(async () => {
-	await client.reset({});
-	state = await client.state('flexiown');
-});
+	request(method, `${ctx.emulator.url}/flexiown${path}`, { body, headers: key ? { 'api-key': key } : {} });
 
 test('seeded data is deterministic and covers every status', async () => {
 	const again = (await startEmulator({ port: 0 }));
 	try {
-		expect(again.state.flexiown.fixtures).toEqual(state.fixtures);
-		expect(again.state.flexiown.payments.map((p) => p.trustSeed)).toEqual(state.payments.map((p) => p.trustSeed));
+		expect(again.state.flexiown.fixtures).toEqual(ctx.state.fixtures);
+		expect(again.state.flexiown.payments.map((p) => p.trustSeed)).toEqual(ctx.state.payments.map((p) => p.trustSeed));
 	} finally {
 		await again.close();
 	}
-	const statuses = new Set(state.payments.map((p) => p.status));
+	const statuses = new Set(ctx.state.payments.map((p) => p.status));
 	for (const s of ['pending', 'confirmed', 'processing', 'completed', 'cancelled', 'expired']) expect(statuses.has(s)).toBe(true);
-	for (const p of state.payments.filter((x) => x.id !== state.fixtures.docsPaymentId)) {
+	for (const p of ctx.state.payments.filter((x) => x.id !== ctx.state.fixtures.docsPaymentId)) {
 		expect(p.trustValue).toBe(crypto.createHash('md5').update(p.orderId).digest('hex'));
 		expect(p.trustSeed).toBe(Buffer.from(JSON.stringify(p.products)).toString('base64'));
 	}
 });
 
 test('GET status: trust_signature = SHA-256(trust_Value + trust_Seed), title-case status, on /api and /api/v1', async () => {
-	const p = state.payments.find((x) => x.id === state.fixtures.docsPaymentId);
+	const p = ctx.state.payments.find((x) => x.id === ctx.state.fixtures.docsPaymentId);
 	for (const prefix of ['/api', '/api/v1']) {
 		const r = await api('GET', `${prefix}/status/${p.id}`);
 		expect(r.status).toBe(200);
@@ -55,7 +44,7 @@ test('GET status: trust_signature = SHA-256(trust_Value + trust_Seed), title-cas
 });
 
 test('auth: missing, unknown and revoked keys are 401 problem details', async () => {
-	for (const key of [null, 'nope', state.fixtures.revokedApiKey]) {
+	for (const key of [null, 'nope', ctx.state.fixtures.revokedApiKey]) {
 		const r = await api('GET', '/api/merchant', undefined, key);
 		expect(r.status).toBe(401);
 		expect(r.body).toMatchObject({ type: 'https://tools.ietf.org/html/rfc7235#section-3.1', title: 'Unauthorized', status: 401 });
@@ -64,7 +53,7 @@ test('auth: missing, unknown and revoked keys are 401 problem details', async ()
 });
 
 test("POST status: the seed's 400 example when apiKey and id are missing, then success, then the transition rules", async () => {
-	const p = state.payments.find((x) => x.id === state.fixtures.confirmedPaymentId);
+	const p = ctx.state.payments.find((x) => x.id === ctx.state.fixtures.confirmedPaymentId);
 	const missing = await api('POST', `/api/status/${p.id}`, { status: 'completed', trust_seed: p.trustSeed, trust_value: p.trustValue });
 	expect(missing.status).toBe(400);
 	expect(missing.body).toMatchObject({
@@ -96,7 +85,7 @@ test('payment/create validates, opens a pending payment, and the payment page re
 	const ok = await api('POST', '/api/payment/create', { products, redirects });
 	expect(ok.status).toBe(200);
 	expect(ok.body).toMatchObject({ success: true, trust_signature: sha256('tvts'), products: [{ sku: 'TV-1', accepted: true, price: 483.29 }] });
-	const page = await request('POST', `${emu.url}/flexiown/pay/${ok.body.id}/confirm`);
+	const page = await request('POST', `${ctx.emulator.url}/flexiown/pay/${ok.body.id}/confirm`);
 	expect(page.status).toBe(302);
 	expect(page.headers.location).toBe(`https://s.example/ok?order_id=9&status=confirmed&trust_signature=${sha256('tvts')}`);
 	expect((await api('GET', `/api/status/${ok.body.id}`)).body.status).toBe('Confirmed');

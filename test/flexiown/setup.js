@@ -1,47 +1,27 @@
 'use strict';
 // Shared fixture for the Flexiown suites: one emulator per file, fresh state per test.
-const { startEmulator, EmulatorClient } = require('../../emulators');
-const { runNode, testCredential } = require('../harness');
+const { testCredential } = require('../harness');
+const { providerFixture } = require('../support/emulator');
+const { apiKeyCredentials } = require('../support/credentials');
+const { nodeRunner } = require('../support/run');
 
 // DIST_DIR lets a run use a private build while other packages rebuild dist/ (default: dist).
 const DIST = process.env.DIST_DIR || 'dist';
 const NODE = `${DIST}/nodes/Flexiown/Flexiown.node.js`;
 const CREDENTIAL_TYPES = [`${DIST}/credentials/FlexiownApi.credentials.js`];
 const API_KEY = 'fo_emulator_demo_key_7c1e4a9b2d';
+const run = nodeRunner(NODE, CREDENTIAL_TYPES);
 
 function flexiownFixture() {
-	const ctx = { emulator: null, client: null, fixtures: null, state: null };
-	beforeAll(async () => {
-		ctx.emulator = await startEmulator({ port: 0 });
-		ctx.client = new EmulatorClient(ctx.emulator.url);
-	});
-	afterAll(async () => {
-		await ctx.emulator.close();
-	});
-	beforeEach(async () => {
-		await ctx.client.reset({});
-		ctx.state = await ctx.client.state('flexiown');
-		ctx.fixtures = ctx.state.fixtures;
-	});
+	const ctx = providerFixture('flexiown');
 	ctx.baseUrl = () => `${ctx.emulator.url}/flexiown/api`;
 	/** Credential data; `extra` overrides fields (environment, versionPrefix, keyInStatusBody, …). */
-	ctx.credentials = (apiKey = API_KEY, extra = {}) => ({
-		flexiownApi: { apiKey, environment: 'custom', baseUrl: ctx.baseUrl(), ...extra },
-	});
-	ctx.requests = async () => await ctx.client.requests('flexiown');
+	ctx.credentials = (apiKey = API_KEY, extra = {}) => apiKeyCredentials('flexiownApi', { apiKey, baseUrl: ctx.baseUrl(), ...extra });
 	ctx.payment = (id) => ctx.state.payments.find((p) => p.id === id);
 	/** Live state (after the node ran). */
 	ctx.livePayment = async (id) => (await ctx.client.state('flexiown')).payments.find((p) => p.id === id);
 	/** Runs the Flexiown node inside n8n's execution engine against the emulator. */
-	ctx.run = async (parameters, { input, continueOnFail, apiKey, credential } = {}) =>
-		await runNode({
-			node: NODE,
-			parameters,
-			credentials: ctx.credentials(apiKey, credential),
-			credentialTypes: CREDENTIAL_TYPES,
-			input,
-			continueOnFail,
-		});
+	ctx.run = async (parameters, options = {}) => await run(parameters, ctx.credentials(options.apiKey, options.credential), options);
 	ctx.testCredential = async (apiKey = API_KEY, extra = {}) =>
 		await testCredential({ credentialTypes: CREDENTIAL_TYPES, type: 'flexiownApi', data: ctx.credentials(apiKey, extra).flexiownApi });
 	/** Parameters of Payment → Update Status for a seeded payment (trust values as stored). */

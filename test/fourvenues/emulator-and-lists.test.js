@@ -1,7 +1,6 @@
 'use strict';
 // The Fourvenues emulator module itself (envelopes, auth, scope, pagination, errors, webhooks) and the
 // node's "From list" searches (methods/listSearch) run against it.
-const path = require('path');
 const crypto = require('crypto');
 const { request } = require('../../emulators/client');
 const { startEmulator } = require('../../emulators');
@@ -121,34 +120,19 @@ describe('emulator: webhooks', () => {
 });
 
 describe('node: "From list" searches', () => {
-	const listSearch = () => require(path.resolve(__dirname, '../../dist/nodes/Fourvenues/methods/listSearch.js'));
-	/** A load-options context whose auth helper adds X-Api-Key the way the credential's `authenticate` does. */
-	const loadOptions = () => ({
-		getNode: () => ({ id: 'n1', name: 'Fourvenues', type: 'n8n-nodes-event-payments.fourvenues', typeVersion: 1, position: [0, 0], parameters: {} }),
-		getCredentials: async () => ({ apiKey: API_KEY, environment: 'custom', baseUrl: ctx.baseUrl() }),
-		helpers: {
-			async httpRequestWithAuthentication(type, options) {
-				expect(type).toBe('fourvenuesApi');
-				const url = new URL(options.url);
-				for (const [k, v] of Object.entries(options.qs || {})) url.searchParams.set(k, String(v));
-				const res = await fetch(url, { method: options.method, headers: { ...options.headers, 'X-Api-Key': API_KEY } });
-				return { statusCode: res.status, headers: Object.fromEntries(res.headers), body: await res.text() };
-			},
-		},
-	});
-
 	test('organizations come from GET /auth hosts and filter by name', async () => {
-		const { searchOrganizations } = listSearch();
-		const all = await searchOrganizations.call(loadOptions());
+		const all = await ctx.listSearch('searchOrganizations');
 		expect(all.results.map((r) => r.value)).toEqual(ctx.state.channels[0].host_ids);
-		const some = await searchOrganizations.call(loadOptions(), 'aurora');
+		const some = await ctx.listSearch('searchOrganizations', { filter: 'aurora' });
 		expect(some.results).toEqual([{ name: 'Sala Aurora', value: ctx.fixtures.demoOrganizationId }]);
-		expect((await ctx.requests()).map((r) => r.providerPath)).toEqual(['/auth', '/auth']);
+		const requests = await ctx.requests();
+		expect(requests.map((r) => r.providerPath)).toEqual(['/auth', '/auth']);
+		// The credential's own authentication signs the requests.
+		expect(requests.map((r) => r.headers['x-api-key'])).toEqual([API_KEY, API_KEY]);
 	});
 
 	test('events are paged 100 at a time and named with their date', async () => {
-		const { searchEvents } = listSearch();
-		const result = await searchEvents.call(loadOptions(), 'warm');
+		const result = await ctx.listSearch('searchEvents', { filter: 'warm' });
 		expect(result.results).toEqual([{ name: 'New Year Warm-Up (2024-01-05)', value: SEED_ID }]);
 		expect(result.paginationToken).toBeUndefined();
 		const [req] = await ctx.requests();
@@ -156,8 +140,7 @@ describe('node: "From list" searches', () => {
 	});
 
 	test('payments show amount, status and date, newest first, with a next-page token', async () => {
-		const { searchPayments } = listSearch();
-		const result = await searchPayments.call(loadOptions());
+		const result = await ctx.listSearch('searchPayments');
 		expect(result.results).toHaveLength(100);
 		expect(result.paginationToken).toBe('100');
 		const first = ctx.state.payments[0];
@@ -165,7 +148,7 @@ describe('node: "From list" searches', () => {
 			name: `${first.total.amount} EUR · ${first.status} · ${first.paid_at.slice(0, 16).replace('T', ' ')}`,
 			value: first._id,
 		});
-		const next = await searchPayments.call(loadOptions(), undefined, result.paginationToken);
+		const next = await ctx.listSearch('searchPayments', { paginationToken: result.paginationToken });
 		expect(next.results[0].value).not.toBe(first._id);
 	});
 });

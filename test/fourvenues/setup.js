@@ -1,46 +1,27 @@
 'use strict';
 // Shared fixture for the Fourvenues suites: one emulator per file, fresh state per test.
-const { startEmulator, EmulatorClient } = require('../../emulators');
-const { runNode } = require('../harness');
+const { providerFixture } = require('../support/emulator');
+const { apiKeyCredentials } = require('../support/credentials');
+const { nodeRunner } = require('../support/run');
+const { listSearch } = require('../support/list-search');
 
 const NODE = 'dist/nodes/Fourvenues/Fourvenues.node.js';
 const CREDENTIAL_TYPES = ['dist/credentials/FourvenuesApi.credentials.js'];
 const API_KEY = 'sk_test_emulator_fourvenues_demo';
+const run = nodeRunner(NODE, CREDENTIAL_TYPES);
 
 /** The seed document's example response of GET /payments/{id}, copied verbatim ({data, success}). */
 const SEED_RESPONSE = require('./fixtures/seed-payment-response.json');
 
 function fourvenuesFixture() {
-	const ctx = { emulator: null, client: null, fixtures: null, state: null };
-	beforeAll(async () => {
-		ctx.emulator = await startEmulator({ port: 0 });
-		ctx.client = new EmulatorClient(ctx.emulator.url);
-	});
-	afterAll(async () => {
-		await ctx.emulator.close();
-	});
-	beforeEach(async () => {
-		await ctx.reset();
-	});
-	/** Re-seeds (optionally with other sizes) and refreshes ctx.state / ctx.fixtures. */
-	ctx.reset = async (size) => {
-		await ctx.client.reset(size ? { size: { fourvenues: size } } : {});
-		ctx.state = await ctx.client.state('fourvenues');
-		ctx.fixtures = ctx.state.fixtures;
-	};
+	const ctx = providerFixture('fourvenues');
 	ctx.baseUrl = () => `${ctx.emulator.url}/fourvenues`;
-	ctx.credentials = (apiKey = API_KEY) => ({ fourvenuesApi: { apiKey, environment: 'custom', baseUrl: ctx.baseUrl() } });
-	ctx.requests = async () => await ctx.client.requests('fourvenues');
+	ctx.credentials = (apiKey = API_KEY) => apiKeyCredentials('fourvenuesApi', { apiKey, baseUrl: ctx.baseUrl() });
 	/** Runs the Fourvenues node inside n8n's execution engine against the emulator. */
-	ctx.run = async (parameters, { input, continueOnFail, apiKey } = {}) =>
-		await runNode({
-			node: NODE,
-			parameters,
-			credentials: ctx.credentials(apiKey),
-			credentialTypes: CREDENTIAL_TYPES,
-			input,
-			continueOnFail,
-		});
+	ctx.run = async (parameters, options = {}) => await run(parameters, ctx.credentials(options.apiKey), options);
+	/** Runs one of the node's "From list" searches the way the editor does. */
+	ctx.listSearch = async (method, { filter, paginationToken } = {}) =>
+		await listSearch({ node: NODE, credentialTypes: CREDENTIAL_TYPES, credentials: ctx.credentials(), method, filter, paginationToken });
 	ctx.payment = (id) => ctx.state.payments.find((p) => p._id === id);
 	ctx.ticket = (id) => ctx.state.tickets.find((t) => t._id === id);
 	return ctx;

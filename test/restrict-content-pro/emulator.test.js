@@ -1,22 +1,15 @@
 'use strict';
 // The RCP emulator module on its own (raw HTTP): URL forms, WordPress auth and errors, RCP core behaviour.
-const { startEmulator, EmulatorClient } = require('../../emulators');
 const { request } = require('../../emulators/client');
 const rcpModule = require('../../emulators/providers/restrict-content-pro');
+const { providerFixture } = require('../support/emulator');
 const { ADMIN, BOOKKEEPER, PROVIDER } = require('./setup');
 
-let emu;
-let client;
-beforeAll(async () => {
-	emu = await startEmulator({ port: 0, providers: [rcpModule] });
-	client = new EmulatorClient(emu.url);
-});
-afterAll(async () => emu.close());
-beforeEach(async () => client.reset({}));
+const ctx = providerFixture(PROVIDER, { providers: [rcpModule] });
 
 const basic = (u, p) => `Basic ${Buffer.from(`${u}:${p}`).toString('base64')}`;
 const call = (method, path, { user = ADMIN, auth, body, headers = {} } = {}) =>
-	request(method, `${emu.url}/rcp${path}`, {
+	request(method, `${ctx.emulator.url}/rcp${path}`, {
 		headers: { ...(auth !== undefined ? (auth ? { authorization: auth } : {}) : { authorization: basic(user.username, user.password) }), ...headers },
 		body,
 	});
@@ -98,7 +91,7 @@ test('create: required parameters, types, duplicate transaction ID answers false
 	expect(row).toMatchObject({ id: '61', user_id: '11', amount: '7.5', subscription: 'Bronze', object_id: '1', customer_id: '2', status: 'complete', transaction_id: 'tx-9', subtotal: '0' });
 	const dup = await call('POST', '/wp-json/rcp/v1/payments/new', { body: { user_id: 12, amount: 1, subscription: 'Gold', transaction_id: 'tx-9' } });
 	expect([dup.status, dup.text]).toEqual([200, 'false']);
-	expect((await client.state(PROVIDER)).payments).toHaveLength(61);
+	expect((await ctx.client.state(PROVIDER)).payments).toHaveLength(61);
 });
 
 test('update answers rows changed; delete answers true even for an unknown ID; id from query or body', async () => {
@@ -110,18 +103,18 @@ test('update answers rows changed; delete answers true even for an unknown ID; i
 	expect((await call('DELETE', '/wp-json/rcp/v1/payments/delete?id=6')).body).toBe(true);
 	expect((await call('DELETE', '/wp-json/rcp/v1/payments/delete?id=999')).body).toBe(true);
 	expect((await call('DELETE', '/wp-json/rcp/v1/payments/delete')).body.code).toBe('rest_missing_callback_param');
-	const ids = (await client.state(PROVIDER)).payments.map((p) => p.id);
+	const ids = (await ctx.client.state(PROVIDER)).payments.map((p) => p.id);
 	expect(ids).not.toContain('5');
 	expect(ids).not.toContain('6');
 	expect(ids).toHaveLength(58);
 });
 
 test('seeded data is deterministic per seed and sized on request', async () => {
-	const a = (await client.state(PROVIDER)).payments;
-	await client.reset({});
-	expect((await client.state(PROVIDER)).payments).toEqual(a);
-	await client.reset({ seed: 2, size: { [PROVIDER]: { payments: 30 } } });
-	const b = (await client.state(PROVIDER)).payments;
+	const a = (await ctx.client.state(PROVIDER)).payments;
+	await ctx.client.reset({});
+	expect((await ctx.client.state(PROVIDER)).payments).toEqual(a);
+	await ctx.client.reset({ seed: 2, size: { [PROVIDER]: { payments: 30 } } });
+	const b = (await ctx.client.state(PROVIDER)).payments;
 	expect(b).toHaveLength(30);
 	expect(b.map((p) => p.subscription_key)).not.toEqual(a.slice(0, 30).map((p) => p.subscription_key));
 	const fixtureDay = b.filter((p) => p.date.startsWith('2026-10-31') && p.status === 'complete');

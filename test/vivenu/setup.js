@@ -1,39 +1,20 @@
 'use strict';
 // Shared fixture for the vivenu suites: one emulator per file, fresh state per test.
-const { startEmulator, EmulatorClient } = require('../../emulators');
-const { runNode } = require('../harness');
+const { providerFixture } = require('../support/emulator');
+const { apiKeyCredentials } = require('../support/credentials');
+const { nodeRunner } = require('../support/run');
 
 const NODE = 'dist/nodes/Vivenu/Vivenu.node.js';
 const CREDENTIAL_TYPES = ['dist/credentials/VivenuApi.credentials.js'];
 const API_KEY = 'key_emulator_vivenu_demo';
+const run = nodeRunner(NODE, CREDENTIAL_TYPES);
 
 function vivenuFixture() {
-	const ctx = { emulator: null, client: null, fixtures: null, state: null };
-	beforeAll(async () => {
-		ctx.emulator = await startEmulator({ port: 0 });
-		ctx.client = new EmulatorClient(ctx.emulator.url);
-	});
-	afterAll(async () => {
-		await ctx.emulator.close();
-	});
-	beforeEach(async () => {
-		await ctx.client.reset({});
-		ctx.state = await ctx.client.state('vivenu');
-		ctx.fixtures = ctx.state.fixtures;
-	});
+	const ctx = providerFixture('vivenu');
 	ctx.baseUrl = () => `${ctx.emulator.url}/vivenu/api`;
-	ctx.credentials = (apiKey = API_KEY) => ({ vivenuApi: { apiKey, environment: 'custom', baseUrl: ctx.baseUrl() } });
-	ctx.requests = async () => await ctx.client.requests('vivenu');
+	ctx.credentials = (apiKey = API_KEY) => apiKeyCredentials('vivenuApi', { apiKey, baseUrl: ctx.baseUrl() });
 	/** Runs the vivenu node inside n8n's execution engine against the emulator. */
-	ctx.run = async (parameters, { input, continueOnFail, apiKey } = {}) =>
-		await runNode({
-			node: NODE,
-			parameters: { resource: 'transaction', ...parameters },
-			credentials: ctx.credentials(apiKey),
-			credentialTypes: CREDENTIAL_TYPES,
-			input,
-			continueOnFail,
-		});
+	ctx.run = async (parameters, options = {}) => await run({ resource: 'transaction', ...parameters }, ctx.credentials(options.apiKey), options);
 	return ctx;
 }
 

@@ -47,14 +47,6 @@ export const trackIdField: INodeProperties = {
 	],
 };
 
-export const simplifyField: INodeProperties = {
-	displayName: 'Simplify',
-	name: 'simplify',
-	type: 'boolean',
-	default: false,
-	description: 'Whether to return a simplified version of the response instead of the raw data',
-};
-
 export const SORT_ORDER_OPTIONS = [
 	{ name: 'Ascending', value: 'ASC' },
 	{ name: 'Descending', value: 'DESC' },

@@ -28,14 +28,19 @@ export function nextQuery(body: CursorPage | undefined, baseQs: IDataObject): ID
 	return undefined;
 }
 
-/** Follows Constant Contact's cursors until there is no next page or the limit is reached. */
+/**
+ * Follows Constant Contact's cursors until there is no next page or the limit is reached, asking
+ * for `maxPageSize` records a page (or fewer, when the limit is smaller).
+ */
 export async function getAllCursor(
 	client: ConstantContactClient,
 	path: string,
-	baseQs: IDataObject,
+	filterQs: IDataObject,
 	limit: PageLimit,
+	maxPageSize: number,
 	itemIndex: number,
 ): Promise<IDataObject[]> {
+	const baseQs: IDataObject = { ...filterQs, limit: limit.returnAll ? maxPageSize : Math.min(limit.limit, maxPageSize) };
 	return await paginateCursor<IDataObject>(limit, async (cursor) => {
 		const qs = cursor ? (JSON.parse(cursor) as IDataObject) : baseQs;
 		const { body } = await client.request<CursorPage>('GET', path, { qs, itemIndex, idempotent: true });

@@ -1,12 +1,12 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { CONSTANT_CONTACT_DEFAULTS, createClient, eventPath } from '../transport';
+import { createClient, eventPath } from '../transport';
 
 const PAGE = 100;
 
 /** Events for the "From list" picker (GET /events, cursor paging, search on the name). */
 export async function searchEvents(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	const client = await createClient(this, { ...CONSTANT_CONTACT_DEFAULTS, maxRetries: 2 });
+	const client = await createClient(this);
 	const qs: IDataObject = { limit: PAGE };
 	if (filter) qs.search_text = filter;
 	if (paginationToken) qs.next = paginationToken;
@@ -25,7 +25,7 @@ export async function searchTracks(this: ILoadOptionsFunctions): Promise<INodeLi
 	const raw = this.getCurrentNodeParameter('eventId', { extractValue: true }) as unknown;
 	const eventId = typeof raw === 'string' ? raw.trim() : '';
 	if (!eventId || /[/\\?#%\s{}]/.test(eventId)) return { results: [] };
-	const client = await createClient(this, { ...CONSTANT_CONTACT_DEFAULTS, maxRetries: 2 });
+	const client = await createClient(this);
 	const { body } = await client.request<IDataObject>('GET', eventPath(eventId), { idempotent: true });
 	const track = (body?.default_track ?? {}) as IDataObject;
 	if (typeof track.track_id !== 'string' || !track.track_id) return { results: [] };

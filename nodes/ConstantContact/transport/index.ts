@@ -1,16 +1,7 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import {
-	apiRequest,
-	joinUrl,
-	readRequestSettings,
-	secretsFrom,
-	type ApiResponse,
-	type ProviderProfile,
-	type RequestEnv,
-	type RequestSettings,
-} from '../../common';
+import { createApiClient, providerDefaults, secretsFrom, type ApiClient, type ProviderProfile } from '../../common';
 
 export const CONSTANT_CONTACT_CREDENTIAL = 'constantContactOAuth2Api';
 
@@ -20,12 +11,7 @@ export const DEFAULT_BASE_URL = 'https://api.cc.email/v3';
 export const REQUESTS_PER_SECOND = 4;
 export const DAILY_QUOTA = 10000;
 
-export const CONSTANT_CONTACT_DEFAULTS: RequestSettings = {
-	concurrency: 4,
-	maxRetries: 5,
-	maxRetryWaitSeconds: 60,
-	requestsPerSecond: REQUESTS_PER_SECOND,
-};
+export const CONSTANT_CONTACT_DEFAULTS = providerDefaults({ requestsPerSecond: REQUESTS_PER_SECOND, concurrency: 4 });
 
 interface ErrorEntry {
 	key?: string;
@@ -105,16 +91,7 @@ export const constantContactProfile: ProviderProfile = {
 	refreshOnStatus: [401],
 };
 
-export interface ConstantContactCall {
-	qs?: IDataObject;
-	body?: IDataObject;
-	itemIndex?: number;
-	idempotent: boolean;
-}
-
-export interface ConstantContactClient {
-	settings: RequestSettings;
-	request<T = IDataObject>(method: IHttpRequestMethods, path: string, call: ConstantContactCall): Promise<ApiResponse<T>>;
+export interface ConstantContactClient extends ApiClient {
 	/**
 	 * The track key to use: `trackId` when given, else the event's `default_track.track_id` (no
 	 * endpoint lists tracks), looked up once per event for the whole execution.
@@ -133,27 +110,12 @@ export function secretsOf(credentials: IDataObject): string[] {
 	return [...secretsFrom(credentials, ['clientSecret']), ...secretsFrom(tokens, ['access_token', 'refresh_token', 'id_token'])];
 }
 
-export async function createClient(
-	ctx: IExecuteFunctions | ILoadOptionsFunctions,
-	settings?: RequestSettings,
-): Promise<ConstantContactClient> {
+export async function createClient(ctx: IExecuteFunctions | ILoadOptionsFunctions): Promise<ConstantContactClient> {
 	const credentials = await ctx.getCredentials(CONSTANT_CONTACT_CREDENTIAL);
-	const base = baseUrlOf(credentials);
-	const resolved = settings ?? ('getInputData' in ctx ? readRequestSettings(ctx, CONSTANT_CONTACT_DEFAULTS) : CONSTANT_CONTACT_DEFAULTS);
-	const env: RequestEnv = { profile: constantContactProfile, settings: resolved, secrets: secretsOf(credentials) };
+	const api = createApiClient(ctx, { profile: constantContactProfile, baseUrl: baseUrlOf(credentials), secrets: secretsOf(credentials) });
 	const defaultTracks = new Map<string, Promise<string>>();
 	const client: ConstantContactClient = {
-		settings: resolved,
-		async request<T>(method: IHttpRequestMethods, path: string, call: ConstantContactCall) {
-			return await apiRequest<T>(ctx, env, {
-				method,
-				url: joinUrl(base, path),
-				qs: call.qs,
-				body: call.body,
-				itemIndex: call.itemIndex,
-				idempotent: call.idempotent,
-			});
-		},
+		...api,
 		async trackOf(eventId: string, trackId: string | undefined, itemIndex: number) {
 			if (trackId) return trackId;
 			let pending = defaultTracks.get(eventId);

@@ -60,14 +60,6 @@ export const paymentLocator: INodeProperties = {
 	],
 };
 
-export const simplifyField: INodeProperties = {
-	displayName: 'Simplify',
-	name: 'simplify',
-	type: 'boolean',
-	default: false,
-	description: 'Whether to return a simplified version of the response instead of the raw data',
-};
-
 /** The value of a resource locator (or plain string) found inside a collection; undefined when empty. */
 export function locatorValue(ctx: IExecuteFunctions, raw: unknown, label: string, itemIndex: number): string | undefined {
 	const value = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as IDataObject).value : raw;

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { createClient, FOURVENUES_DEFAULTS } from '../transport';
+import { createClient } from '../transport';
 
 const PAGE = 100;
 
@@ -8,7 +8,7 @@ const matches = (needle: string, ...values: unknown[]) => !needle || values.some
 
 /** Partner venues from GET /auth (`channel.hosts[]`, documented); their `_id` is the organization id. */
 export async function searchOrganizations(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const client = await createClient(this, { ...FOURVENUES_DEFAULTS, maxRetries: 2 });
+	const client = await createClient(this);
 	const data = await client.get<IDataObject>('/auth');
 	const channel = (data?.channel ?? {}) as IDataObject;
 	const hosts = (Array.isArray(channel.hosts) ? channel.hosts : []) as IDataObject[];
@@ -22,7 +22,7 @@ export async function searchOrganizations(this: ILoadOptionsFunctions, filter?: 
 
 /** Events from GET /events, a page at a time; the filter matches the name, slug or ID. */
 export async function searchEvents(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	const client = await createClient(this, { ...FOURVENUES_DEFAULTS, maxRetries: 2 });
+	const client = await createClient(this);
 	const offset = Number(paginationToken ?? 0) || 0;
 	const events = await client.list('/events', { limit: PAGE, offset });
 	const needle = (filter ?? '').trim().toLowerCase();
@@ -37,7 +37,7 @@ export async function searchEvents(this: ILoadOptionsFunctions, filter?: string,
 
 /** Latest payments from GET /payments; the filter matches the ID, status or metadata values. */
 export async function searchPayments(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	const client = await createClient(this, { ...FOURVENUES_DEFAULTS, maxRetries: 2 });
+	const client = await createClient(this);
 	const offset = Number(paginationToken ?? 0) || 0;
 	const payments = await client.list('/payments', { limit: PAGE, offset });
 	const needle = (filter ?? '').trim().toLowerCase();

@@ -2,14 +2,13 @@ import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-
 
 import {
 	apiError,
-	apiRequest,
+	createApiClient,
 	defaultParseError,
-	joinUrl,
-	readRequestSettings,
+	providerDefaults,
 	secretsFrom,
+	type ApiClient,
 	type ApiResponse,
 	type ProviderProfile,
-	type RequestEnv,
 	type RequestSettings,
 } from '../../common';
 
@@ -24,12 +23,7 @@ export const BASE_URLS: Record<string, string> = {
  * Independent integrations summarise the requirements page as "about 10 requests per second per API key"
  * (UNVERIFIED); 8 per second stays under it with room for clock skew between the two ends.
  */
-export const FOURVENUES_DEFAULTS: RequestSettings = {
-	concurrency: 5,
-	maxRetries: 5,
-	maxRetryWaitSeconds: 60,
-	requestsPerSecond: 8,
-};
+export const FOURVENUES_DEFAULTS = providerDefaults({ requestsPerSecond: 8, concurrency: 5 });
 
 function htmlText(text: string): string {
 	const pre = /<pre>([\s\S]*?)<\/pre>/i.exec(text);
@@ -97,17 +91,17 @@ export function baseUrlOf(credentials: IDataObject): string {
  */
 function envelopeError(
 	ctx: IExecuteFunctions | ILoadOptionsFunctions,
-	env: RequestEnv,
+	api: ApiClient,
 	response: ApiResponse,
 	itemIndex: number | undefined,
 	problem?: string,
 ) {
-	const profile: ProviderProfile = problem ? { ...env.profile, parseError: () => ({ message: problem }) } : env.profile;
+	const profile: ProviderProfile = problem ? { ...api.profile, parseError: () => ({ message: problem }) } : api.profile;
 	return apiError({
 		node: ctx.getNode(),
 		profile,
 		response,
-		secrets: env.secrets,
+		secrets: api.secrets,
 		itemIndex,
 		extra: problem
 			? `Fourvenues answered HTTP ${response.statusCode}, but ${problem}.`
@@ -115,28 +109,26 @@ function envelopeError(
 	});
 }
 
-export async function createClient(ctx: IExecuteFunctions | ILoadOptionsFunctions, settings?: RequestSettings): Promise<FourvenuesClient> {
+export async function createClient(ctx: IExecuteFunctions | ILoadOptionsFunctions): Promise<FourvenuesClient> {
 	const credentials = await ctx.getCredentials(FOURVENUES_CREDENTIAL);
-	const base = baseUrlOf(credentials);
-	const resolved = settings ?? ('getInputData' in ctx ? readRequestSettings(ctx, FOURVENUES_DEFAULTS) : FOURVENUES_DEFAULTS);
-	const env: RequestEnv = { profile: fourvenuesProfile, settings: resolved, secrets: secretsFrom(credentials, ['apiKey']) };
+	const api = createApiClient(ctx, { profile: fourvenuesProfile, baseUrl: baseUrlOf(credentials), secrets: secretsFrom(credentials, ['apiKey']) });
 
 	async function get<T>(path: string, qs?: IDataObject, itemIndex?: number): Promise<T> {
-		const response = await apiRequest<unknown>(ctx, env, { method: 'GET', url: joinUrl(base, path), qs, itemIndex, idempotent: true });
+		const response = await api.request<unknown>('GET', path, { qs, itemIndex, idempotent: true });
 		const body = response.body;
 		if (!body || typeof body !== 'object' || Array.isArray(body)) {
-			throw envelopeError(ctx, env, response, itemIndex, 'the response is not the {data, success} JSON envelope');
+			throw envelopeError(ctx, api, response, itemIndex, 'the response is not the {data, success} JSON envelope');
 		}
 		const envelope = body as IDataObject;
-		if (envelope.success === false) throw envelopeError(ctx, env, response, itemIndex);
+		if (envelope.success === false) throw envelopeError(ctx, api, response, itemIndex);
 		if (envelope.data === undefined || envelope.data === null) {
-			throw envelopeError(ctx, env, response, itemIndex, 'the response has no "data" in its {data, success} envelope');
+			throw envelopeError(ctx, api, response, itemIndex, 'the response has no "data" in its {data, success} envelope');
 		}
 		return envelope.data as T;
 	}
 
 	return {
-		settings: resolved,
+		settings: api.settings,
 		get,
 		async list(path, qs, itemIndex) {
 			const data = await get<unknown>(path, qs, itemIndex);
@@ -150,7 +142,7 @@ export async function createClient(ctx: IExecuteFunctions | ILoadOptionsFunction
 			if (Array.isArray(data) && data.length === 1 && data[0] && typeof data[0] === 'object') return data[0] as IDataObject;
 			if (typeof data !== 'object' || Array.isArray(data)) {
 				const response: ApiResponse = { statusCode: 200, headers: {}, body: { data, success: true } };
-				throw envelopeError(ctx, env, response, itemIndex, '"data" is not a single record');
+				throw envelopeError(ctx, api, response, itemIndex, '"data" is not a single record');
 			}
 			return data as IDataObject;
 		},

@@ -1,13 +1,13 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { expectList } from '../helpers/paging';
-import { createClient, RCP_DEFAULTS } from '../transport';
+import { createClient } from '../transport';
 
 const PAGE = 100;
 
 /** Membership levels for the "From list" pickers: all levels (inactive ones marked), filtered by name or ID. */
 export async function searchLevels(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const client = await createClient(this, { ...RCP_DEFAULTS, maxRetries: 2 });
+	const client = await createClient(this);
 	const { body } = await client.request<unknown>('GET', '/levels', { qs: { status: 'all', orderby: 'list_order' }, idempotent: true });
 	const levels = expectList(this.getNode(), body, 'membership levels', undefined);
 	const needle = (filter ?? '').trim().toLowerCase();
@@ -23,7 +23,7 @@ export async function searchLevels(this: ILoadOptionsFunctions, filter?: string)
 
 /** Recent payments for the Payment picker, newest first; the filter matches ID, user ID, level, status or transaction ID. */
 export async function searchPayments(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	const client = await createClient(this, { ...RCP_DEFAULTS, maxRetries: 2 });
+	const client = await createClient(this);
 	const offset = Number(paginationToken ?? 0) || 0;
 	const qs: IDataObject = { number: PAGE, offset, orderby: 'id', order: 'DESC' };
 	const { body } = await client.request<unknown>('GET', '/payments', { qs, idempotent: true });

@@ -1,14 +1,6 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import {
-	apiRequest,
-	readRequestSettings,
-	secretsFrom,
-	type ApiResponse,
-	type ProviderProfile,
-	type RequestEnv,
-	type RequestSettings,
-} from '../../common';
+import { createApiClient, providerDefaults, secretsFrom, type ApiClient, type ProviderProfile } from '../../common';
 import { parseWordPressError } from '../helpers/errors';
 
 export const RCP_CREDENTIAL = 'restrictContentProApi';
@@ -20,12 +12,7 @@ export const RCP_NAMESPACE = '/rcp/v1';
  * WordPress and RCP define no rate limit; 429/503 come from hosts, CDNs or security plugins. Shared
  * hosting is often slow, so the defaults stay gentle.
  */
-export const RCP_DEFAULTS: RequestSettings = {
-	concurrency: 4,
-	maxRetries: 5,
-	maxRetryWaitSeconds: 60,
-	requestsPerSecond: 10,
-};
+export const RCP_DEFAULTS = providerDefaults({ requestsPerSecond: 10, concurrency: 4 });
 
 export const rcpProfile: ProviderProfile = {
 	name: 'Restrict Content Pro',
@@ -34,20 +21,9 @@ export const rcpProfile: ProviderProfile = {
 	parseError: parseWordPressError,
 };
 
-export interface RcpCall {
-	qs?: IDataObject;
-	body?: IDataObject;
-	itemIndex?: number;
-	idempotent: boolean;
-}
-
-export interface RcpClient {
-	settings: RequestSettings;
-	profile: ProviderProfile;
+export interface RcpClient extends ApiClient {
 	/** Membership level lookups, shared by the items of one execution. */
 	levelCache: Map<string, Promise<IDataObject>>;
-	/** Sends a request to an rcp/v1 route, e.g. `/payments/12`. */
-	request<T = unknown>(method: IHttpRequestMethods, route: string, call: RcpCall): Promise<ApiResponse<T>>;
 }
 
 export interface SiteLocation {
@@ -82,28 +58,16 @@ export function routeUrl(location: SiteLocation, route: string): string {
 	return `${location.site}/${location.restPrefix}${fullRoute}`;
 }
 
-export async function createClient(ctx: IExecuteFunctions | ILoadOptionsFunctions, settings?: RequestSettings): Promise<RcpClient> {
+export async function createClient(ctx: IExecuteFunctions | ILoadOptionsFunctions): Promise<RcpClient> {
 	const credentials = await ctx.getCredentials(RCP_CREDENTIAL);
 	const location = siteLocationOf(credentials);
-	const skipSslCertificateValidation = credentials.ignoreSslIssues === true;
-	const resolved = settings ?? ('getInputData' in ctx ? readRequestSettings(ctx, RCP_DEFAULTS) : RCP_DEFAULTS);
 	const password = typeof credentials.password === 'string' ? credentials.password : '';
-	const secrets = [...secretsFrom(credentials, ['password']), password.replace(/\s+/g, '')].filter((s) => s.length > 0);
-	const env: RequestEnv = { profile: rcpProfile, settings: resolved, secrets };
-	return {
-		settings: resolved,
+	const api = createApiClient(ctx, {
 		profile: rcpProfile,
-		levelCache: new Map(),
-		async request<T>(method: IHttpRequestMethods, route: string, call: RcpCall) {
-			return await apiRequest<T>(ctx, env, {
-				method,
-				url: routeUrl(location, route),
-				qs: call.qs,
-				body: call.body,
-				itemIndex: call.itemIndex,
-				idempotent: call.idempotent,
-				skipSslCertificateValidation,
-			});
-		},
-	};
+		// Paths are rcp/v1 routes, e.g. `/payments/12`.
+		baseUrl: (route) => routeUrl(location, route),
+		secrets: [...secretsFrom(credentials, ['password']), password.replace(/\s+/g, '')].filter((s) => s.length > 0),
+		skipSslCertificateValidation: credentials.ignoreSslIssues === true,
+	});
+	return { ...api, levelCache: new Map() };
 }

@@ -1,12 +1,12 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { createClient, VIVENU_DEFAULTS } from '../transport';
+import { createClient } from '../transport';
 
 const PAGE = 100;
 
 /** Events for the "From list" pickers. vivenu's list envelope is `{docs,total}`; `{rows,total}` is accepted too. */
 export async function searchEvents(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	const client = await createClient(this, { ...VIVENU_DEFAULTS, maxRetries: 2 });
+	const client = await createClient(this);
 	const skip = Number(paginationToken ?? 0) || 0;
 	const qs: IDataObject = { top: PAGE, skip };
 	if (filter) qs.name = filter;
@@ -22,7 +22,7 @@ export async function searchEvents(this: ILoadOptionsFunctions, filter?: string,
 
 /** Recent transactions for the Transaction picker, newest first; the filter matches name or e-mail. */
 export async function searchTransactions(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	const client = await createClient(this, { ...VIVENU_DEFAULTS, maxRetries: 2 });
+	const client = await createClient(this);
 	const skip = Number(paginationToken ?? 0) || 0;
 	const qs: IDataObject = { top: PAGE, skip };
 	if (filter) qs[filter.includes('@') ? 'email' : 'name'] = filter;

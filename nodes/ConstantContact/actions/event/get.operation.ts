@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { simplifyProperty } from '../../../common';
 import { simplifyEvent } from '../../helpers/output';
 import { eventPath, type ConstantContactClient } from '../../transport';
-import { eventIdField, readEventId, simplifyField } from '../fields';
+import { eventIdField, readEventId } from '../fields';
 
 const properties: INodeProperties[] = [
 	eventIdField,
@@ -14,7 +15,7 @@ const properties: INodeProperties[] = [
 		default: false,
 		description: 'Whether to include the event settings (e.g. whether payments are configured)',
 	},
-	simplifyField,
+	simplifyProperty,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['get'] } }, properties);

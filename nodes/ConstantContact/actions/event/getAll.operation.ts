@@ -1,18 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { limitProperty, returnAllProperty } from '../../../common';
+import { pageLimitProperties, readPageLimit, simplifyProperty } from '../../../common';
 import { simplifyEvent } from '../../helpers/output';
 import { getAllCursor } from '../../helpers/pagination';
 import type { ConstantContactClient } from '../../transport';
-import { nonEmpty, simplifyField, SORT_ORDER_OPTIONS } from '../fields';
+import { nonEmpty, SORT_ORDER_OPTIONS } from '../fields';
 
 /** GET /events: default and maximum page size. */
 export const EVENTS_PAGE_SIZE = 100;
 
 const properties: INodeProperties[] = [
-	returnAllProperty(undefined),
-	limitProperty({ show: {} }),
+	...pageLimitProperties,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -63,20 +62,16 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	simplifyField,
+	simplifyProperty,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['getAll'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number, client: ConstantContactClient): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = returnAll ? 0 : (this.getNodeParameter('limit', i, 50) as number);
+	const page = readPageLimit(this, i);
 	const simplify = this.getNodeParameter('simplify', i, false) as boolean;
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const qs: IDataObject = {
-		...nonEmpty(filters, ['event_status', 'search_text', 'sort_by', 'sort_order']),
-		limit: returnAll ? EVENTS_PAGE_SIZE : Math.min(limit, EVENTS_PAGE_SIZE),
-	};
-	const events = await getAllCursor(client, '/events', qs, { returnAll, limit }, i);
+	const qs = nonEmpty(filters, ['event_status', 'search_text', 'sort_by', 'sort_order']);
+	const events = await getAllCursor(client, '/events', qs, page, EVENTS_PAGE_SIZE, i);
 	return events.map((e) => (simplify ? simplifyEvent(e) : e));
 }

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readId } from '../../../common';
+import { readId, simplifyProperty } from '../../../common';
 import { simplifyRegistration } from '../../helpers/output';
 import { registrationsPath, type ConstantContactClient } from '../../transport';
-import { eventIdField, readEventId, readTrackId, simplifyField, trackIdField } from '../fields';
+import { eventIdField, readEventId, readTrackId, trackIdField } from '../fields';
 
 const properties: INodeProperties[] = [
 	eventIdField,
@@ -17,7 +17,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		placeholder: '4460bdcd-1a8a-434a-a7bf-c72a500743b2',
 	},
-	simplifyField,
+	simplifyProperty,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['registration'], operation: ['get'] } }, properties);

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { limitProperty, returnAllProperty } from '../../../common';
+import { pageLimitProperties, readPageLimit, simplifyProperty } from '../../../common';
 import { simplifyRegistrationRecord } from '../../helpers/output';
 import { getAllCursor } from '../../helpers/pagination';
 import { registrationsPath, type ConstantContactClient } from '../../transport';
-import { eventIdField, nonEmpty, readEventId, readTrackId, simplifyField, SORT_ORDER_OPTIONS, trackIdField } from '../fields';
+import { eventIdField, nonEmpty, readEventId, readTrackId, SORT_ORDER_OPTIONS, trackIdField } from '../fields';
 
 /** Constant Contact documents no page size for registrations (UNVERIFIED); 100 matches /events. */
 export const REGISTRATIONS_PAGE_SIZE = 100;
@@ -15,8 +15,7 @@ const options = (values: string[]) => values.map((value) => ({ name: value.charA
 const properties: INodeProperties[] = [
 	eventIdField,
 	trackIdField,
-	returnAllProperty(undefined),
-	limitProperty({ show: {} }),
+	...pageLimitProperties,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -61,7 +60,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	simplifyField,
+	simplifyProperty,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['registration'], operation: ['getAll'] } }, properties);
@@ -69,14 +68,10 @@ export const description = updateDisplayOptions({ show: { resource: ['registrati
 export async function execute(this: IExecuteFunctions, i: number, client: ConstantContactClient): Promise<IDataObject[]> {
 	const eventId = readEventId(this, i);
 	const trackId = await client.trackOf(eventId, readTrackId(this, i), i);
-	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = returnAll ? 0 : (this.getNodeParameter('limit', i, 50) as number);
+	const page = readPageLimit(this, i);
 	const simplify = this.getNodeParameter('simplify', i, false) as boolean;
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const qs: IDataObject = {
-		...nonEmpty(filters, ['registration_status', 'payment_status', 'search_text', 'sort_by', 'sort_order']),
-		limit: returnAll ? REGISTRATIONS_PAGE_SIZE : Math.min(limit, REGISTRATIONS_PAGE_SIZE),
-	};
-	const records = await getAllCursor(client, registrationsPath(eventId, trackId), qs, { returnAll, limit }, i);
+	const qs = nonEmpty(filters, ['registration_status', 'payment_status', 'search_text', 'sort_by', 'sort_order']);
+	const records = await getAllCursor(client, registrationsPath(eventId, trackId), qs, page, REGISTRATIONS_PAGE_SIZE, i);
 	return records.map((r) => (simplify ? simplifyRegistrationRecord(r) : r));
 }

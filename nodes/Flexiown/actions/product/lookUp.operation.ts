@@ -90,7 +90,7 @@ function errorForItem(ctx: IExecuteFunctions, error: unknown, batch: Pending[], 
 }
 
 /** Looks up all input items, batched into array requests; output item k pairs with input item k. */
-export async function executeAll(this: IExecuteFunctions, client: FlexiownClient): Promise<INodeExecutionData[][]> {
+export async function executeBatch(this: IExecuteFunctions, client: FlexiownClient): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const continueOnFail = this.continueOnFail();
 	const outcomes: Array<Settled<OutputData>> = items.map(() => ({ skipped: true }));

@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { validateId } from '../../../common';
+import { simplifyProperty, validateId } from '../../../common';
 import { simplifyEvent } from '../../helpers/output';
 import type { FourvenuesClient } from '../../transport';
-import { eventLocator, simplifyField } from '../fields';
+import { eventLocator } from '../fields';
 
 const properties: INodeProperties[] = [
 	{ ...eventLocator('eventId', 'The event to get, by ID or by its slug', { bySlug: true, required: true }) },
-	simplifyField,
+	simplifyProperty,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['get'] } }, properties);

@@ -1,15 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { inputError, limitProperty, returnAllProperty } from '../../../common';
+import { pageLimitProperties, inputError, readPageLimit, simplifyProperty } from '../../../common';
 import { simplifyEvent } from '../../helpers/output';
 import { readPages } from '../../helpers/pages';
 import type { FourvenuesClient } from '../../transport';
-import { dateFilter, locatorValue, organizationLocator, simplifyField } from '../fields';
+import { dateFilter, locatorValue, organizationLocator } from '../fields';
 
 const properties: INodeProperties[] = [
-	returnAllProperty(undefined),
-	limitProperty({ show: {} }),
+	...pageLimitProperties,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -41,14 +40,13 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	simplifyField,
+	simplifyProperty,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['getAll'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number, client: FourvenuesClient): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = returnAll ? 0 : (this.getNodeParameter('limit', i, 50) as number);
+	const page = readPageLimit(this, i);
 	const simplify = this.getNodeParameter('simplify', i, false) as boolean;
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs: IDataObject = {};
@@ -64,6 +62,6 @@ export async function execute(this: IExecuteFunctions, i: number, client: Fourve
 	const location = locatorValue(this, filters.locationId, 'Filters → Location ID', i);
 	if (location) qs.location_id = location;
 	// limit/offset on /events are used by independent integrations but UNVERIFIED: the end of the list is confirmed by an empty page.
-	const events = await readPages(client, '/events', qs, { returnAll, limit }, i, { servedInFull: 1 });
+	const events = await readPages(client, '/events', qs, page, i, { servedInFull: 1 });
 	return simplify ? events.map(simplifyEvent) : events;
 }

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { limitProperty, returnAllProperty } from '../../../common';
+import { pageLimitProperties, readPageLimit } from '../../../common';
 import type { FourvenuesClient } from '../../transport';
 
-const properties: INodeProperties[] = [returnAllProperty(undefined), limitProperty({ show: {} })];
+const properties: INodeProperties[] = pageLimitProperties;
 
 export const description = updateDisplayOptions({ show: { resource: ['organization'], operation: ['getAll'] } }, properties);
 
@@ -13,8 +13,7 @@ export const description = updateDisplayOptions({ show: { resource: ['organizati
  * pages are UNVERIFIED; the list is one venue per partnership, so it is read in one request.
  */
 export async function execute(this: IExecuteFunctions, i: number, client: FourvenuesClient): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = returnAll ? 0 : (this.getNodeParameter('limit', i, 50) as number);
+	const page = readPageLimit(this, i);
 	const organizations = await client.list('/organizations', undefined, i);
-	return returnAll ? organizations : organizations.slice(0, limit);
+	return page.returnAll ? organizations : organizations.slice(0, page.limit);
 }

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readId } from '../../../common';
+import { readId, simplifyProperty } from '../../../common';
 import { simplifyPayment, simplifyTicket } from '../../helpers/output';
 import { PAGE_SIZE, readPages } from '../../helpers/pages';
 import type { FourvenuesClient } from '../../transport';
-import { paymentLocator, simplifyField } from '../fields';
+import { paymentLocator } from '../fields';
 
 const properties: INodeProperties[] = [
 	paymentLocator,
@@ -17,7 +17,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Whether to also fetch the tickets the payment bought (its resource_ids) when its resource type is "ticket". They are added as resolved_tickets; IDs not found are listed in unresolved_ticket_ids.',
 	},
-	simplifyField,
+	simplifyProperty,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['payment'], operation: ['get'] } }, properties);

@@ -1,15 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { inputError, limitProperty, returnAllProperty } from '../../../common';
+import { pageLimitProperties, inputError, readPageLimit, simplifyProperty } from '../../../common';
 import { simplifyPayment } from '../../helpers/output';
 import { PAYMENTS_SERVED_IN_FULL, readPages } from '../../helpers/pages';
 import type { FourvenuesClient } from '../../transport';
-import { dateFilter, eventLocator, locatorValue, organizationLocator, simplifyField } from '../fields';
+import { dateFilter, eventLocator, locatorValue, organizationLocator } from '../fields';
 
 const properties: INodeProperties[] = [
-	returnAllProperty(undefined),
-	limitProperty({ show: {} }),
+	...pageLimitProperties,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -35,7 +34,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	simplifyField,
+	simplifyProperty,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['payment'], operation: ['getAll'] } }, properties);
@@ -58,10 +57,9 @@ export function buildPaymentQuery(ctx: IExecuteFunctions, i: number): IDataObjec
 }
 
 export async function execute(this: IExecuteFunctions, i: number, client: FourvenuesClient): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = returnAll ? 0 : (this.getNodeParameter('limit', i, 50) as number);
+	const page = readPageLimit(this, i);
 	const simplify = this.getNodeParameter('simplify', i, false) as boolean;
 	const qs = buildPaymentQuery(this, i);
-	const payments = await readPages(client, '/payments', qs, { returnAll, limit }, i, { servedInFull: PAYMENTS_SERVED_IN_FULL });
+	const payments = await readPages(client, '/payments', qs, page, i, { servedInFull: PAYMENTS_SERVED_IN_FULL });
 	return simplify ? payments.map(simplifyPayment) : payments;
 }

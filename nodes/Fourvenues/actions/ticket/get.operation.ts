@@ -1,10 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { validateId } from '../../../common';
+import { simplifyProperty, validateId } from '../../../common';
 import { simplifyTicket } from '../../helpers/output';
 import type { FourvenuesClient } from '../../transport';
-import { simplifyField } from '../fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -16,7 +15,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. ABCDE12345',
 		description: 'The code printed on the ticket (its qr_code). Fourvenues looks tickets up by code, not by ID.',
 	},
-	simplifyField,
+	simplifyProperty,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['get'] } }, properties);

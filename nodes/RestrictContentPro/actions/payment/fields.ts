@@ -69,14 +69,6 @@ export function levelField(overrides: Partial<INodeProperties> = {}): INodePrope
 	};
 }
 
-export const simplifyField: INodeProperties = {
-	displayName: 'Simplify',
-	name: 'simplify',
-	type: 'boolean',
-	default: false,
-	description: 'Whether to return a simplified version of the response instead of the raw data',
-};
-
 export const typedValuesOption: INodeProperties = {
 	displayName: 'Output Typed Values',
 	name: 'typedValues',

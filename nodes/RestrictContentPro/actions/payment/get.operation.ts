@@ -1,14 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { simplifyProperty } from '../../../common';
 import { shapePayment } from '../../helpers/output';
 import { fetchPayment } from '../../helpers/payment';
 import type { RcpClient } from '../../transport';
-import { paymentIdField, readPaymentId, simplifyField, typedValuesOption } from './fields';
+import { paymentIdField, readPaymentId, typedValuesOption } from './fields';
 
 const properties: INodeProperties[] = [
 	paymentIdField,
-	simplifyField,
+	simplifyProperty,
 	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [typedValuesOption] },
 ];
 

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { inputError, limitProperty, paginateOffset, returnAllProperty } from '../../../common';
+import { pageLimitProperties, paginateOffset, inputError, readPageLimit, simplifyProperty } from '../../../common';
 import { shapePayment } from '../../helpers/output';
 import { expectList, paginateOffsetFiltered } from '../../helpers/paging';
 import type { RcpClient } from '../../transport';
-import { levelField, readLevel, readWholeNumber, simplifyField, STATUS_OPTIONS, toMysqlDate, typedValuesOption } from './fields';
+import { levelField, readLevel, readWholeNumber, STATUS_OPTIONS, toMysqlDate, typedValuesOption } from './fields';
 
 /** RCP documents no maximum for `number`; core passes it to SQL LIMIT unchanged. 100 is a safe default. */
 export const DEFAULT_PAGE_SIZE = 100;
@@ -13,8 +13,7 @@ export const DEFAULT_PAGE_SIZE = 100;
 const show = { resource: ['payment'], operation: ['getAll'] };
 
 const properties: INodeProperties[] = [
-	returnAllProperty(undefined),
-	limitProperty({ show: {} }),
+	...pageLimitProperties,
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -49,7 +48,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	simplifyField,
+	simplifyProperty,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -99,8 +98,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number, client: RcpClient): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = returnAll ? 0 : (this.getNodeParameter('limit', i, 50) as number);
+	const page = readPageLimit(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const simplify = this.getNodeParameter('simplify', i, false) as boolean;
@@ -129,10 +127,10 @@ export async function execute(this: IExecuteFunctions, i: number, client: RcpCli
 	};
 	const payments =
 		from || to
-			? await paginateOffsetFiltered({ returnAll, limit }, pageSize, fetchPage, (p) => {
+			? await paginateOffsetFiltered(page, pageSize, fetchPage, (p) => {
 					const date = String(p.date ?? '');
 					return (!from || date >= from) && (!to || date < to);
 				})
-			: await paginateOffset({ returnAll, limit }, pageSize, fetchPage);
+			: await paginateOffset(page, pageSize, fetchPage);
 	return payments.map((p) => shapePayment(p, { simplify, typed }));
 }

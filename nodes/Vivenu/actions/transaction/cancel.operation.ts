@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { simplifyProperty } from '../../../common';
 import { shapeTransaction } from '../../helpers/output';
 import type { VivenuClient } from '../../transport';
-import { includeSecretField, readShape, readTransactionId, simplifyField, transactionIdField } from './fields';
+import { includeSecretField, readShape, readTransactionId, transactionIdField } from './fields';
 
 export const CANCELLATION_REASONS = [
 	{ name: 'Claim', value: 'CLAIM' },
@@ -29,7 +30,7 @@ const properties: INodeProperties[] = [
 		options: CANCELLATION_REASONS,
 		default: '',
 	},
-	simplifyField,
+	simplifyProperty,
 	{ ...includeSecretField, displayOptions: { show: { simplify: [false] } } },
 ];
 

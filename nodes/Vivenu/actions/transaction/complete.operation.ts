@@ -1,13 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { simplifyProperty } from '../../../common';
 import { shapeTransaction } from '../../helpers/output';
 import type { VivenuClient } from '../../transport';
-import { includeSecretField, readShape, readTransactionId, simplifyField, transactionIdField } from './fields';
+import { includeSecretField, readShape, readTransactionId, transactionIdField } from './fields';
 
 const properties: INodeProperties[] = [
 	{ ...transactionIdField, description: 'A transaction in status NEW. Completing it sends the ticket and order e-mails unless the seller configured otherwise.' },
-	simplifyField,
+	simplifyProperty,
 	{ ...includeSecretField, displayOptions: { show: { simplify: [false] } } },
 ];
 

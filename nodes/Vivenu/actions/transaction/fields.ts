@@ -25,14 +25,6 @@ export const transactionIdField: INodeProperties = {
 	],
 };
 
-export const simplifyField: INodeProperties = {
-	displayName: 'Simplify',
-	name: 'simplify',
-	type: 'boolean',
-	default: false,
-	description: 'Whether to return a simplified version of the response instead of the raw data',
-};
-
 export const includeSecretField: INodeProperties = {
 	displayName: 'Include Secret Token',
 	name: 'includeSecret',

@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { simplifyProperty } from '../../../common';
 import { shapeTransaction } from '../../helpers/output';
 import type { VivenuClient } from '../../transport';
-import { includeSecretField, readShape, readTransactionId, simplifyField, transactionIdField } from './fields';
+import { includeSecretField, readShape, readTransactionId, transactionIdField } from './fields';
 
-const properties: INodeProperties[] = [transactionIdField, simplifyField, { ...includeSecretField, displayOptions: { show: { simplify: [false] } } }];
+const properties: INodeProperties[] = [transactionIdField, simplifyProperty, { ...includeSecretField, displayOptions: { show: { simplify: [false] } } }];
 
 export const description = updateDisplayOptions({ show: { resource: ['transaction'], operation: ['get'] } }, properties);
 

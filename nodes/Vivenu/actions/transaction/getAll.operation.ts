@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { inputError, limitProperty, paginateSkipTotal, returnAllProperty, validateId } from '../../../common';
+import { pageLimitProperties, paginateSkipTotal, inputError, readPageLimit, simplifyProperty, validateId } from '../../../common';
 import { shapeTransaction } from '../../helpers/output';
 import type { VivenuClient } from '../../transport';
-import { includeSecretField, simplifyField } from './fields';
+import { includeSecretField } from './fields';
 
 /** The API reference allows `top` up to 1000. */
 export const MAX_PAGE_SIZE = 1000;
@@ -30,8 +30,7 @@ const PAYMENT_STATUS_OPTIONS = [
 const show = { resource: ['transaction'], operation: ['getAll'] };
 
 const properties: INodeProperties[] = [
-	returnAllProperty(undefined),
-	limitProperty({ show: {} }),
+	...pageLimitProperties,
 	{
 		displayName: 'Rich Results',
 		name: 'rich',
@@ -107,7 +106,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	simplifyField,
+	simplifyProperty,
 	{ ...includeSecretField, displayOptions: { show: { simplify: [false] } } },
 ];
 
@@ -144,15 +143,14 @@ export function buildQuery(ctx: IExecuteFunctions, i: number, rich: boolean): ID
 }
 
 export async function execute(this: IExecuteFunctions, i: number, client: VivenuClient): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = returnAll ? 0 : (this.getNodeParameter('limit', i, 50) as number);
+	const page = readPageLimit(this, i);
 	const rich = this.getNodeParameter('rich', i, false) as boolean;
 	const simplify = this.getNodeParameter('simplify', i, false) as boolean;
 	const includeSecret = this.getNodeParameter('includeSecret', i, false) as boolean;
 	const qs = buildQuery(this, i, rich);
 	const path = rich ? '/transactions/rich' : '/transactions';
 
-	const docs = await paginateSkipTotal<IDataObject>({ returnAll, limit }, MAX_PAGE_SIZE, async (skip, top) => {
+	const docs = await paginateSkipTotal<IDataObject>(page, MAX_PAGE_SIZE, async (skip, top) => {
 		const { body } = await client.request<{ docs?: IDataObject[]; total?: number }>('GET', path, {
 			qs: { ...qs, top, skip },
 			itemIndex: i,

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { inputError } from '../../../common';
+import { inputError, simplifyProperty } from '../../../common';
 import { shapeTransaction } from '../../helpers/output';
 import type { VivenuClient } from '../../transport';
-import { includeSecretField, readShape, readTransactionId, simplifyField, transactionIdField } from './fields';
+import { includeSecretField, readShape, readTransactionId, transactionIdField } from './fields';
 
 const properties: INodeProperties[] = [
 	transactionIdField,
@@ -16,7 +16,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: "Where to send the tickets. Leave empty to let vivenu use the transaction's own address.",
 	},
-	simplifyField,
+	simplifyProperty,
 	{ ...includeSecretField, displayOptions: { show: { simplify: [false] } } },
 ];
 

@@ -1,6 +1,7 @@
 'use strict';
 // Calls a node's listSearch method the way the n8n editor does: through n8n-core's real
-// LoadOptionsContext (request helpers, OAuth2 signing), with the harness' in-memory credentials.
+// LoadOptionsContext (request helpers, credential authentication, OAuth2 signing), with the harness's
+// in-memory credentials.
 const { Workflow } = require('n8n-workflow');
 const { LoadOptionsContext, ExternalSecretsProxy } = require('n8n-core');
 const { Container } = require('@n8n/di');
@@ -9,6 +10,7 @@ const { HarnessCredentialsHelper, CredentialTypeRegistry } = require('../harness
 const { builtinCredentialTypes } = require('../harness/builtin-credentials');
 const { INPUT_NODE_TYPE, loadNodeType, loadCredentialTypes, fullTypeName, createInputNodeType, HarnessNodeTypes } = require('../harness/node-types');
 
+/** `credentials`: credential type → data; `parameters`: the node's current parameters (what the picker may read). */
 async function listSearch({ node: nodeSpec, credentialTypes, credentials, method, parameters = {}, filter, paginationToken }) {
 	await setup.ensureSetup();
 	const nodeType = loadNodeType(nodeSpec);

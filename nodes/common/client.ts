@@ -1,0 +1,70 @@
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+
+import { readRequestSettings } from './parameters';
+import { apiRequest, joinUrl, type RequestEnv } from './request';
+import type { ApiResponse, ProviderProfile, RequestContext, RequestSettings } from './types';
+
+/** Retries in the editor's "From list" searches: few, so that a picker answers quickly. */
+const LIST_SEARCH_RETRIES = 2;
+
+/** One request as an operation describes it; the client adds the URL, authentication and settings. */
+export interface ApiCall {
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[];
+	itemIndex?: number;
+	idempotent: boolean;
+	/** Extra values to keep out of the errors of this call (on top of the client's secrets). */
+	secrets?: readonly string[];
+}
+
+/** A provider's API for one execution (or one list search). */
+export interface ApiClient {
+	settings: RequestSettings;
+	profile: ProviderProfile;
+	/** Values masked in every error of this client (the credential's secrets). */
+	secrets: readonly string[];
+	request<T = IDataObject>(method: IHttpRequestMethods, path: string, call: ApiCall): Promise<ApiResponse<T>>;
+}
+
+export interface ApiClientOptions {
+	profile: ProviderProfile;
+	/** The API root that paths are joined to, or a function for other URL styles. */
+	baseUrl: string | ((path: string) => string);
+	secrets: readonly string[];
+	skipSslCertificateValidation?: boolean;
+	/** Applied to every error of a request, with the secrets of that call. */
+	mapError?: (error: unknown, secrets: readonly string[]) => unknown;
+}
+
+/** The node's Request Options in an execution; the provider's defaults with few retries in a list search. */
+export function settingsFor(ctx: RequestContext, defaults: RequestSettings): RequestSettings {
+	return 'getInputData' in ctx ? readRequestSettings(ctx, defaults) : { ...defaults, maxRetries: LIST_SEARCH_RETRIES };
+}
+
+export function createApiClient(ctx: RequestContext, options: ApiClientOptions): ApiClient {
+	const { profile, baseUrl, secrets, skipSslCertificateValidation, mapError } = options;
+	const settings = settingsFor(ctx, profile.defaults);
+	const urlOf = typeof baseUrl === 'string' ? (path: string) => joinUrl(baseUrl, path) : baseUrl;
+	const env: RequestEnv = { profile, settings, secrets };
+	return {
+		settings,
+		profile,
+		secrets,
+		async request<T>(method: IHttpRequestMethods, path: string, call: ApiCall) {
+			const callEnv: RequestEnv = call.secrets?.length ? { ...env, secrets: [...secrets, ...call.secrets] } : env;
+			try {
+				return await apiRequest<T>(ctx, callEnv, {
+					method,
+					url: urlOf(path),
+					qs: call.qs,
+					body: call.body,
+					itemIndex: call.itemIndex,
+					idempotent: call.idempotent,
+					skipSslCertificateValidation,
+				});
+			} catch (error) {
+				throw mapError ? mapError(error, callEnv.secrets) : error;
+			}
+		},
+	};
+}

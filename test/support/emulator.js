@@ -1,0 +1,43 @@
+'use strict';
+// The emulator a test file runs against: started once per file, re-seeded before every test.
+const { startEmulator, EmulatorClient } = require('../../emulators');
+
+/**
+ * Starts an in-process emulator before the file's tests and closes it after them. The returned handle
+ * takes on the started emulator's fields (url, state, reset(), emulator, …) once beforeAll has run.
+ */
+function emulatorPerFile(options = {}) {
+	const handle = {};
+	beforeAll(async () => {
+		Object.defineProperties(handle, Object.getOwnPropertyDescriptors(await startEmulator({ port: 0, ...options })));
+	});
+	afterAll(async () => {
+		await handle.close();
+	});
+	return handle;
+}
+
+/**
+ * A provider suite's fixture: the emulator (only `options.providers` when given) and its control client,
+ * and before every test a fresh seed, with `ctx.state` / `ctx.fixtures` of `provider`.
+ */
+function providerFixture(provider, options = {}) {
+	const ctx = { emulator: emulatorPerFile(options), client: null, state: null, fixtures: null };
+	beforeAll(() => {
+		ctx.client = new EmulatorClient(ctx.emulator.url);
+	});
+	beforeEach(async () => {
+		await ctx.reset();
+	});
+	/** Re-seeds (optionally with other sizes for `provider`) and refreshes ctx.state / ctx.fixtures. */
+	ctx.reset = async (size) => {
+		await ctx.client.reset(size ? { size: { [provider]: size } } : {});
+		ctx.state = await ctx.client.state(provider);
+		ctx.fixtures = ctx.state.fixtures;
+	};
+	/** What the emulator logged for `provider` since the last reset. */
+	ctx.requests = async () => await ctx.client.requests(provider);
+	return ctx;
+}
+
+module.exports = { emulatorPerFile, providerFixture };
