@@ -115,10 +115,17 @@ async function runOnce({ server, client, s, variant, vars }) {
     } else {
       result.nodeMs = run.executionTime;
       const items = (run.data && run.data.main && run.data.main[0]) || [];
-      result.count = s.count ? s.count({ items }) : items.length;
+      // count may be async and may ask the emulator (e.g. how many registrations are now PAID).
+      let countError = '';
+      try {
+        result.count = s.count ? await s.count({ items, emulator: client, data: variant.data }) : items.length;
+      } catch (e) {
+        countError = `counting results: ${e.message}`;
+      }
       if (run.error) result.error = `${run.error.message}${run.error.description ? ` — ${run.error.description}` : ''}`;
       else if (runError(output)) result.error = runError(output);
       else if (execution.status && execution.status !== 'success') result.error = `execution status ${execution.status}`;
+      else if (countError) result.error = countError;
       else if (result.expected != null && result.count !== result.expected) {
         result.error = `returned ${result.count} results, expected ${result.expected}`;
       }
@@ -260,14 +267,17 @@ async function main() {
       results.push(entry);
       for (const v of s.variants) {
         const runs = [];
-        for (let i = 0; i < opts.runs; i++) {
+        // A variant may cap its runs (maxRuns: 1 for one that takes minutes, e.g. a paced baseline).
+        const runCount = Math.min(opts.runs, v.maxRuns || opts.runs);
+        for (let i = 0; i < runCount; i++) {
           if (Date.now() > deadline) throw new Error(`time budget of ${fmtMs(TOTAL_BUDGET_MS)} for measuring exceeded`);
           runs.push(await runOnce({ server, client, s, variant: v, vars }));
         }
         const sum = { label: v.label, nodeType: v.node.type, ...summarize(runs) };
         if (v.role === 'ours') entry.ours = sum; else entry.baselines.push(sum);
         note(`${s.id} | ${v.label}: ${sum.nodeMs == null ? '—' : fmtMs(sum.nodeMs)}, ${sum.requests} requests`
-          + `${sum.status429 ? ` (${sum.status429}× 429)` : ''}, ${sum.ok ? 'ok' : `FAILED: ${sum.error.split('\n')[0].slice(0, 160)}`}`);
+          + `${sum.status429 ? ` (${sum.status429}× 429)` : ''}`
+          + `, ${sum.count == null ? '—' : sum.count}${sum.expected != null ? `/${sum.expected}` : ''} results, ${sum.ok ? 'ok' : `FAILED: ${sum.error.split('\n')[0].slice(0, 160)}`}`);
       }
     }
   } catch (e) {
