@@ -62,23 +62,29 @@ if [ "$jest_rc" -ne 0 ] && [ "$jf" -eq 0 ]; then jf=1; fi  # jest failed without
 passed=$((passed + jp)); failed=$((failed + jf))
 summary+=("jest: $jp passed, $jf failed ($(elapsed "$t"))")
 
-# 5. e2e
-stage "e2e (packed package in n8n)"
-t=$(date +%s)
-if [ "$build_ok" = 1 ] && [ -n "$N8N_BIN" ]; then
-  e2e_out="$work/e2e.out"
-  "$RUN_NODE" scripts/e2e.js --skip-build | tee "$e2e_out"
-  e2e_rc=${PIPESTATUS[0]}
-  line="$(grep -E '^e2e: [0-9]+ passed, [0-9]+ failed$' "$e2e_out" | tail -1)"
+# Runs scripts/e2e.js against the n8n at $2 and adds its "e2e: N passed, M failed" line to the totals.
+run_e2e() {
+  local label="$1" n8n_bin="$2"; shift 2
+  local out="$work/$label.out" t rc line ep ef
+  t=$(date +%s)
+  N8N_BIN="$n8n_bin" "$RUN_NODE" scripts/e2e.js --skip-build "$@" | tee "$out"
+  rc=${PIPESTATUS[0]}
+  line="$(grep -E '^e2e: [0-9]+ passed, [0-9]+ failed$' "$out" | tail -1)"
   if [ -n "$line" ]; then
     ep="$(sed -E 's/^e2e: ([0-9]+) passed.*/\1/' <<<"$line")"
     ef="$(sed -E 's/.* ([0-9]+) failed$/\1/' <<<"$line")"
   else
     ep=0; ef=1
   fi
-  if [ "$e2e_rc" -ne 0 ] && [ "$ef" -eq 0 ]; then ef=1; fi
+  if [ "$rc" -ne 0 ] && [ "$ef" -eq 0 ]; then ef=1; fi
   passed=$((passed + ep)); failed=$((failed + ef))
-  summary+=("e2e: $ep passed, $ef failed ($(elapsed "$t"))")
+  summary+=("$label: $ep passed, $ef failed ($(elapsed "$t"))")
+}
+
+# 5. e2e in the pinned n8n 2.x
+stage "e2e (packed package in n8n)"
+if [ "$build_ok" = 1 ] && [ -n "$N8N_BIN" ]; then
+  run_e2e "e2e" "$N8N_BIN"
 else
   failed=$((failed + 1)); summary+=("e2e: SKIPPED (build or n8n install failed)")
 fi
@@ -86,22 +92,8 @@ fi
 # 6. the same cases in n8n 1.x (its REST login differs, so they run through `n8n execute`)
 N8N1_VERSION="${N8N1_VERSION:-1.123.81}"
 stage "e2e in n8n $N8N1_VERSION"
-t=$(date +%s)
 if [ "$build_ok" = 1 ] && install1_out="$(N8N_VERSION="$N8N1_VERSION" bash scripts/install-n8n.sh)"; then
-  e2e1_out="$work/e2e1.out"
-  N8N_BIN="$(printf '%s\n' "$install1_out" | sed -n 's/^N8N_BIN=//p')" \
-    "$RUN_NODE" scripts/e2e.js --skip-build --engine=cli | tee "$e2e1_out"
-  e2e1_rc=${PIPESTATUS[0]}
-  line="$(grep -E '^e2e: [0-9]+ passed, [0-9]+ failed$' "$e2e1_out" | tail -1)"
-  if [ -n "$line" ]; then
-    ep="$(sed -E 's/^e2e: ([0-9]+) passed.*/\1/' <<<"$line")"
-    ef="$(sed -E 's/.* ([0-9]+) failed$/\1/' <<<"$line")"
-  else
-    ep=0; ef=1
-  fi
-  if [ "$e2e1_rc" -ne 0 ] && [ "$ef" -eq 0 ]; then ef=1; fi
-  passed=$((passed + ep)); failed=$((failed + ef))
-  summary+=("e2e n8n $N8N1_VERSION: $ep passed, $ef failed ($(elapsed "$t"))")
+  run_e2e "e2e n8n $N8N1_VERSION" "$(printf '%s\n' "$install1_out" | sed -n 's/^N8N_BIN=//p')" --engine=cli
 else
   failed=$((failed + 1)); summary+=("e2e n8n $N8N1_VERSION: SKIPPED (build or n8n install failed)")
 fi
