@@ -98,9 +98,10 @@ interface ThrownHttpError {
 
 /** n8n wraps transport failures; dig out the HTTP answer (if any) or the socket error code. */
 function unwrapThrown(error: ThrownHttpError): { response?: ApiResponse; code?: string; message?: string } {
-	const axiosResponse = error.cause?.response;
-	if (axiosResponse?.status) {
-		return { response: toApiResponse({ statusCode: axiosResponse.status, headers: axiosResponse.headers, body: axiosResponse.data }) };
+	// The HTTP answer, as n8n's request helper attaches it to the error it wraps.
+	const answer = error.cause?.response;
+	if (answer?.status) {
+		return { response: toApiResponse({ statusCode: answer.status, headers: answer.headers, body: answer.data }) };
 	}
 	const status = Number(error.httpCode);
 	if (status >= 100 && status < 600) {
