@@ -1,7 +1,8 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { readRequestSettings } from './parameters';
-import { apiRequest, joinUrl, type RequestEnv } from './request';
+import { joinUrl, type RequestEnv } from './http';
+import { apiRequest } from './request';
 import type { ApiResponse, ProviderProfile, RequestContext, RequestSettings } from './types';
 
 /** Retries in the editor's "From list" searches: few, so that a picker answers quickly. */

@@ -67,12 +67,14 @@ export interface ApiErrorContext {
 	attempts?: number;
 	/** Extra sentence put first in the description (e.g. what the operation was). */
 	extra?: string;
+	/** Replaces the API's own message (when the answer's status alone does not say what went wrong). */
+	message?: string;
 }
 
 /** Builds the NodeApiError for a non-2xx answer: the API's own message, HTTP code, item index, no secrets. */
-export function apiError({ node, profile, response, secrets, itemIndex, attempts, extra }: ApiErrorContext): NodeApiError {
+export function apiError({ node, profile, response, secrets, itemIndex, attempts, extra, message }: ApiErrorContext): NodeApiError {
 	const parsed = (profile.parseError ?? defaultParseError)(response.body, response.statusCode);
-	const apiMessage = parsed.message ?? defaultParseError(response.body).message ?? `HTTP ${response.statusCode}`;
+	const apiMessage = message ?? parsed.message ?? defaultParseError(response.body).message ?? `HTTP ${response.statusCode}`;
 	// Mask before cutting, so a secret that straddles the cut cannot leak its first half.
 	const raw = redact(bodyText(response), secrets).slice(0, MAX_BODY_IN_DESCRIPTION);
 	const retried = attempts && attempts > 1 ? ` Tried ${attempts} times.` : '';
@@ -87,11 +89,45 @@ export function apiError({ node, profile, response, secrets, itemIndex, attempts
 	});
 }
 
-function redactJson(body: unknown, secrets: readonly string[]): JsonObject {
+/** The answer's body for NodeApiError's first argument, secrets masked. */
+export function redactJson(body: unknown, secrets: readonly string[]): JsonObject {
 	if (body && typeof body === 'object' && !Array.isArray(body)) {
 		return JSON.parse(redact(JSON.stringify(body), secrets)) as JsonObject;
 	}
 	return { body: typeof body === 'string' ? redact(body, secrets) : (body as JsonObject[]) ?? null } as JsonObject;
+}
+
+export interface AnswerErrorContext {
+	node: INode;
+	/** The whole message; `[item N]` is added. */
+	message: string;
+	/** The answer that was not what the operation needed; quoted in the description. */
+	body: unknown;
+	secrets: readonly string[];
+	itemIndex?: number;
+	httpCode?: string;
+	/** Sentences put before the quoted answer. */
+	description?: Array<string | undefined>;
+}
+
+/**
+ * An answer the API gave without an error status that the operation cannot use (e.g. a 200 that
+ * does not confirm success): the caller's message, the answer quoted, secrets masked before cutting.
+ */
+export function answerError({ node, message, body, secrets, itemIndex, httpCode, description = [] }: AnswerErrorContext): NodeApiError {
+	let text: string;
+	try {
+		text = typeof body === 'string' ? body : (JSON.stringify(body) ?? String(body));
+	} catch {
+		text = String(body);
+	}
+	const raw = redact(text, secrets).slice(0, MAX_BODY_IN_DESCRIPTION);
+	return new NodeApiError(node, redactJson(body, secrets), {
+		message: redact(withItem(message, itemIndex), secrets),
+		description: redact([...description, raw ? `Response: ${raw}` : undefined].filter(Boolean).join('\n'), secrets),
+		httpCode,
+		itemIndex,
+	});
 }
 
 export function withItem(message: string, itemIndex: number | undefined): string {

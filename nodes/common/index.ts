@@ -7,6 +7,7 @@ export * from './pool';
 export * from './pagination';
 export * from './batching';
 export * from './parameters';
+export * from './http';
 export * from './request';
 export * from './itemRunner';
 export * from './client';

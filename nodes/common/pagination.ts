@@ -34,11 +34,15 @@ export async function paginateSkipTotal<T = IDataObject>(
 	return out;
 }
 
-/** limit/offset (or number/offset) until a short page. */
+/**
+ * limit/offset (or number/offset) until a short page. `keep` filters what the API cannot filter
+ * itself; the limit counts kept items, the offset every item served.
+ */
 export async function paginateOffset<T = IDataObject>(
 	limit: PageLimit,
 	maxPageSize: number,
 	fetchPage: (offset: number, pageSize: number) => Promise<T[]>,
+	keep?: (item: T) => boolean,
 ): Promise<T[]> {
 	const out: T[] = [];
 	let offset = 0;
@@ -47,7 +51,7 @@ export async function paginateOffset<T = IDataObject>(
 		if (want <= 0) break;
 		// Always ask for a full page: some APIs treat the page size as part of the cursor.
 		const items = await fetchPage(offset, maxPageSize);
-		out.push(...items.slice(0, Math.max(0, want)));
+		out.push(...(keep ? items.filter(keep) : items).slice(0, Math.max(0, want)));
 		offset += items.length;
 		if (items.length < maxPageSize) break;
 	}

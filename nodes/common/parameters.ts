@@ -80,6 +80,18 @@ export function readId(ctx: IExecuteFunctions, name: string, itemIndex: number, 
 	return validateId(ctx, raw, label, itemIndex);
 }
 
+/** The value of a resource locator (or of a plain string parameter holding an ID). */
+export function locatorValue(raw: unknown): unknown {
+	return raw && typeof raw === 'object' && 'value' in raw ? (raw as { value: unknown }).value : raw;
+}
+
+/** An optional ID: undefined when empty, otherwise validated like a required one. */
+export function optionalId(ctx: IExecuteFunctions, raw: unknown, label: string, itemIndex: number): string | undefined {
+	const value = locatorValue(raw);
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+	return validateId(ctx, value, label, itemIndex);
+}
+
 export function validateId(ctx: IExecuteFunctions, raw: unknown, label: string, itemIndex: number): string {
 	const value = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
 	if (!value) {
