@@ -3,6 +3,7 @@
 // 4 requests/second + daily quota, cursors and query validation.
 const { HttpError } = require('../../core/http-error');
 const C = require('./constants');
+const { bearer } = require('../../core/params');
 
 const ERROR_KEYS = {
 	400: ['bad.request', 'The request is invalid.'],
@@ -36,13 +37,6 @@ function ccError(status, message, errorKey) {
 
 const badRequest = (message, key = 'bad.request') => ccError(400, message, key);
 const notFound = (message) => ccError(404, message, 'not.found');
-
-function bearer(req) {
-	const h = req.headers.authorization;
-	if (typeof h !== 'string') return null;
-	const m = /^Bearer\s+(\S+)\s*$/i.exec(h);
-	return m ? m[1] : null;
-}
 
 /** App (client_id) a request belongs to, for the core limiter's buckets. */
 function appOf(req, state) {

@@ -2,6 +2,7 @@
 // Shared Fourvenues helpers: envelopes, error bodies, API-key auth and scope, Joi-like query validation.
 const { HttpError, statusText } = require('../../core/http-error');
 const C = require('./constants');
+const { intParam } = require('../../core/params');
 
 /** Success envelope. Key order varies in the real API; lists carry no total/cursor. */
 const ok = (data, { successFirst = false } = {}) => ({
@@ -66,15 +67,6 @@ function stringParam(query, name, { required = false } = {}) {
 	}
 	if (typeof v !== 'string') throw badRequest(`"${name}" must be a string`);
 	return v;
-}
-
-function intParam(query, name, { def, min }) {
-	const v = query[name];
-	if (v === undefined || v === '') return def;
-	if (typeof v !== 'string' || !/^-?\d+$/.test(v)) throw badRequest(`"${name}" must be a number`);
-	const n = Number(v);
-	if (min !== undefined && n < min) throw badRequest(`"${name}" must be greater than or equal to ${min}`);
-	return n;
 }
 
 /** A date filter: YYYY-MM-DD (UTC midnight) or an ISO 8601 date-time. Returns epoch ms or undefined. */

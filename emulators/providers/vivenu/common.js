@@ -2,6 +2,7 @@
 // Shared vivenu helpers: error shape, auth, lookups, small validators.
 const { HttpError, statusText } = require('../../core/http-error');
 const C = require('./constants');
+const { bearer, intParam } = require('../../core/params');
 
 /** vivenu error body: the OAS `HttpError` schema {statusCode, error, message}. */
 function errorResult(status, message) {
@@ -10,14 +11,6 @@ function errorResult(status, message) {
 
 const badRequest = (message) => new HttpError(400, message);
 const notFound = (message) => new HttpError(404, message);
-
-/** Bearer key from the Authorization header (scheme case-insensitive), or null. */
-function bearer(req) {
-	const h = req.headers.authorization;
-	if (typeof h !== 'string') return null;
-	const m = /^Bearer\s+(\S+)\s*$/i.exec(h);
-	return m ? m[1] : null;
-}
 
 /** Returns the API key record for the request or throws 401. */
 function authenticate(req, state) {
@@ -70,17 +63,6 @@ const isEmail = (s) => typeof s === 'string' && EMAIL_RE.test(s);
 /** ISO 8601 date-time (date alone is accepted too, like most validators). */
 function isIsoDate(s) {
 	return typeof s === 'string' && /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) && !Number.isNaN(Date.parse(s));
-}
-
-/** Parse an integer query param. undefined -> def; invalid/out of range -> 400. */
-function intParam(query, name, { def, min, max }) {
-	const v = query[name];
-	if (v === undefined || v === '') return def;
-	if (typeof v !== 'string' || !/^-?\d+$/.test(v)) throw badRequest(`"${name}" must be a number`);
-	const n = Number(v);
-	if (min !== undefined && n < min) throw badRequest(`"${name}" must be greater than or equal to ${min}`);
-	if (max !== undefined && n > max) throw badRequest(`"${name}" must be less than or equal to ${max}`);
-	return n;
 }
 
 function stringParam(query, name) {
