@@ -33,8 +33,6 @@ export interface ApiClientOptions {
 	baseUrl: string | ((path: string) => string);
 	secrets: readonly string[];
 	skipSslCertificateValidation?: boolean;
-	/** Applied to every error of a request, with the secrets of that call. */
-	mapError?: (error: unknown, secrets: readonly string[]) => unknown;
 }
 
 /** The node's Request Options in an execution; the provider's defaults with few retries in a list search. */
@@ -43,7 +41,7 @@ export function settingsFor(ctx: RequestContext, defaults: RequestSettings): Req
 }
 
 export function createApiClient(ctx: RequestContext, options: ApiClientOptions): ApiClient {
-	const { profile, baseUrl, secrets, skipSslCertificateValidation, mapError } = options;
+	const { profile, baseUrl, secrets, skipSslCertificateValidation } = options;
 	const settings = settingsFor(ctx, profile.defaults);
 	const urlOf = typeof baseUrl === 'string' ? (path: string) => joinUrl(baseUrl, path) : baseUrl;
 	const env: RequestEnv = { profile, settings, secrets };
@@ -53,19 +51,15 @@ export function createApiClient(ctx: RequestContext, options: ApiClientOptions):
 		secrets,
 		async request<T>(method: IHttpRequestMethods, path: string, call: ApiCall) {
 			const callEnv: RequestEnv = call.secrets?.length ? { ...env, secrets: [...secrets, ...call.secrets] } : env;
-			try {
-				return await apiRequest<T>(ctx, callEnv, {
-					method,
-					url: urlOf(path),
-					qs: call.qs,
-					body: call.body,
-					itemIndex: call.itemIndex,
-					idempotent: call.idempotent,
-					skipSslCertificateValidation,
-				});
-			} catch (error) {
-				throw mapError ? mapError(error, callEnv.secrets) : error;
-			}
+			return await apiRequest<T>(ctx, callEnv, {
+				method,
+				url: urlOf(path),
+				qs: call.qs,
+				body: call.body,
+				itemIndex: call.itemIndex,
+				idempotent: call.idempotent,
+				skipSslCertificateValidation,
+			});
 		},
 	};
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { redact } from './redact';
+import { redact, redactDeep } from './redact';
 import type { ApiResponse, ProviderProfile } from './types';
 
 const MAX_BODY_IN_DESCRIPTION = 600;
@@ -94,7 +94,7 @@ export function redactJson(body: unknown, secrets: readonly string[]): JsonObjec
 	if (body && typeof body === 'object' && !Array.isArray(body)) {
 		return JSON.parse(redact(JSON.stringify(body), secrets)) as JsonObject;
 	}
-	return { body: typeof body === 'string' ? redact(body, secrets) : (body as JsonObject[]) ?? null } as JsonObject;
+	return { body: redactDeep(body ?? null, secrets) } as JsonObject;
 }
 
 export interface AnswerErrorContext {

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { withItem } from './errors';
@@ -27,6 +27,37 @@ export function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: n
 		return error;
 	}
 	return new NodeOperationError(ctx.getNode(), withItem(errorMessage(error), itemIndex), { itemIndex });
+}
+
+const ITEM_SUFFIX = /\s*\[item \d+\]$/;
+
+export interface ErrorForItemOptions {
+	/** Added to the message before `[item N]`, e.g. which items shared the failed request. */
+	note?: string;
+	/** A line added to the description. */
+	extra?: string;
+}
+
+/**
+ * Restates an error that several items share (one request or lookup served them all) for one item:
+ * its message names this item, its description and HTTP code are kept. An error that already names
+ * this item, with nothing to add, is returned as it is.
+ */
+export function errorForItem(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+	{ note, extra }: ErrorForItemOptions = {},
+): NodeApiError | NodeOperationError {
+	const base = error instanceof NodeApiError || error instanceof NodeOperationError ? error : undefined;
+	if (base && base.context.itemIndex === itemIndex && base.message.endsWith(`[item ${itemIndex}]`) && !note && !extra) return base;
+	const text = base ? base.message.replace(ITEM_SUFFIX, '') : errorMessage(error);
+	const message = withItem(note ? `${text} ${note}` : text, itemIndex);
+	const description = [base?.description, extra].filter(Boolean).join('\n') || undefined;
+	if (base instanceof NodeApiError) {
+		return new NodeApiError(ctx.getNode(), { message } as JsonObject, { message, description, httpCode: base.httpCode ?? undefined, itemIndex });
+	}
+	return new NodeOperationError(ctx.getNode(), message, { description, itemIndex });
 }
 
 /**

@@ -58,21 +58,26 @@ export async function paginateOffset<T = IDataObject>(
 	return out;
 }
 
-/** Cursor style: each page says where the next one is; stops when it does not. */
-export async function paginateCursor<T = IDataObject>(
+/**
+ * Cursor style: each page says where the next one is (a string, or e.g. the next query); stops when it
+ * does not, or when a cursor comes back that was already followed.
+ */
+export async function paginateCursor<T = IDataObject, C = string>(
 	limit: PageLimit,
-	fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; next?: string }>,
+	fetchPage: (cursor: C | undefined) => Promise<{ items: T[]; next?: C }>,
 ): Promise<T[]> {
 	const out: T[] = [];
-	let cursor: string | undefined;
+	let cursor: C | undefined;
 	const seen = new Set<string>();
 	for (;;) {
 		const want = remaining(limit, out.length);
 		if (want <= 0) break;
 		const { items, next } = await fetchPage(cursor);
 		out.push(...items.slice(0, Math.max(0, want)));
-		if (!next || items.length === 0 || seen.has(next)) break;
-		seen.add(next);
+		if (!next || items.length === 0) break;
+		const key = JSON.stringify(next);
+		if (seen.has(key)) break;
+		seen.add(key);
 		cursor = next;
 	}
 	return out;

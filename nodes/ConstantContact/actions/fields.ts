@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { inputError, readId, validateId } from '../../common';
+import { inputError, optionalId, readId, validateId } from '../../common';
 
 export const eventIdField: INodeProperties = {
 	displayName: 'Event',
@@ -58,17 +58,16 @@ export function readEventId(ctx: IExecuteFunctions, itemIndex: number): string {
 
 /** The track key, or undefined when left empty (then the event's default track is used). */
 export function readTrackId(ctx: IExecuteFunctions, itemIndex: number): string | undefined {
-	const raw = ctx.getNodeParameter('trackId', itemIndex, '', { extractValue: true }) as unknown;
-	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return undefined;
-	return validateId(ctx, raw, 'Track', itemIndex);
+	return optionalId(ctx, ctx.getNodeParameter('trackId', itemIndex, ''), 'Track', itemIndex);
 }
 
 /**
  * Registration IDs of one item: a single ID, a list separated by commas, semicolons or whitespace,
  * or an array (from an expression). Each is checked; duplicates within the item are dropped.
  */
-export function readRegistrationIds(ctx: IExecuteFunctions, itemIndex: number, field = 'registrationIds', label = 'Registration IDs'): string[] {
-	const raw = ctx.getNodeParameter(field, itemIndex, '') as unknown;
+export function readRegistrationIds(ctx: IExecuteFunctions, itemIndex: number): string[] {
+	const label = 'Registration IDs';
+	const raw = ctx.getNodeParameter('registrationIds', itemIndex, '') as unknown;
 	const values: unknown[] = [];
 	const collect = (v: unknown) => {
 		if (Array.isArray(v)) v.forEach(collect);

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { asNodeError, chunk, emitOutcomes, groupBy, mapSettled, withItem, type OutputData, type Settled } from '../../common';
+import { asNodeError, chunk, errorForItem, emitOutcomes, groupBy, mapSettled, withItem, type OutputData, type Settled } from '../../common';
 import { registrationsPath, type ConstantContactClient } from '../transport';
 
 /** What one input item asks for, before its track is known. */
@@ -34,9 +34,11 @@ interface Plan extends BulkItemInput {
 	itemIndex: number;
 }
 
+/** A plan whose track is known. */
+type ReadyPlan = Plan & { trackId: string };
+
 interface Task {
-	plan: Plan;
-	trackId: string;
+	plan: ReadyPlan;
 	ids: string[];
 }
 
@@ -46,34 +48,11 @@ interface TaskResult {
 	failed: Set<string>;
 }
 
-const ITEM_SUFFIX = /\s*\[item \d+\]$/;
 const MAX_IDS_IN_MESSAGE = 25;
 
 function listIds(ids: readonly string[]): string {
 	if (ids.length <= MAX_IDS_IN_MESSAGE) return ids.join(', ');
 	return `${ids.slice(0, MAX_IDS_IN_MESSAGE).join(', ')} and ${ids.length - MAX_IDS_IN_MESSAGE} more`;
-}
-
-/** The same failure, re-stated for one item (a request carries many items). */
-function forItem(ctx: IExecuteFunctions, error: unknown, itemIndex: number, extra?: string): NodeApiError | NodeOperationError {
-	const base = asNodeError(ctx, error, itemIndex);
-	const message = withItem(base.message.replace(ITEM_SUFFIX, ''), itemIndex);
-	const description = [base.description, extra].filter(Boolean).join('\n');
-	if (base instanceof NodeApiError) {
-		return new NodeApiError(ctx.getNode(), { message } as JsonObject, {
-			message,
-			description,
-			httpCode: base.httpCode ?? undefined,
-			itemIndex,
-		});
-	}
-	return new NodeOperationError(ctx.getNode(), message, { description, itemIndex });
-}
-
-/** A request's failure as an n8n error, not yet tied to an item (a request carries many). */
-function asRequestError(ctx: IExecuteFunctions, error: unknown): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(ctx.getNode(), error instanceof Error ? error.message : String(error));
 }
 
 /** A failure that every other request would meet too: the token, the permission or the rate budget. */
@@ -99,11 +78,9 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 	const continueOnFail = ctx.continueOnFail();
 	const concurrency = client.settings.concurrency;
 	const outcomes: Array<Settled<OutputData>> = Array.from({ length: count }, () => ({ skipped: true }) as Settled<OutputData>);
-	const failedItems = new Set<number>();
 	const fail = (itemIndex: number, error: NodeApiError | NodeOperationError) => {
 		if (!continueOnFail) throw error;
 		outcomes[itemIndex] = { error };
-		failedItems.add(itemIndex);
 	};
 
 	// 1. Read and check every item before anything is sent.
@@ -116,18 +93,18 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 		}
 	}
 
-	// 2. Default tracks: one GET per distinct event.
-	const eventsNeedingTrack = [...new Set(plans.filter((p) => !p.trackId).map((p) => p.eventId))];
+	// 2. Default tracks: one GET per distinct event, on behalf of its first item.
 	const firstItemOf = new Map<string, number>();
 	for (const p of plans) if (!p.trackId && !firstItemOf.has(p.eventId)) firstItemOf.set(p.eventId, p.itemIndex);
+	const eventsNeedingTrack = [...firstItemOf];
 	const lookups = await mapSettled(
 		eventsNeedingTrack,
 		concurrency,
-		async (eventId) => await client.trackOf(eventId, undefined, firstItemOf.get(eventId) ?? 0),
+		async ([eventId, itemIndex]) => await client.trackOf(eventId, undefined, itemIndex),
 		!continueOnFail,
 	);
-	const trackOf = new Map<string, Settled<string>>(eventsNeedingTrack.map((eventId, k) => [eventId, lookups[k]]));
-	const ready: Array<Plan & { trackId: string }> = [];
+	const trackOf = new Map<string, Settled<string>>(eventsNeedingTrack.map(([eventId], k) => [eventId, lookups[k]]));
+	const ready: ReadyPlan[] = [];
 	for (const plan of plans) {
 		if (plan.trackId) {
 			ready.push({ ...plan, trackId: plan.trackId });
@@ -135,11 +112,11 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 		}
 		const found = trackOf.get(plan.eventId);
 		if (found && 'value' in found) ready.push({ ...plan, trackId: found.value });
-		else if (found && 'error' in found) fail(plan.itemIndex, forItem(ctx, found.error, plan.itemIndex));
+		else if (found && 'error' in found) fail(plan.itemIndex, errorForItem(ctx, found.error, plan.itemIndex));
 	}
 
 	// 3. Group by everything that goes into the request, then chunk the distinct IDs of each group.
-	const groupKeyOf = (p: Plan & { trackId: string }) =>
+	const groupKeyOf = (p: ReadyPlan) =>
 		JSON.stringify([p.eventId, p.trackId, p.body, p.qs ?? {}, p.chunkSize]);
 	const tasks: Task[] = [];
 	/** group key -> lower-case ID -> task index */
@@ -158,7 +135,7 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 		const index = new Map<string, number>();
 		for (const part of chunk(ids, first.chunkSize)) {
 			for (const id of part) index.set(id.toLowerCase(), tasks.length);
-			tasks.push({ plan: first, trackId: first.trackId, ids: part });
+			tasks.push({ plan: first, ids: part });
 		}
 		taskOfId.set(group.key, index);
 	}
@@ -170,18 +147,19 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 		concurrency,
 		async (task): Promise<TaskResult> => {
 			if (fatal) throw fatal;
+			let response;
 			try {
-				const response = await client.request('PUT', registrationsPath(task.plan.eventId, task.trackId, ...op.pathSuffix), {
+				response = await client.request('PUT', registrationsPath(task.plan.eventId, task.plan.trackId, ...op.pathSuffix), {
 					body: { registration_ids: task.ids, ...task.plan.body },
 					qs: task.plan.qs,
 					idempotent: op.idempotent,
 				});
-				return { httpCode: response.statusCode, failed: response.statusCode === 207 ? failedIdsOf(response.body, task.ids) : new Set() };
 			} catch (error) {
-				const nodeError = asRequestError(ctx, error);
-				if (isFatal(nodeError) && !fatal) fatal = nodeError;
-				throw nodeError;
+				if (isFatal(error) && !fatal) fatal = error;
+				// client.request throws n8n errors already; this keeps them as they are.
+				throw asNodeError(ctx, error, task.plan.itemIndex);
 			}
+			return { httpCode: response.statusCode, failed: response.statusCode === 207 ? failedIdsOf(response.body, task.ids) : new Set() };
 		},
 		!continueOnFail,
 	);
@@ -209,10 +187,9 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 		const where = `event ${plan.eventId}, track ${plan.trackId}`;
 		if (hardError) {
 			const extra = updated.length ? `These registrations of the item were updated by other requests: ${listIds(updated)}.` : undefined;
-			const error = forItem(ctx, hardError, plan.itemIndex, extra);
+			const error = errorForItem(ctx, hardError, plan.itemIndex, { extra });
 			firstHardError = firstHardError ?? error;
 			outcomes[plan.itemIndex] = { error };
-			failedItems.add(plan.itemIndex);
 		} else if (skipped) {
 			outcomes[plan.itemIndex] = { skipped: true };
 		} else if (failed.length) {
@@ -233,7 +210,6 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 					itemIndex: plan.itemIndex,
 				}),
 			};
-			failedItems.add(plan.itemIndex);
 		} else {
 			const out: IDataObject = {
 				outcome: 'updated',
@@ -252,8 +228,8 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 	}
 
 	// 6. Without Continue On Fail: one error. A request-level failure wins; otherwise name every ID that failed.
-	if (!continueOnFail && failedItems.size) {
-		if (firstHardError) throw firstHardError;
+	if (!continueOnFail && firstHardError) throw firstHardError;
+	if (!continueOnFail && partials.length) {
 		const allFailed = partials.flatMap((p) => p.failed);
 		const total = ready.reduce((sum, p) => sum + p.ids.length, 0);
 		const first = partials[0].itemIndex;

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { paginateCursor, type PageLimit } from '../../common';
 import type { ConstantContactClient } from '../transport';
 
-interface CursorPage {
+export interface CursorPage {
 	records?: IDataObject[];
 	next_cursor?: string | null;
 	_links?: { next?: { href?: string } };
@@ -41,10 +41,8 @@ export async function getAllCursor(
 	itemIndex: number,
 ): Promise<IDataObject[]> {
 	const baseQs: IDataObject = { ...filterQs, limit: limit.returnAll ? maxPageSize : Math.min(limit.limit, maxPageSize) };
-	return await paginateCursor<IDataObject>(limit, async (cursor) => {
-		const qs = cursor ? (JSON.parse(cursor) as IDataObject) : baseQs;
+	return await paginateCursor<IDataObject, IDataObject>(limit, async (qs = baseQs) => {
 		const { body } = await client.request<CursorPage>('GET', path, { qs, itemIndex, idempotent: true });
-		const next = nextQuery(body, baseQs);
-		return { items: Array.isArray(body?.records) ? body.records : [], next: next ? JSON.stringify(next) : undefined };
+		return { items: Array.isArray(body?.records) ? body.records : [], next: nextQuery(body, baseQs) };
 	});
 }

@@ -1,23 +1,25 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { nextQuery, type CursorPage } from '../helpers/pagination';
 import { createClient, eventPath } from '../transport';
 
 const PAGE = 100;
 
-/** Events for the "From list" picker (GET /events, cursor paging, search on the name). */
+/** Events for the "From list" picker (GET /events, cursor paging like Get Many, search on the name). */
 export async function searchEvents(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const client = await createClient(this);
 	const qs: IDataObject = { limit: PAGE };
 	if (filter) qs.search_text = filter;
 	if (paginationToken) qs.next = paginationToken;
-	const { body } = await client.request<{ records?: IDataObject[]; next_cursor?: string }>('GET', '/events', { qs, idempotent: true });
+	const { body } = await client.request<CursorPage>('GET', '/events', { qs, idempotent: true });
 	const results = (body?.records ?? []).map((e) => ({
 		name: `${String(e.name ?? e.title ?? e.event_id)}${typeof e.start_time === 'string' ? ` (${e.start_time.slice(0, 10)})` : ''}${
 			e.event_status && e.event_status !== 'ACTIVE' ? ` · ${String(e.event_status)}` : ''
 		}`,
 		value: String(e.event_id),
 	}));
-	return { results, paginationToken: body?.next_cursor || undefined };
+	const next = nextQuery(body, qs)?.next;
+	return { results, paginationToken: typeof next === 'string' ? next : undefined };
 }
 
 /** No endpoint lists tracks: offers the chosen event's default track (GET /events/{id}). */

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { createApiClient, providerDefaults, secretsFrom, type ApiClient, type ProviderProfile } from '../../common';
+import { createApiClient, inputError, providerDefaults, secretsFrom, type ApiClient, type ProviderProfile } from '../../common';
 
 export const CONSTANT_CONTACT_CREDENTIAL = 'constantContactOAuth2Api';
 
@@ -100,8 +99,7 @@ export interface ConstantContactClient extends ApiClient {
 }
 
 export function baseUrlOf(credentials: IDataObject): string {
-	const base = typeof credentials.baseUrl === 'string' && credentials.baseUrl.trim() ? credentials.baseUrl.trim() : DEFAULT_BASE_URL;
-	return base.replace(/\/+$/, '');
+	return typeof credentials.baseUrl === 'string' && credentials.baseUrl.trim() ? credentials.baseUrl.trim() : DEFAULT_BASE_URL;
 }
 
 /** The client secret and both tokens must never show up in output, errors or logs. */
@@ -139,10 +137,7 @@ async function lookupDefaultTrack(
 	const track = (body?.default_track ?? {}) as IDataObject;
 	const id = typeof track.track_id === 'string' ? track.track_id : '';
 	if (!id) {
-		throw new NodeOperationError(ctx.getNode(), `Track: event ${eventId} has no default track [item ${itemIndex}]`, {
-			itemIndex,
-			description: 'Set the track key under "Track" (By ID).',
-		});
+		throw inputError(ctx.getNode(), 'Track', `event ${eventId} has no default track`, itemIndex, 'Set the track key under "Track" (By ID).');
 	}
 	return id;
 }

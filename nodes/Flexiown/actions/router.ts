@@ -15,5 +15,5 @@ const resources = {
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	// Keeps literal trust values out of the node snapshot n8n stores with the error.
-	return await dispatch(this, resources, createClient, { mapError: (error, client) => protectError(error, client.secrets) });
+	return await dispatch(this, resources, createClient, { mapError: protectError });
 }

@@ -1,7 +1,7 @@
-import type { IDataObject, INode, INodeParameters, JsonObject } from 'n8n-workflow';
+import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { defaultParseError, redact, redactDeep, withItem } from '../../common';
+import { answerError, defaultParseError } from '../../common';
 
 export interface FieldError {
 	field: string;
@@ -39,10 +39,11 @@ export function describeFieldErrors(errors: FieldError[]): string {
 
 /**
  * Reads Flexiown's ASP.NET problem details ({type, title, status, traceId, errors}): a 400 becomes one
- * message naming each field; the traceId is kept in the details for support.
+ * message naming each field; the traceId is kept in the details for support. The field errors are
+ * returned too, for the errors built here.
  */
-export function parseFlexiownError(body: unknown): { message?: string; code?: string; details?: string } {
-	if (!body || typeof body !== 'object' || Array.isArray(body)) return defaultParseError(body);
+export function parseFlexiownError(body: unknown): { message?: string; code?: string; details?: string; fieldErrors: FieldError[] } {
+	if (!body || typeof body !== 'object' || Array.isArray(body)) return { ...defaultParseError(body), fieldErrors: [] };
 	const b = body as IDataObject;
 	const fieldErrors = flattenFieldErrors(b.errors);
 	const title = typeof b.title === 'string' && b.title.trim() ? b.title.trim() : undefined;
@@ -55,7 +56,7 @@ export function parseFlexiownError(body: unknown): { message?: string; code?: st
 	]
 		.filter(Boolean)
 		.join('\n');
-	return { message, details: details || undefined };
+	return { message, details: details || undefined, fieldErrors };
 }
 
 /**
@@ -69,38 +70,24 @@ export function notConfirmedError(
 	secrets: readonly string[],
 	itemIndex: number | undefined,
 ): NodeApiError {
-	const b = body && typeof body === 'object' && !Array.isArray(body) ? (body as IDataObject) : {};
-	const fieldErrors = flattenFieldErrors(b.errors);
 	const parsed = parseFlexiownError(body);
-	const reason = fieldErrors.length
-		? describeFieldErrors(fieldErrors)
+	const reason = parsed.fieldErrors.length
+		? describeFieldErrors(parsed.fieldErrors)
 		: (parsed.message ?? `the response did not say "success": true`);
-	let raw: string;
-	try {
-		raw = JSON.stringify(body) ?? String(body);
-	} catch {
-		raw = String(body);
-	}
-	const description = [
-		`Flexiown answered with HTTP 200 but did not confirm success. Treat the ${what} as not done.`,
-		parsed.details,
-		`Response: ${raw.slice(0, 600)}`,
-	]
-		.filter(Boolean)
-		.join('\n');
-	const safeBody = b && Object.keys(b).length ? (redactDeep(b, secrets) as JsonObject) : ({ body: redact(raw, secrets) } as JsonObject);
-	return new NodeApiError(node, safeBody, {
-		message: redact(withItem(`Flexiown did not confirm the ${what}: ${reason}`, itemIndex), secrets),
-		description: redact(description, secrets),
-		httpCode: '200',
+	return answerError({
+		node,
+		message: `Flexiown did not confirm the ${what}: ${reason}`,
+		body,
+		secrets,
 		itemIndex,
+		httpCode: '200',
+		description: [`Flexiown answered with HTTP 200 but did not confirm success. Treat the ${what} as not done.`, parsed.details],
 	});
 }
 
 /** Node parameters that hold trust values (password fields): never carried in an error's node snapshot. */
 const SECRET_PARAMETERS = new Set(['trustSeed', 'trustValue', 'altTrustValue']);
 const MASK = '[redacted]';
-const MIN_PARTIAL = 12;
 
 function maskParameters(value: unknown): unknown {
 	if (Array.isArray(value)) return value.map(maskParameters);
@@ -115,34 +102,11 @@ function maskParameters(value: unknown): unknown {
 }
 
 /**
- * Masks secrets, also where a text was cut off inside one (an error description quotes at most
- * 600 characters of the response, so a long trust seed can end mid-way): every run of at least
- * 12 characters that starts a secret is replaced.
+ * Masks the trust-value parameters in the node snapshot n8n keeps with an error (the error's own
+ * texts are already masked where they are built).
  */
-export function redactPartial(text: string, secrets: readonly string[]): string {
-	let out = redact(text, secrets);
-	for (const secret of secrets) {
-		if (!secret || secret.length < MIN_PARTIAL) continue;
-		const head = secret.slice(0, MIN_PARTIAL);
-		let at = out.indexOf(head);
-		while (at !== -1) {
-			let length = MIN_PARTIAL;
-			while (length < secret.length && out[at + length] === secret[length]) length++;
-			out = `${out.slice(0, at)}${MASK}${out.slice(at + length)}`;
-			at = out.indexOf(head, at + MASK.length);
-		}
-	}
-	return out;
-}
-
-/**
- * Makes an n8n error safe to show and store: secrets masked in its message and description (also
- * when cut off), and trust-value parameters masked in the node snapshot n8n keeps with the error.
- */
-export function protectError<E>(error: E, secrets: readonly string[]): E {
+export function protectError<E>(error: E): E {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		error.message = redactPartial(error.message, secrets);
-		if (typeof error.description === 'string') error.description = redactPartial(error.description, secrets);
 		const holder = error as unknown as { node?: INode };
 		if (holder.node?.parameters) {
 			holder.node = { ...holder.node, parameters: maskParameters(holder.node.parameters) as INodeParameters };

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { createApiClient, providerDefaults, secretsFrom, type ApiClient, type ProviderProfile } from '../../common';
-import { parseFlexiownError, protectError } from '../helpers/errors';
+import { parseFlexiownError } from '../helpers/errors';
 
 export const FLEXIOWN_CREDENTIAL = 'flexiownApi';
 
@@ -34,12 +34,17 @@ export function baseUrlOf(credentials: IDataObject): string {
 	return version ? `${base}/${version}` : base;
 }
 
+/** An answer as one output record: an object as it is, anything else under `response`. */
+export function asRecord(body: unknown): IDataObject {
+	if (body && typeof body === 'object' && !Array.isArray(body)) return body as IDataObject;
+	return { response: (body as IDataObject[keyof IDataObject]) ?? null };
+}
+
 export async function createClient(ctx: IExecuteFunctions | ILoadOptionsFunctions): Promise<FlexiownClient> {
 	const credentials = await ctx.getCredentials(FLEXIOWN_CREDENTIAL);
 	return createApiClient(ctx, {
 		profile: flexiownProfile,
 		baseUrl: baseUrlOf(credentials),
 		secrets: secretsFrom(credentials, ['apiKey']),
-		mapError: protectError,
 	});
 }

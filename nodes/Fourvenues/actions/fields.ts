@@ -1,6 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { inputError, validateId } from '../../common';
+import { inputError } from '../../common';
 
 export function organizationLocator(name: string, description: string): INodeProperties {
 	return {
@@ -59,13 +59,6 @@ export const paymentLocator: INodeProperties = {
 		{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. abcdefghi1234567890' },
 	],
 };
-
-/** The value of a resource locator (or plain string) found inside a collection; undefined when empty. */
-export function locatorValue(ctx: IExecuteFunctions, raw: unknown, label: string, itemIndex: number): string | undefined {
-	const value = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as IDataObject).value : raw;
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
-	return validateId(ctx, value, label, itemIndex);
-}
 
 type DateLike = { toISO: () => string | null };
 const isDateLike = (value: unknown): value is DateLike =>

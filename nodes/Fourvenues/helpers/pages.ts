@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { paginateOffset, type PageLimit } from '../../common';
+import type { PageLimit } from '../../common';
 import type { FourvenuesClient } from '../transport';
 
 /**
@@ -16,10 +16,10 @@ export interface ReadPagesOptions {
 	/**
 	 * A page length the server is known to serve in full. A page shorter than it proves the end of the
 	 * list. A page between it and PAGE_SIZE may be one the server capped silently, so reading goes on
-	 * until a page is empty. 1 means nothing is known (pagination UNVERIFIED): the end is always
-	 * confirmed by an empty page.
+	 * until a page is empty. 1 (the default) means nothing is known (pagination UNVERIFIED): the end is
+	 * always confirmed by an empty page.
 	 */
-	servedInFull: number;
+	servedInFull?: number;
 	/** Sees the new records of every page; reading stops once it returns true. */
 	enough?: (fresh: IDataObject[]) => boolean;
 }
@@ -27,10 +27,10 @@ export interface ReadPagesOptions {
 const keyOf = (item: IDataObject): string => (typeof item._id === 'string' ? item._id : JSON.stringify(item));
 
 /**
- * Reads a limit/offset list through the common `paginateOffset` (Return All or Limit), guarding against
- * what the docs leave open: a server that caps `limit` below PAGE_SIZE (short pages that are not the end),
- * one that ignores `offset` (the same records again: dropped, and reading stops) and one that ignores
- * `limit` (everything at once: reading stops).
+ * Reads a limit/offset list (Return All or Limit), asking for no more records than still needed and
+ * guarding against what the docs leave open: a server that caps `limit` below PAGE_SIZE (short pages
+ * that are not the end), one that ignores `offset` (the same records again: dropped, and reading stops)
+ * and one that ignores `limit` (everything at once: reading stops).
  */
 export async function readPages(
 	client: FourvenuesClient,
@@ -38,36 +38,27 @@ export async function readPages(
 	qs: IDataObject,
 	limit: PageLimit,
 	itemIndex: number | undefined,
-	options: ReadPagesOptions,
+	options: ReadPagesOptions = {},
 ): Promise<IDataObject[]> {
 	const seen = new Set<string>();
 	const collected: IDataObject[] = [];
 	const target = limit.returnAll ? Number.POSITIVE_INFINITY : limit.limit;
-	let cursor = 0;
-	let finished = false;
-
-	// paginateOffset stops at a batch shorter than PAGE_SIZE, so a batch only comes back short at the real end
-	// (or once the Limit is reached). With a Limit, no more records than needed are asked for.
-	const fetchBatch = async (_offset: number, pageSize: number): Promise<IDataObject[]> => {
-		const batch: IDataObject[] = [];
-		while (!finished && batch.length < pageSize && collected.length < target) {
-			const ask = Math.min(pageSize, target - collected.length);
-			const page = await client.list(path, { ...qs, limit: ask, offset: cursor }, itemIndex);
-			cursor += page.length;
-			const fresh = page.filter((item) => {
-				const key = keyOf(item);
-				if (seen.has(key)) return false;
-				seen.add(key);
-				return true;
-			});
-			batch.push(...fresh);
-			collected.push(...fresh);
-			const servedInFull = Math.min(Math.max(1, options.servedInFull), ask);
-			const enough = options.enough ? options.enough(fresh) : false;
-			if (enough || page.length === 0 || fresh.length === 0 || page.length > ask || page.length < servedInFull) finished = true;
-		}
-		return batch;
-	};
-
-	return await paginateOffset<IDataObject>(limit, PAGE_SIZE, fetchBatch);
+	let offset = 0;
+	while (collected.length < target) {
+		const ask = Math.min(PAGE_SIZE, target - collected.length);
+		const page = await client.list(path, { ...qs, limit: ask, offset }, itemIndex);
+		offset += page.length;
+		const fresh = page.filter((item) => {
+			const key = keyOf(item);
+			if (seen.has(key)) return false;
+			seen.add(key);
+			return true;
+		});
+		collected.push(...fresh);
+		const servedInFull = Math.min(Math.max(1, options.servedInFull ?? 1), ask);
+		const enough = options.enough ? options.enough(fresh) : false;
+		if (enough || page.length === 0 || fresh.length === 0 || page.length > ask || page.length < servedInFull) break;
+	}
+	// A server that ignores `limit` may have served more than the Limit.
+	return collected.slice(0, target);
 }

@@ -1,8 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { PAGE_SIZE } from '../helpers/pages';
 import { createClient } from '../transport';
-
-const PAGE = 100;
 
 const matches = (needle: string, ...values: unknown[]) => !needle || values.some((v) => String(v ?? '').toLowerCase().includes(needle));
 
@@ -24,7 +23,7 @@ export async function searchOrganizations(this: ILoadOptionsFunctions, filter?: 
 export async function searchEvents(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const client = await createClient(this);
 	const offset = Number(paginationToken ?? 0) || 0;
-	const events = await client.list('/events', { limit: PAGE, offset });
+	const events = await client.list('/events', { limit: PAGE_SIZE, offset });
 	const needle = (filter ?? '').trim().toLowerCase();
 	const results = events
 		.filter((e) => matches(needle, e.name, e.slug, e._id))
@@ -32,14 +31,14 @@ export async function searchEvents(this: ILoadOptionsFunctions, filter?: string,
 			name: `${String(e.name ?? e._id)}${typeof e.start_date === 'string' ? ` (${e.start_date.slice(0, 10)})` : ''}`,
 			value: String(e._id),
 		}));
-	return { results, paginationToken: events.length === PAGE ? String(offset + events.length) : undefined };
+	return { results, paginationToken: events.length === PAGE_SIZE ? String(offset + events.length) : undefined };
 }
 
 /** Latest payments from GET /payments; the filter matches the ID, status or metadata values. */
 export async function searchPayments(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const client = await createClient(this);
 	const offset = Number(paginationToken ?? 0) || 0;
-	const payments = await client.list('/payments', { limit: PAGE, offset });
+	const payments = await client.list('/payments', { limit: PAGE_SIZE, offset });
 	const needle = (filter ?? '').trim().toLowerCase();
 	const results = payments
 		.filter((p) => matches(needle, p._id, p.status, ...Object.values((p.metadata ?? {}) as IDataObject)))
@@ -51,5 +50,5 @@ export async function searchPayments(this: ILoadOptionsFunctions, filter?: strin
 				value: String(p._id),
 			};
 		});
-	return { results, paginationToken: payments.length === PAGE ? String(offset + payments.length) : undefined };
+	return { results, paginationToken: payments.length === PAGE_SIZE ? String(offset + payments.length) : undefined };
 }

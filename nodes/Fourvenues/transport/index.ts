@@ -81,7 +81,7 @@ export interface FourvenuesClient {
 
 export function baseUrlOf(credentials: IDataObject): string {
 	const environment = String(credentials.environment ?? 'production');
-	if (environment === 'custom') return String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '');
+	if (environment === 'custom') return String(credentials.baseUrl ?? '').trim();
 	return BASE_URLS[environment] ?? BASE_URLS.production;
 }
 

@@ -1,7 +1,7 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { withItem } from '../../common';
+import { answerError } from '../../common';
 
 /** Removes HTML tags and collapses whitespace (WordPress messages may contain <strong>, fatal-error pages are HTML). */
 export function stripHtml(text: string): string {
@@ -92,32 +92,38 @@ export function parseWordPressError(body: unknown, statusCode: number): { messag
 }
 
 /** The create route answered "not created": RCP refuses a payment whose transaction ID is already recorded. */
-export function duplicateTransactionError(node: INode, transactionId: string, itemIndex: number, answer: unknown): NodeApiError {
-	return new NodeApiError(
+export function duplicateTransactionError(
+	node: INode,
+	transactionId: string,
+	itemIndex: number,
+	answer: unknown,
+	secrets: readonly string[],
+): NodeApiError {
+	return answerError({
 		node,
-		{ message: 'duplicate transaction ID', transactionId, answer: JSON.stringify(answer ?? null) },
-		{
-			message: withItem(`Restrict Content Pro refused the payment: transaction ID "${transactionId}" is already recorded (duplicate)`, itemIndex),
-			description:
-				'RCP does not create a second payment with a transaction ID it already has, and answers "false" instead of an ID. ' +
+		message: `Restrict Content Pro refused the payment: transaction ID "${transactionId}" is already recorded (duplicate)`,
+		body: answer ?? null,
+		secrets,
+		itemIndex,
+		description: [
+			'RCP does not create a second payment with a transaction ID it already has, and answers "false" instead of an ID. ' +
 				'The payment was not created and the request was not repeated. Look the existing payment up (e.g. Get Many) or use another Transaction ID.',
-			itemIndex,
-		},
-	);
+		],
+	});
 }
 
 /** The create route answered "not created" without a transaction ID to blame. */
-export function notCreatedError(node: INode, itemIndex: number, answer: unknown): NodeApiError {
-	return new NodeApiError(
+export function notCreatedError(node: INode, itemIndex: number, answer: unknown, secrets: readonly string[]): NodeApiError {
+	return answerError({
 		node,
-		{ message: 'payment not created', answer: JSON.stringify(answer ?? null) },
-		{
-			message: withItem(`Restrict Content Pro did not create the payment (it answered ${JSON.stringify(answer ?? null)})`, itemIndex),
-			description:
-				'RCP reports a failed database insert this way. The request was not repeated; check the site\'s RCP debug log (Restrict → Tools → Debugging) and the values sent.',
-			itemIndex,
-		},
-	);
+		message: `Restrict Content Pro did not create the payment (it answered ${JSON.stringify(answer ?? null)})`,
+		body: answer ?? null,
+		secrets,
+		itemIndex,
+		description: [
+			"RCP reports a failed database insert this way. The request was not repeated; check the site's RCP debug log (Restrict → Tools → Debugging) and the values sent.",
+		],
+	});
 }
 
 /** The create/update answer carried a WordPress error that points at a duplicate transaction ID. */
@@ -131,9 +137,15 @@ export function looksLikeDuplicate(error: unknown): boolean {
  * The error to throw when the create request failed: a WordPress error that points at an existing transaction
  * ID becomes the duplicate error, n8n errors pass through, anything else is wrapped.
  */
-export function createFailure(node: INode, error: unknown, transactionId: string, itemIndex: number): NodeApiError | NodeOperationError {
+export function createFailure(
+	node: INode,
+	error: unknown,
+	transactionId: string,
+	itemIndex: number,
+	secrets: readonly string[],
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError) {
-		return transactionId && looksLikeDuplicate(error) ? duplicateTransactionError(node, transactionId, itemIndex, error.message) : error;
+		return transactionId && looksLikeDuplicate(error) ? duplicateTransactionError(node, transactionId, itemIndex, error.message, secrets) : error;
 	}
 	if (error instanceof NodeOperationError) return error;
 	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });

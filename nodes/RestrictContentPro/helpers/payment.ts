@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
-import { withItem } from '../../common';
+import { answerError } from '../../common';
 import type { RcpClient } from '../transport';
 
 /** A payment object as the API returns it (or a wrapped `{payment: {...}}`, accepted defensively). */
@@ -20,16 +19,15 @@ export async function fetchPayment(ctx: IExecuteFunctions, client: RcpClient, id
 	const response = await client.request<unknown>('GET', `/payments/${id}`, { itemIndex: i, idempotent: true });
 	const payment = asPayment(response.body);
 	if (!payment) {
-		throw new NodeApiError(
-			ctx.getNode(),
-			{ message: 'payment not found', answer: JSON.stringify(response.body ?? null).slice(0, 200) },
-			{
-				message: withItem(`Restrict Content Pro has no payment with ID ${id}`, i),
-				description: `The payments route answered ${JSON.stringify(response.body ?? null).slice(0, 200)} instead of a payment. Check the Payment ID.`,
-				httpCode: '404',
-				itemIndex: i,
-			},
-		);
+		throw answerError({
+			node: ctx.getNode(),
+			message: `Restrict Content Pro has no payment with ID ${id}`,
+			body: response.body ?? null,
+			secrets: client.secrets,
+			itemIndex: i,
+			httpCode: '404',
+			description: ['The payments route answered something other than a payment. Check the Payment ID.'],
+		});
 	}
 	return payment;
 }

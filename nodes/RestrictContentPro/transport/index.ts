@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { createApiClient, providerDefaults, secretsFrom, type ApiClient, type ProviderProfile } from '../../common';
+import { createApiClient, providerDefaults, type ApiClient, type ProviderProfile } from '../../common';
 import { parseWordPressError } from '../helpers/errors';
 
 export const RCP_CREDENTIAL = 'restrictContentProApi';
@@ -61,12 +61,13 @@ export function routeUrl(location: SiteLocation, route: string): string {
 export async function createClient(ctx: IExecuteFunctions | ILoadOptionsFunctions): Promise<RcpClient> {
 	const credentials = await ctx.getCredentials(RCP_CREDENTIAL);
 	const location = siteLocationOf(credentials);
+	// WordPress shows application passwords in groups of four; the grouped and the bare form are both masked.
 	const password = typeof credentials.password === 'string' ? credentials.password : '';
 	const api = createApiClient(ctx, {
 		profile: rcpProfile,
 		// Paths are rcp/v1 routes, e.g. `/payments/12`.
 		baseUrl: (route) => routeUrl(location, route),
-		secrets: [...secretsFrom(credentials, ['password']), password.replace(/\s+/g, '')].filter((s) => s.length > 0),
+		secrets: [...new Set([password, password.replace(/\s+/g, '')])].filter((s) => s.length > 0),
 		skipSslCertificateValidation: credentials.ignoreSslIssues === true,
 	});
 	return { ...api, levelCache: new Map() };

@@ -4,6 +4,12 @@ import { createClient } from '../transport';
 
 const PAGE = 100;
 
+/** The next page's skip, while the page was full and `total` (when sent) is not reached. */
+function nextToken(skip: number, served: number, total: number | undefined): string | undefined {
+	const next = skip + served;
+	return served === PAGE && (total === undefined || next < total) ? String(next) : undefined;
+}
+
 /** Events for the "From list" pickers. vivenu's list envelope is `{docs,total}`; `{rows,total}` is accepted too. */
 export async function searchEvents(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const client = await createClient(this);
@@ -16,8 +22,7 @@ export async function searchEvents(this: ILoadOptionsFunctions, filter?: string,
 	const results = events
 		.filter((e) => !needle || String(e.name ?? '').toLowerCase().includes(needle) || String(e._id) === filter)
 		.map((e) => ({ name: `${String(e.name ?? e._id)}${e.start ? ` (${String(e.start).slice(0, 10)})` : ''}`, value: String(e._id) }));
-	const next = skip + events.length;
-	return { results, paginationToken: events.length === PAGE && (body?.total === undefined || next < body.total) ? String(next) : undefined };
+	return { results, paginationToken: nextToken(skip, events.length, body?.total) };
 }
 
 /** Recent transactions for the Transaction picker, newest first; the filter matches name or e-mail. */
@@ -35,6 +40,5 @@ export async function searchTransactions(this: ILoadOptionsFunctions, filter?: s
 			value: String(t._id),
 		};
 	});
-	const next = skip + docs.length;
-	return { results, paginationToken: docs.length === PAGE && (body?.total === undefined || next < body.total) ? String(next) : undefined };
+	return { results, paginationToken: nextToken(skip, docs.length, body?.total) };
 }

@@ -26,8 +26,15 @@ export const chunkSizeOption: INodeProperties = {
 	description: 'How many registration IDs go into one request. Constant Contact documents no maximum; lower it if requests are rejected as too large.',
 };
 
-export function readChunkSize(ctx: IExecuteFunctions, itemIndex: number): number {
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+/** Registration statuses Constant Contact lists (filter of Get Many; target of Update Status). */
+export const REGISTRATION_STATUSES = ['PENDING', 'REGISTERED', 'CANCELED', 'EXPIRED', 'IN_PROGRESS', 'FAILED'];
+
+/** Options → Registrations per Request; `options` when the caller has read the collection already. */
+export function readChunkSize(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject,
+): number {
 	const raw = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
 	const size = typeof raw === 'number' ? raw : Number(raw);
 	if (!Number.isInteger(size) || size < 1 || size > MAX_CHUNK_SIZE) {

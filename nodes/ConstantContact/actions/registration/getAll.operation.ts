@@ -6,6 +6,7 @@ import { simplifyRegistrationRecord } from '../../helpers/output';
 import { getAllCursor } from '../../helpers/pagination';
 import { registrationsPath, type ConstantContactClient } from '../../transport';
 import { eventIdField, nonEmpty, readEventId, readTrackId, SORT_ORDER_OPTIONS, trackIdField } from '../fields';
+import { REGISTRATION_STATUSES } from './fields';
 
 /** Constant Contact documents no page size for registrations (UNVERIFIED); 100 matches /events. */
 export const REGISTRATIONS_PAGE_SIZE = 100;
@@ -34,7 +35,7 @@ const properties: INodeProperties[] = [
 				displayName: 'Registration Status',
 				name: 'registration_status',
 				type: 'options',
-				options: options(['PENDING', 'REGISTERED', 'CANCELED', 'EXPIRED', 'IN_PROGRESS', 'FAILED']),
+				options: options(REGISTRATION_STATUSES),
 				default: 'REGISTERED',
 			},
 			{

@@ -5,7 +5,7 @@ import { inputError } from '../../../common';
 import { runBulk, type BulkOperation } from '../../helpers/bulk';
 import type { ConstantContactClient } from '../../transport';
 import { eventIdField, readEventId, readRegistrationIds, readTrackId, trackIdField } from '../fields';
-import { chunkSizeOption, readChunkSize, registrationIdsField } from './fields';
+import { chunkSizeOption, readChunkSize, REGISTRATION_STATUSES, registrationIdsField } from './fields';
 
 const properties: INodeProperties[] = [
 	eventIdField,
@@ -55,8 +55,6 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['registration'], operation: ['updateStatus'] } }, properties);
 
-const VALID = ['PENDING', 'REGISTERED', 'CANCELED', 'EXPIRED', 'IN_PROGRESS', 'FAILED'];
-
 export const bulk: BulkOperation = {
 	what: 'registration status',
 	pathSuffix: [],
@@ -67,8 +65,8 @@ export const bulk: BulkOperation = {
 		const trackId = readTrackId(ctx, i);
 		const ids = readRegistrationIds(ctx, i);
 		const status = String(ctx.getNodeParameter('registrationStatus', i, 'CANCELED') ?? '').trim().toUpperCase();
-		if (!VALID.includes(status)) {
-			throw inputError(ctx.getNode(), 'Registration Status', `"${status}" is not one of ${VALID.join(', ')}`, i);
+		if (!REGISTRATION_STATUSES.includes(status)) {
+			throw inputError(ctx.getNode(), 'Registration Status', `"${status}" is not one of ${REGISTRATION_STATUSES.join(', ')}`, i);
 		}
 		const options = ctx.getNodeParameter('options', i, {}) as IDataObject;
 		const qs: IDataObject = {};
@@ -81,7 +79,7 @@ export const bulk: BulkOperation = {
 			ids,
 			body: { registration_status: status },
 			qs,
-			chunkSize: readChunkSize(ctx, i),
+			chunkSize: readChunkSize(ctx, i, options),
 			echo: { registrationStatus: status },
 		};
 	},

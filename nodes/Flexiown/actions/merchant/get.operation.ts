@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { FlexiownClient } from '../../transport';
+import { asRecord, type FlexiownClient } from '../../transport';
 
 const properties: INodeProperties[] = [];
 
 export const description = updateDisplayOptions({ show: { resource: ['merchant'], operation: ['get'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number, client: FlexiownClient): Promise<IDataObject> {
-	const { body } = await client.request<IDataObject>('GET', 'merchant', { itemIndex: i, idempotent: true });
-	return body && typeof body === 'object' && !Array.isArray(body) ? body : { response: body ?? null };
+	const { body } = await client.request<unknown>('GET', 'merchant', { itemIndex: i, idempotent: true });
+	return asRecord(body);
 }

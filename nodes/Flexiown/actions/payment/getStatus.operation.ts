@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { signatureMatches } from '../../helpers/trust';
-import type { FlexiownClient } from '../../transport';
+import { asRecord, type FlexiownClient } from '../../transport';
 import {
 	merchantOrderIdField,
 	paymentIdField,
@@ -38,8 +38,8 @@ export async function execute(this: IExecuteFunctions, i: number, client: Flexio
 	const verify = this.getNodeParameter('verifyTrustSignature', i, false) as boolean;
 	const trust = verify ? readTrust(this, i) : undefined;
 	const secrets = trust ? [trust.trustSeed, trust.trustValue] : [];
-	const { body } = await client.request<IDataObject>('GET', `status/${paymentId}`, { itemIndex: i, idempotent: true, secrets });
-	const record: IDataObject = body && typeof body === 'object' && !Array.isArray(body) ? body : { response: body ?? null };
+	const { body } = await client.request<unknown>('GET', `status/${paymentId}`, { itemIndex: i, idempotent: true, secrets });
+	const record = asRecord(body);
 	const out: IDataObject = { paymentId, ...record };
 	// Status casing differs between endpoints (completed vs Completed): a lowercase copy for comparisons.
 	if (typeof record.status === 'string') out.normalizedStatus = record.status.trim().toLowerCase();

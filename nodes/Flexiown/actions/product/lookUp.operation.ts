@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { chunk, emitOutcomes, mapSettled, withItem, type OutputData, type Settled } from '../../../common';
+import { chunk, emitOutcomes, errorForItem, mapSettled, type OutputData, type Settled } from '../../../common';
 import { productCoreFields, productExtraFields, productFromFields } from '../../helpers/products';
 import type { FlexiownClient } from '../../transport';
 
@@ -72,21 +72,10 @@ function pairResults(batch: Pending[], results: IDataObject[]): IDataObject[] {
 }
 
 /** One error per item of a failed batch, naming that item and the batch it travelled in. */
-function errorForItem(ctx: IExecuteFunctions, error: unknown, batch: Pending[], itemIndex: number): Error {
-	if (batch.length === 1) return error as Error;
-	const base = error as NodeApiError;
-	const first = batch[0].itemIndex;
-	const last = batch[batch.length - 1].itemIndex;
-	const message = withItem(`${base.message} (looked up together with items ${first}–${last})`, itemIndex);
-	if (error instanceof NodeApiError) {
-		return new NodeApiError(ctx.getNode(), { message: base.message } as JsonObject, {
-			message,
-			description: base.description ?? undefined,
-			httpCode: base.httpCode ?? undefined,
-			itemIndex,
-		});
-	}
-	return new NodeOperationError(ctx.getNode(), message, { itemIndex });
+function batchErrorFor(ctx: IExecuteFunctions, error: unknown, batch: Pending[], itemIndex: number): unknown {
+	if (batch.length === 1) return error;
+	const note = `(looked up together with items ${batch[0].itemIndex}–${batch[batch.length - 1].itemIndex})`;
+	return errorForItem(ctx, error, itemIndex, { note });
 }
 
 /** Looks up all input items, batched into array requests; output item k pairs with input item k. */
@@ -138,7 +127,7 @@ export async function executeBatch(this: IExecuteFunctions, client: FlexiownClie
 		if ('skipped' in outcome) return;
 		batch.forEach((entry, k) => {
 			outcomes[entry.itemIndex] =
-				'error' in outcome ? { error: errorForItem(this, outcome.error, batch, entry.itemIndex) } : { value: { ...outcome.value[k] } };
+				'error' in outcome ? { error: batchErrorFor(this, outcome.error, batch, entry.itemIndex) } : { value: { ...outcome.value[k] } };
 		});
 	});
 	return emitOutcomes(this, outcomes);

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { simplifyProperty, validateId } from '../../../common';
+import { locatorValue, simplifyProperty, validateId } from '../../../common';
 import { simplifyEvent } from '../../helpers/output';
 import type { FourvenuesClient } from '../../transport';
 import { eventLocator } from '../fields';
@@ -14,10 +14,9 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['get'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number, client: FourvenuesClient): Promise<IDataObject> {
-	const locator = this.getNodeParameter('eventId', i, {}) as IDataObject | string;
-	const mode = typeof locator === 'object' && locator !== null ? String(locator.mode ?? 'id') : 'id';
-	const raw = typeof locator === 'object' && locator !== null ? locator.value : locator;
-	const value = validateId(this, raw, mode === 'slug' ? 'Event (Slug)' : 'Event', i);
+	const locator = this.getNodeParameter('eventId', i, {}) as unknown;
+	const mode = typeof locator === 'object' && locator !== null ? String((locator as IDataObject).mode ?? 'id') : 'id';
+	const value = validateId(this, locatorValue(locator), mode === 'slug' ? 'Event (Slug)' : 'Event', i);
 	const path = mode === 'slug' ? `/events/by-slug/${encodeURIComponent(value)}` : `/events/${encodeURIComponent(value)}`;
 	const event = await client.one(path, undefined, i);
 	const simplify = this.getNodeParameter('simplify', i, false) as boolean;

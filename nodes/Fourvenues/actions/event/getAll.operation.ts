@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { pageLimitProperties, inputError, readPageLimit, simplifyProperty } from '../../../common';
+import { pageLimitProperties, inputError, optionalId, readPageLimit, simplifyProperty } from '../../../common';
 import { simplifyEvent } from '../../helpers/output';
 import { readPages } from '../../helpers/pages';
 import type { FourvenuesClient } from '../../transport';
-import { dateFilter, locatorValue, organizationLocator } from '../fields';
+import { dateFilter, organizationLocator } from '../fields';
 
 const properties: INodeProperties[] = [
 	...pageLimitProperties,
@@ -57,11 +57,11 @@ export async function execute(this: IExecuteFunctions, i: number, client: Fourve
 	if (start && end && end <= start) {
 		throw inputError(this.getNode(), 'Filters → End Date', `must be a later day than the start date (${start})`, i, 'The end date is exclusive: for one day, set the next day as the end date.');
 	}
-	const organization = locatorValue(this, filters.organization, 'Filters → Organization', i);
+	const organization = optionalId(this, filters.organization, 'Filters → Organization', i);
 	if (organization) qs.organization_id = organization;
-	const location = locatorValue(this, filters.locationId, 'Filters → Location ID', i);
+	const location = optionalId(this, filters.locationId, 'Filters → Location ID', i);
 	if (location) qs.location_id = location;
 	// limit/offset on /events are used by independent integrations but UNVERIFIED: the end of the list is confirmed by an empty page.
-	const events = await readPages(client, '/events', qs, page, i, { servedInFull: 1 });
+	const events = await readPages(client, '/events', qs, page, i);
 	return simplify ? events.map(simplifyEvent) : events;
 }

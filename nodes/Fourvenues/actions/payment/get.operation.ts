@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readId, simplifyProperty } from '../../../common';
 import { simplifyPayment, simplifyTicket } from '../../helpers/output';
-import { PAGE_SIZE, readPages } from '../../helpers/pages';
+import { readPages } from '../../helpers/pages';
 import type { FourvenuesClient } from '../../transport';
 import { paymentLocator } from '../fields';
 
@@ -32,8 +32,7 @@ export async function resolveTickets(client: FourvenuesClient, payment: IDataObj
 	if (!ids.length || !eventId) return { found: [], missing: ids };
 	const wanted = new Set(ids);
 	const byId = new Map<string, IDataObject>();
-	await readPages(client, '/tickets', { event_id: eventId }, { returnAll: true, limit: PAGE_SIZE }, itemIndex, {
-		servedInFull: 1,
+	await readPages(client, '/tickets', { event_id: eventId }, { returnAll: true, limit: 0 }, itemIndex, {
 		enough: (fresh) => {
 			for (const ticket of fresh) if (wanted.has(String(ticket._id))) byId.set(String(ticket._id), ticket);
 			return byId.size === wanted.size;

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { pageLimitProperties, inputError, readPageLimit, simplifyProperty } from '../../../common';
+import { pageLimitProperties, inputError, optionalId, readPageLimit, simplifyProperty } from '../../../common';
 import { simplifyPayment } from '../../helpers/output';
 import { PAYMENTS_SERVED_IN_FULL, readPages } from '../../helpers/pages';
 import type { FourvenuesClient } from '../../transport';
-import { dateFilter, eventLocator, locatorValue, organizationLocator } from '../fields';
+import { dateFilter, eventLocator, organizationLocator } from '../fields';
 
 const properties: INodeProperties[] = [
 	...pageLimitProperties,
@@ -42,9 +42,9 @@ export const description = updateDisplayOptions({ show: { resource: ['payment'],
 export function buildPaymentQuery(ctx: IExecuteFunctions, i: number): IDataObject {
 	const filters = ctx.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs: IDataObject = {};
-	const organization = locatorValue(ctx, filters.organization, 'Filters → Organization', i);
+	const organization = optionalId(ctx, filters.organization, 'Filters → Organization', i);
 	if (organization) qs.organization_id = organization;
-	const event = locatorValue(ctx, filters.event, 'Filters → Event', i);
+	const event = optionalId(ctx, filters.event, 'Filters → Event', i);
 	if (event) qs.event_id = event;
 	const start = dateFilter(ctx, filters.startDate, 'Filters → Start Date', i, false);
 	if (start) qs.start_date = start;

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { simplifyProperty, validateId } from '../../../common';
+import { readId, simplifyProperty } from '../../../common';
 import { simplifyTicket } from '../../helpers/output';
 import type { FourvenuesClient } from '../../transport';
 
@@ -22,7 +22,7 @@ export const description = updateDisplayOptions({ show: { resource: ['ticket'], 
 
 /** GET /tickets/by-code/{code}: `data` is documented as an array even for one ticket; one output item per ticket. */
 export async function execute(this: IExecuteFunctions, i: number, client: FourvenuesClient): Promise<IDataObject[]> {
-	const code = validateId(this, this.getNodeParameter('code', i, ''), 'QR Code', i);
+	const code = readId(this, 'code', i, 'QR Code');
 	const simplify = this.getNodeParameter('simplify', i, false) as boolean;
 	const tickets = await client.list(`/tickets/by-code/${encodeURIComponent(code)}`, undefined, i);
 	return simplify ? tickets.map(simplifyTicket) : tickets;

@@ -20,6 +20,6 @@ export async function execute(this: IExecuteFunctions, i: number, client: Fourve
 	const page = readPageLimit(this, i);
 	const simplify = this.getNodeParameter('simplify', i, false) as boolean;
 	// GET /tickets?event_id= is the filter used in practice; limit/offset there are UNVERIFIED.
-	const tickets = await readPages(client, '/tickets', { event_id: eventId }, page, i, { servedInFull: 1 });
+	const tickets = await readPages(client, '/tickets', { event_id: eventId }, page, i);
 	return simplify ? tickets.map(simplifyTicket) : tickets;
 }

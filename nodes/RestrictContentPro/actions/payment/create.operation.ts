@@ -47,7 +47,7 @@ export async function execute(this: IExecuteFunctions, i: number, client: RcpCli
 		user_id: readWholeNumber(this, this.getNodeParameter('userId', i, ''), 'User ID', i),
 		amount: readAmount(this, this.getNodeParameter('amount', i, 0), 'Amount', i),
 	};
-	const level = await readLevel(this, client, 'level', i);
+	const level = await readLevel(this, client, this.getNodeParameter('level', i, { mode: 'list', value: '' }) as IDataObject | string, i);
 	if (!level) {
 		throw inputError(node, 'Membership Level', 'is empty', i, 'Pick the level the payment is for (RCP requires it).');
 	}
@@ -62,11 +62,13 @@ export async function execute(this: IExecuteFunctions, i: number, client: RcpCli
 		// Not idempotent: a create is only repeated when the server provably did not receive it.
 		({ body: answer } = await client.request<unknown>('POST', '/payments/new', { body, itemIndex: i, idempotent: false }));
 	} catch (error) {
-		throw createFailure(node, error, transactionId, i);
+		throw createFailure(node, error, transactionId, i, client.secrets);
 	}
 	if (isRefusal(answer) || answer === 0 || answer === '0') {
 		// RCP core's insert() returns false when the transaction ID is already recorded.
-		throw transactionId ? duplicateTransactionError(node, transactionId, i, answer) : notCreatedError(node, i, answer);
+		throw transactionId
+			? duplicateTransactionError(node, transactionId, i, answer, client.secrets)
+			: notCreatedError(node, i, answer, client.secrets);
 	}
 	const id = createdId(answer);
 	const typed = options.typedValues === true;

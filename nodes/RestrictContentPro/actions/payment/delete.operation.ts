@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { withItem } from '../../../common';
+import { answerError } from '../../../common';
 import { fetchPayment } from '../../helpers/payment';
 import type { RcpClient } from '../../transport';
 import { paymentIdField, readPaymentId } from './fields';
@@ -23,11 +23,13 @@ export async function execute(this: IExecuteFunctions, i: number, client: RcpCli
 		idempotent: true,
 	});
 	if (answer === false || answer === 'false') {
-		throw new NodeApiError(
-			this.getNode(),
-			{ message: 'payment not deleted', answer: JSON.stringify(answer) },
-			{ message: withItem(`Restrict Content Pro did not delete payment ${id} (it answered false)`, i), itemIndex: i },
-		);
+		throw answerError({
+			node: this.getNode(),
+			message: `Restrict Content Pro did not delete payment ${id} (it answered false)`,
+			body: answer,
+			secrets: client.secrets,
+			itemIndex: i,
+		});
 	}
 	return { deleted: true, id };
 }

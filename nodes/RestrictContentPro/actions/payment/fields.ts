@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { inputError, readId, validateId, withItem } from '../../../common';
+import { errorForItem, inputError, readId, validateId } from '../../../common';
 import type { RcpClient } from '../../transport';
 
 export const STATUS_OPTIONS = [
@@ -223,19 +222,6 @@ export function readPaymentId(ctx: IExecuteFunctions, i: number): string {
 	return String(readWholeNumber(ctx, id, 'Payment', i));
 }
 
-/** Re-labels an error that several items share (e.g. one level lookup) with this item's index. */
-function forItem(ctx: IExecuteFunctions, error: unknown, i: number): Error {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		if (error.context.itemIndex === i) return error;
-		const message = withItem(error.message.replace(/ \[item \d+\]$/, ''), i);
-		if (error instanceof NodeApiError) {
-			return new NodeApiError(ctx.getNode(), { message }, { message, description: error.description ?? undefined, httpCode: error.httpCode ?? undefined, itemIndex: i });
-		}
-		return new NodeOperationError(ctx.getNode(), message, { description: error.description ?? undefined, itemIndex: i });
-	}
-	return error as Error;
-}
-
 /** GET /levels/{id}, once per level and execution. */
 export async function getLevel(ctx: IExecuteFunctions, client: RcpClient, id: string, i: number): Promise<IDataObject> {
 	let pending = client.levelCache.get(id);
@@ -254,22 +240,22 @@ export async function getLevel(ctx: IExecuteFunctions, client: RcpClient, id: st
 	try {
 		return await pending;
 	} catch (error) {
-		throw forItem(ctx, error, i);
+		// The lookup is shared by the items of the execution: the error names this one.
+		throw errorForItem(ctx, error, i);
 	}
 }
 
 /**
- * Reads a Membership Level locator: by ID / from the list the name is looked up (payments store the
- * level *name* in `subscription` and its ID in `object_id`); by name only the name is sent.
+ * Reads a Membership Level locator's value: by ID / from the list the name is looked up (payments store
+ * the level *name* in `subscription` and its ID in `object_id`); by name only the name is sent.
  */
 export async function readLevel(
 	ctx: IExecuteFunctions,
 	client: RcpClient,
-	param: string,
+	locator: IDataObject | string | undefined,
 	i: number,
 	label = 'Membership Level',
 ): Promise<{ subscription: string; object_id?: number } | undefined> {
-	const locator = ctx.getNodeParameter(param, i, { mode: 'list', value: '' }) as IDataObject | string;
 	const mode = typeof locator === 'object' && locator !== null ? String(locator.mode ?? 'list') : 'name';
 	const raw = typeof locator === 'object' && locator !== null ? locator.value : locator;
 	const value = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';

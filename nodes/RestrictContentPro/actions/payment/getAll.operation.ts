@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { pageLimitProperties, paginateOffset, inputError, readPageLimit, simplifyProperty } from '../../../common';
 import { shapePayment } from '../../helpers/output';
-import { expectList, paginateOffsetFiltered } from '../../helpers/paging';
+import { expectList } from '../../helpers/paging';
 import type { RcpClient } from '../../transport';
 import { levelField, readLevel, readWholeNumber, STATUS_OPTIONS, toMysqlDate, typedValuesOption } from './fields';
 
@@ -107,7 +107,7 @@ export async function execute(this: IExecuteFunctions, i: number, client: RcpCli
 	const qs: IDataObject = {};
 	if (filters.userId !== undefined && filters.userId !== '') qs.user_id = readWholeNumber(this, filters.userId, 'Filters → User ID', i);
 	if (filters.level !== undefined) {
-		const level = await readLevel(this, client, 'filters.level', i, 'Filters → Membership Level');
+		const level = await readLevel(this, client, filters.level as IDataObject | string, i, 'Filters → Membership Level');
 		if (level) qs.subscription = level.subscription;
 	}
 	if (typeof filters.status === 'string' && filters.status) qs.status = filters.status;
@@ -123,14 +123,13 @@ export async function execute(this: IExecuteFunctions, i: number, client: RcpCli
 
 	const fetchPage = async (offset: number, number: number) => {
 		const { body } = await client.request<unknown>('GET', '/payments', { qs: { ...qs, number, offset }, itemIndex: i, idempotent: true });
-		return expectList(this.getNode(), body, 'payments', i);
+		return expectList(this.getNode(), body, 'payments', i, client.secrets);
 	};
-	const payments =
-		from || to
-			? await paginateOffsetFiltered(page, pageSize, fetchPage, (p) => {
-					const date = String(p.date ?? '');
-					return (!from || date >= from) && (!to || date < to);
-				})
-			: await paginateOffset(page, pageSize, fetchPage);
+	// RCP cannot filter by date: the dates are applied to what it serves.
+	const inDates = (p: IDataObject) => {
+		const date = String(p.date ?? '');
+		return (!from || date >= from) && (!to || date < to);
+	};
+	const payments = await paginateOffset(page, pageSize, fetchPage, from || to ? inDates : undefined);
 	return payments.map((p) => shapePayment(p, { simplify, typed }));
 }

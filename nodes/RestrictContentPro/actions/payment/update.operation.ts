@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { inputError, withItem } from '../../../common';
+import { answerError, inputError } from '../../../common';
 import { shapePayment } from '../../helpers/output';
 import { fetchPayment, isRefusal, sameValue } from '../../helpers/payment';
 import type { RcpClient } from '../../transport';
@@ -53,7 +53,7 @@ export async function execute(this: IExecuteFunctions, i: number, client: RcpCli
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const body = readPaymentFields(this, fields, i, 'Update Fields');
 	if (fields.level !== undefined) {
-		const level = await readLevel(this, client, 'updateFields.level', i, 'Update Fields → Membership Level');
+		const level = await readLevel(this, client, fields.level as IDataObject | string, i, 'Update Fields → Membership Level');
 		if (level) {
 			body.subscription = level.subscription;
 			if (level.object_id !== undefined && body.object_id === undefined) body.object_id = level.object_id;
@@ -71,15 +71,14 @@ export async function execute(this: IExecuteFunctions, i: number, client: RcpCli
 		// RCP core's update() returns false on a database error (and 0 when nothing changed): check what was stored.
 		const differing = Object.keys(body).filter((k) => k in payment && !sameValue(body[k], payment[k]));
 		if (differing.length) {
-			throw new NodeApiError(
-				this.getNode(),
-				{ message: 'update not applied', answer: JSON.stringify(answer ?? null), fields: differing.join(',') },
-				{
-					message: withItem(`Restrict Content Pro did not update payment ${id} (it answered ${JSON.stringify(answer ?? null)})`, i),
-					description: `Not stored: ${differing.join(', ')}. Check the values and the site's RCP debug log (Restrict → Tools → Debugging).`,
-					itemIndex: i,
-				},
-			);
+			throw answerError({
+				node: this.getNode(),
+				message: `Restrict Content Pro did not update payment ${id} (it answered ${JSON.stringify(answer ?? null)})`,
+				body: answer ?? null,
+				secrets: client.secrets,
+				itemIndex: i,
+				description: [`Not stored: ${differing.join(', ')}. Check the values and the site's RCP debug log (Restrict → Tools → Debugging).`],
+			});
 		}
 	}
 	return shapePayment(payment, { simplify: false, typed: options.typedValues === true });

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { pageLimitProperties, paginateSkipTotal, inputError, readPageLimit, simplifyProperty, validateId } from '../../../common';
+import { inputError, locatorValue, pageLimitProperties, paginateSkipTotal, readPageLimit, simplifyProperty, validateId } from '../../../common';
 import { shapeTransaction } from '../../helpers/output';
 import type { VivenuClient } from '../../transport';
-import { includeSecretField } from './fields';
+import { includeSecretField, readShape } from './fields';
 
 /** The API reference allows `top` up to 1000. */
 export const MAX_PAGE_SIZE = 1000;
@@ -129,10 +129,7 @@ export function buildQuery(ctx: IExecuteFunctions, i: number, rich: boolean): ID
 	if (rich && typeof filters.seller === 'string' && filters.seller.trim()) qs.seller = filters.seller.trim();
 	const rows = ((filters.events as IDataObject | undefined)?.values as IDataObject[] | undefined) ?? [];
 	const eventIds = rows
-		.map((row) => {
-			const rl = row.event as IDataObject | string | undefined;
-			return typeof rl === 'object' && rl !== null ? rl.value : rl;
-		})
+		.map((row) => locatorValue(row.event))
 		.filter((v) => v !== undefined && v !== '')
 		.flatMap((v) => String(v).split(','))
 		.map((v) => validateId(ctx, v, 'Filters → Events', i));
@@ -145,8 +142,7 @@ export function buildQuery(ctx: IExecuteFunctions, i: number, rich: boolean): ID
 export async function execute(this: IExecuteFunctions, i: number, client: VivenuClient): Promise<IDataObject[]> {
 	const page = readPageLimit(this, i);
 	const rich = this.getNodeParameter('rich', i, false) as boolean;
-	const simplify = this.getNodeParameter('simplify', i, false) as boolean;
-	const includeSecret = this.getNodeParameter('includeSecret', i, false) as boolean;
+	const { simplify, includeSecret } = readShape(this, i);
 	const qs = buildQuery(this, i, rich);
 	const path = rich ? '/transactions/rich' : '/transactions';
 
