@@ -45,7 +45,7 @@ if [ ! -f "$N8N_DIR/.done" ]; then
   # --ignore-scripts: a Kafka client's native build would try to download zlib from the internet.
   (cd "$N8N_DIR" && npm install --no-audit --no-fund --ignore-scripts --loglevel=error "n8n@$N8N_VERSION" >&2)
   log "rebuilding sqlite3 against Node $NODE_MAJOR headers"
-  (cd "$N8N_DIR" && npm_config_nodedir="$NODE_HOME" npm rebuild sqlite3 >&2)
+  (cd "$N8N_DIR" && npm_config_ignore_scripts=false npm_config_nodedir="$NODE_HOME" npm rebuild sqlite3 --ignore-scripts=false >&2)
   # The native module must load under this Node, or every n8n command fails later with an obscure error.
   if ! (cd "$N8N_DIR" && "$NODE_HOME/bin/node" -e "require('sqlite3')" >&2); then
     log "sqlite3 does not load under Node $("$NODE_HOME/bin/node" --version) after the rebuild; not marking n8n as installed"
