@@ -25,8 +25,9 @@ const DEMO_EMAIL = 'demo@example.com';
 const DEMO_PASSWORD = 'EventPayments-Demo-1';
 
 const check = process.argv.includes('--check');
+const preflight = process.argv.includes('--preflight'); // scripts/start.sh: ports only, before the build
 for (const a of process.argv.slice(2)) {
-  if (a !== '--check') {
+  if (a !== '--check' && a !== '--preflight') {
     process.stderr.write(`unknown argument ${a}\nusage: npm start [-- --check]\n`);
     process.exit(2);
   }
@@ -35,15 +36,13 @@ for (const a of process.argv.slice(2)) {
 const info = (line) => process.stdout.write(`${line}\n`);
 const step = (line) => process.stderr.write(`[start] ${line}\n`);
 
-async function main() {
-  const t0 = Date.now();
-  const timings = new Timings();
-  const { nodeBin, n8nBin } = n8n.ensureN8n();
+/** The demo's ports from the environment; fails, saying how to choose others, when one is taken. */
+async function demoPorts() {
   const n8nPort = Number(process.env.N8N_DEMO_PORT || 5678);
   const emuPort = Number(process.env.EMULATOR_PORT || 4010);
   const brokerPort = Number(process.env.N8N_DEMO_BROKER_PORT || n8nPort + 1);
   const ports = [[n8nPort, 'n8n', 'N8N_DEMO_PORT'], [brokerPort, "n8n's task broker", 'N8N_DEMO_BROKER_PORT'], [emuPort, 'the emulator', 'EMULATOR_PORT']];
-  for (const [port, what, envName] of ports) {
+  for (const [port, , envName] of ports) {
     if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${envName}=${process.env[envName]} is not a TCP port (1-65535)`);
   }
   if (new Set(ports.map((p) => p[0])).size !== ports.length) throw new Error(`the ports must differ: ${ports.map(([p, , e]) => `${e}=${p}`).join(', ')}`);
@@ -55,6 +54,14 @@ async function main() {
         + `  (${envName} sets this one; n8n's task broker takes the port after N8N_DEMO_PORT unless N8N_DEMO_BROKER_PORT says otherwise.)`);
     }
   }
+  return { n8nPort, emuPort, brokerPort };
+}
+
+async function main() {
+  const t0 = Date.now();
+  const timings = new Timings();
+  const { n8nPort, emuPort, brokerPort } = await demoPorts();
+  const { nodeBin, n8nBin } = n8n.ensureN8n();
   // One n8n user folder (database, settings, imported workflows) per demo port: two demos on
   // different ports never share a database.
   const demoDir = path.join(n8n.CACHE_DIR, `demo-user-${n8nPort}`);
@@ -217,7 +224,7 @@ async function main() {
   }
 }
 
-main().catch((e) => {
+(preflight ? demoPorts() : main()).catch((e) => {
   process.stderr.write(`\n[start] failed: ${e.message}\n`);
   process.exitCode = 1;
 });
