@@ -44,8 +44,8 @@ class EmulatorClient {
 		this.url = String(url).replace(/\/+$/, '');
 	}
 
-	async call(method, path, body) {
-		const res = await request(method, `${this.url}/_emulator${path}`, { body });
+	async call(method, path, body, { timeoutMs } = {}) {
+		const res = await request(method, `${this.url}/_emulator${path}`, { body, ...(timeoutMs ? { timeoutMs } : {}) });
 		if (res.status >= 400) {
 			const msg = (res.body && res.body.error) || res.text;
 			throw Object.assign(new Error(`emulator ${method} ${path} -> ${res.status}: ${msg}`), { status: res.status, response: res });
@@ -55,7 +55,8 @@ class EmulatorClient {
 
 	info() { return this.call('GET', '/'); }
 	/** opts: { seed?, size? } e.g. { seed: 2, size: { vivenu: { transactions: 120 } } } */
-	reset(opts = {}) { return this.call('POST', '/reset', opts); }
+	/** A reset to tens of thousands of records takes seconds on a busy machine: allow it ten minutes. */
+	reset(opts = {}) { return this.call('POST', '/reset', opts, { timeoutMs: 600000 }); }
 	/** @returns array of logged requests (optionally of one provider) */
 	async requests(provider, { method, path } = {}) {
 		const q = new URLSearchParams();

@@ -3,7 +3,7 @@
 // singular), delivery envelope, x-vivenu-signature signing and automatic dispatch on state changes.
 const crypto = require('crypto');
 const { hmacHex } = require('../../core/webhooks');
-const { authed, badRequest, notFound, requireObjectBody, intParam, newObjectId } = require('./common');
+const { authed, badRequest, notFound, requireObjectBody, intParam, newObjectId, ticketsOf } = require('./common');
 
 const SIGNATURE_HEADER = 'x-vivenu-signature';
 
@@ -32,7 +32,7 @@ const STATUS_FOR_TYPE = {
 function dataFor(type, tx, state) {
 	const transaction = webhookTransaction(tx);
 	if (type === 'transaction.partiallyCanceled') return { transaction };
-	return { transaction, tickets: state.tickets.filter((t) => t.transactionId === tx._id) };
+	return { transaction, tickets: ticketsOf(state, tx) };
 }
 
 /**
