@@ -72,6 +72,9 @@ class EmulatorClient {
 	clearFaults(provider) { return this.call('DELETE', `/faults${provider ? `?provider=${encodeURIComponent(provider)}` : ''}`); }
 	async rateLimit(spec) { return (await this.call('POST', '/rate-limit', spec)).rateLimit; }
 	clearRateLimit(provider) { return this.call('DELETE', `/rate-limit${provider ? `?provider=${encodeURIComponent(provider)}` : ''}`); }
+	/** Per-key request accounting: { since, windowMs, providers: { [name]: { ...totals, keys: { [key]: {...} } } } } */
+	stats(provider) { return this.call('GET', `/stats${provider ? `?provider=${encodeURIComponent(provider)}` : ''}`); }
+	clearStats() { return this.call('DELETE', '/stats'); }
 	state(provider) { return this.call('GET', `/state?provider=${encodeURIComponent(provider)}`); }
 	/** spec: { provider, type, targetUrl, hmacKey?, data?, signaturePrefix?, badSignature? } -> { status, body, sent } */
 	triggerWebhook(spec) { return this.call('POST', '/webhooks/trigger', spec); }

@@ -65,6 +65,16 @@ function registerControl(router, emu) {
 		return { status: 200, body: { ok: true } };
 	});
 
+	// Per-key request accounting: requests, 429s and the peak within any one second (core/stats.js).
+	router.get('/stats', (req) => {
+		if (req.query.provider) needProvider(req.query.provider);
+		return { status: 200, body: emu.stats.snapshot(req.query.provider) };
+	});
+	router.delete('/stats', () => {
+		emu.stats.clear();
+		return { status: 200, body: { ok: true } };
+	});
+
 	router.get('/state', (req) => {
 		const dump = (p) => (p.dumpState ? p.dumpState(emu.states[p.name]) : emu.states[p.name]);
 		if (!req.query.provider) return { status: 200, body: { states: Object.fromEntries(emu.providers.map((p) => [p.name, dump(p)])) } };

@@ -11,6 +11,7 @@ const { RequestLog } = require('./request-log');
 const { FaultStore, faultResult, isPassThrough } = require('./faults');
 const { RateLimiter } = require('./rate-limit');
 const { DeliveryLog } = require('./webhooks');
+const { RequestStats } = require('./stats');
 const { loadProviders, checkProvider } = require('./providers');
 const { registerControl } = require('./control');
 
@@ -42,6 +43,7 @@ function createEmulator(options = {}) {
 		faults: new FaultStore(),
 		limiter: new RateLimiter(),
 		deliveries: new DeliveryLog(),
+		stats: new RequestStats(),
 		routers: {},
 		contexts: {},
 		control: new Router(),
@@ -63,6 +65,7 @@ function createEmulator(options = {}) {
 		emu.log.clear();
 		emu.faults.clear();
 		emu.deliveries.clear();
+		emu.stats.clear();
 		emu.limiter.remove();
 		for (const [provider, spec] of Object.entries(initial.rateLimits)) emu.limiter.set({ ...spec, provider });
 	};
@@ -149,33 +152,47 @@ function createEmulator(options = {}) {
 			at: new Date().toISOString(),
 		});
 
+		// The credential names the rate-limit bucket and the request-accounting key (GET /_emulator/stats).
+		let credential;
+		try {
+			credential = provider.credential ? provider.credential(request) : req.headers.authorization;
+		} catch {
+			credential = undefined;
+		}
+		const key = credential || 'anonymous';
+		emu.stats.arrived(provider.name, key);
+		const finish = (status) => {
+			entry.status = status;
+			emu.stats.answered(provider.name, key, status);
+		};
+
 		const fault = emu.faults.take(provider.name, req.method, providerPath);
 		if (fault) {
 			entry.fault = fault.id;
 			if (fault.delayMs) await sleep(fault.delayMs);
 			if (fault.drop) {
 				entry.dropped = true;
+				emu.stats.answered(provider.name, key, null);
 				req.socket.destroy();
 				return;
 			}
 			if (!isPassThrough(fault)) {
-				entry.status = send(res, faultResult(fault, (s) => emu.errorFor(provider, s).body));
+				finish(send(res, faultResult(fault, (s) => emu.errorFor(provider, s).body)));
 				return;
 			}
 		}
 
-		const credential = provider.credential ? provider.credential(request) : req.headers.authorization;
 		const limited = emu.limiter.check(provider.name, credential);
 		if (limited) {
 			const r = emu.errorFor(provider, 429);
 			const headers = { ...(r.headers || {}) };
 			if (limited.retryAfter !== undefined) headers['retry-after'] = limited.retryAfter;
 			entry.rateLimited = true;
-			entry.status = send(res, { ...r, headers });
+			finish(send(res, { ...r, headers }));
 			return;
 		}
 
-		entry.status = send(res, await runRoute(provider, request));
+		finish(send(res, await runRoute(provider, request)));
 	};
 
 	async function runRoute(provider, request) {
