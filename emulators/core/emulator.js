@@ -85,8 +85,13 @@ function createEmulator(options = {}) {
 				const ref = p.referenceDate ? new Date(p.referenceDate).getTime() : 0;
 				return new Date(Math.max(Date.now(), ref + (Date.now() - startedAt) + 1000));
 			},
-			/** POST a webhook and record the delivery. body: object|string; headers: e.g. signature. */
+			/** POST a webhook once and record the delivery. body: object|string; headers: e.g. signature. */
 			sendWebhook: (spec) => emu.deliveries.send({ provider: p.name, ...spec }),
+			/**
+			 * Queue a webhook delivery with the provider's retries, injected duplicates/delays and holds.
+			 * spec: { url, body, headers?, type?, eventId?, source? }. Returns the delivery-log entry at once.
+			 */
+			deliverWebhook: (spec) => emu.deliveries.deliver({ provider: p.name, ...spec }),
 			get baseUrl() {
 				return emu.baseUrl;
 			},
@@ -94,6 +99,15 @@ function createEmulator(options = {}) {
 		p.register(router, ctx);
 		emu.routers[p.name] = router;
 		emu.contexts[p.name] = ctx;
+		if (p.webhooks && p.webhooks.retry) emu.deliveries.setDefaultPolicy(p.name, p.webhooks.retry);
+		// Provider control calls live under /_emulator/<provider>/... (e.g. state changes between polls).
+		if (typeof p.control === 'function') {
+			const scoped = {};
+			for (const m of ['get', 'post', 'put', 'patch', 'delete']) {
+				scoped[m] = (path, handler) => emu.control[m](`/${p.name}${path}`, (req) => handler(req, ctx));
+			}
+			p.control(scoped, ctx);
+		}
 	}
 	registerControl(emu.control, emu);
 	emu.reset();

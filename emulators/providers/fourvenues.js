@@ -16,6 +16,7 @@ const { createState, SEED_PAYMENT } = require('./fourvenues/seed');
 const { errorResult, routeNotFound, apiKeyOf } = require('./fourvenues/common');
 const routes = require('./fourvenues/routes');
 const webhooks = require('./fourvenues/webhooks');
+const { control } = require('./fourvenues/control');
 
 module.exports = {
 	name: 'fourvenues',
@@ -31,13 +32,16 @@ module.exports = {
 		webhooks.register(router, ctx);
 	},
 
+	/** Control calls under /_emulator/fourvenues/... (payments made through the hosted checkout, refund requests). */
+	control,
+
 	error: errorResult,
 	notFound: routeNotFound,
 
 	/** Rate-limit bucket: one per API key. */
 	credential: (req) => apiKeyOf(req) || 'anonymous',
 
-	webhooks: { build: webhooks.build, sign: webhooks.sign },
+	webhooks: { build: webhooks.build, sign: webhooks.sign, fire: webhooks.fire, retry: webhooks.RETRY },
 
 	constants: C,
 	seedPayment: SEED_PAYMENT,

@@ -29,7 +29,7 @@ module.exports = {
 	/** Rate-limit bucket: one per API key. */
 	credential: (req) => bearer(req) || 'anonymous',
 
-	webhooks: { build: webhooks.build, sign: webhooks.sign },
+	webhooks: { build: webhooks.build, sign: webhooks.sign, fire: webhooks.fire, retry: webhooks.RETRY },
 
 	constants: C,
 };

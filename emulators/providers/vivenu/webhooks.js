@@ -124,17 +124,42 @@ function register(router, ctx) {
 		return { status: 200, body: hook };
 	}));
 
-	/** Fire-and-forget delivery to every enabled registered webhook subscribed to `type`. */
-	ctx.dispatchWebhook = (type, tx) => {
-		const state = ctx.state;
-		for (const hook of state.webhooks) {
-			if (!hook.enabled || !hook.events || hook.events[type] !== true || hook.sellerId !== tx.sellerId) continue;
-			const envelope = { id: crypto.randomUUID(), type, mode: 'dev', data: dataFor(type, tx, state) };
-			const rawBody = JSON.stringify(envelope);
-			const headers = hook.hmacKey ? sign(rawBody, hook.hmacKey) : {};
-			ctx.sendWebhook({ url: hook.url, body: rawBody, headers }).catch(() => {});
-		}
-	};
+	/** Delivery to every enabled registered webhook subscribed to `type`, with vivenu's retries. */
+	ctx.dispatchWebhook = (type, tx) => deliverToHooks({ type, data: dataFor(type, tx, ctx.state), sellerId: tx.sellerId, ctx });
 }
 
-module.exports = { register, build, sign, SIGNATURE_HEADER, webhookTransaction };
+/**
+ * Queue one delivery per enabled webhook of the seller subscribed to `type` (events[type] === true).
+ * Each registration gets its own envelope id; retries of a delivery resend the same body.
+ */
+function deliverToHooks({ type, data, sellerId, ctx, mode = 'dev', source = 'event' }) {
+	const out = [];
+	for (const hook of ctx.state.webhooks) {
+		if (!hook.enabled || !hook.events || hook.events[type] !== true || (sellerId && hook.sellerId !== sellerId)) continue;
+		const envelope = { id: crypto.randomUUID(), type, mode, data };
+		const rawBody = JSON.stringify(envelope);
+		const headers = hook.hmacKey ? sign(rawBody, hook.hmacKey) : {};
+		out.push(ctx.deliverWebhook({ url: hook.url, body: rawBody, headers, type, eventId: envelope.id, source }));
+	}
+	return out;
+}
+
+/**
+ * POST /_emulator/webhooks/fire: the event as a state change would send it, to the registered webhooks.
+ * data: omitted (first transaction whose status fits the type) | {transactionId} | any payload as is.
+ */
+function fire({ type, data, mode, state, ctx, source }) {
+	const envelope = build({ type, data, state });
+	const txId = envelope.data && envelope.data.transaction && envelope.data.transaction._id;
+	const tx = txId ? state.transactions.find((t) => t._id === txId) : null;
+	return deliverToHooks({ type, data: envelope.data, sellerId: tx ? tx.sellerId : state.seller._id, ctx, mode: mode || 'dev', source });
+}
+
+/**
+ * vivenu's retries as independent integrations report them (UNVERIFIED): 6 retries (7 attempts) on any
+ * non-2xx answer, backing off over about two hours. Real-time values; the core compresses them
+ * (1 minute -> 1 ms by default, PUT /_emulator/webhooks/config to change).
+ */
+const RETRY = { maxAttempts: 7, delaysMs: [60000, 300000, 600000, 1800000, 1800000, 3600000], jitter: 0, timeoutMs: 10000 };
+
+module.exports = { register, build, sign, fire, RETRY, SIGNATURE_HEADER, webhookTransaction };
