@@ -9,6 +9,7 @@ const { createState } = require('./constant-contact/seed');
 const { errorResult, appOf } = require('./constant-contact/common');
 const events = require('./constant-contact/events');
 const oauth = require('./constant-contact/oauth');
+const { control } = require('./constant-contact/control');
 
 let current = null;
 
@@ -28,6 +29,9 @@ module.exports = {
 		events.register(router, ctx);
 		oauth.register(router, ctx);
 	},
+
+	/** Control calls under /_emulator/<provider>/...: changes between two polls of a trigger (see control.js). */
+	control,
 
 	/** Error body: an array of {error_key, error_message}; 401 and 429 as one bare object. */
 	error: (status, message) => errorResult(status, message),
