@@ -82,6 +82,21 @@ class EmulatorClient {
 		return (await this.call('GET', `/webhooks${provider ? `?provider=${encodeURIComponent(provider)}` : ''}`)).deliveries;
 	}
 	clearWebhookDeliveries() { return this.call('DELETE', '/webhooks'); }
+	/** spec: { provider, type, data?, mode? } or { provider, events: [...], order? } -> array of delivery entries */
+	async fireWebhook(spec) { return (await this.call('POST', '/webhooks/fire', spec)).deliveries; }
+	/** Resolves with the deliveries once none waits for an attempt; rejects (408) after timeoutMs. */
+	async waitForWebhooks({ provider, timeoutMs } = {}) {
+		return (await this.call('POST', '/webhooks/wait', { provider, timeoutMs }, { timeoutMs: (timeoutMs || 10000) + 30000 })).deliveries;
+	}
+	/** spec: { provider, maxAttempts?, delaysMs?, timeScale?, jitter?, timeoutMs? } -> effective policy */
+	async webhookConfig(spec) { return (await this.call('PUT', '/webhooks/config', spec)).config; }
+	/** spec: { provider, type?, duplicate?, delayMs?, times? } */
+	async injectWebhook(spec) { return (await this.call('POST', '/webhooks/inject', spec)).injection; }
+	holdWebhooks(provider) { return this.call('POST', '/webhooks/hold', { provider }); }
+	/** order: 'fifo' | 'reverse' -> { released, deliveries } */
+	releaseWebhooks(provider, order = 'fifo') { return this.call('POST', '/webhooks/release', { provider, order }); }
+	/** A provider control call under /_emulator/<provider>/..., e.g. control('POST', 'fourvenues', '/payments', {}) */
+	control(method, provider, path, body) { return this.call(method, `/${provider}${path}`, body); }
 }
 
 module.exports = { EmulatorClient, request };

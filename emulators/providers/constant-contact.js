@@ -2,7 +2,7 @@
 // Constant Contact V3 (Events) provider module — mounted at /constant-contact:
 //   http://host:port/constant-contact/v3/...                 mirrors https://api.cc.email/v3/...
 //   http://host:port/constant-contact/oauth2/default/v1/...  mirrors https://authz.constantcontact.com/oauth2/default/v1/...
-// Fact sheet: /work/shared/providers/constant-contact.md. Limits: 4 requests/second and a daily quota
+// Provider facts: docs/providers/constant-contact.md. Limits: 4 requests/second and a daily quota
 // per app (429 {error_key: throttled | quota_exceeded}); see constant-contact/README.md.
 const C = require('./constant-contact/constants');
 const { createState } = require('./constant-contact/seed');

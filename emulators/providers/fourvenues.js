@@ -1,8 +1,8 @@
 'use strict';
 // Fourvenues Channel Manager ("Channels") API — mounted at /fourvenues, so
 // http://host:port/fourvenues/payments/{id} mirrors https://channels-service.fourvenues.com/payments/{id}
-// (paths have no version prefix). Fact sheet: /work/shared/providers/fourvenues.md; seed document
-// 001_7143e652153d8173.txt (GET /payments/{id}), whose payment is served verbatim under its id.
+// (paths have no version prefix). Provider facts: docs/providers/fourvenues.md; the docs' "Get a payment by id"
+// example payment is served verbatim under its id.
 //
 // - Auth: X-Api-Key on every request, scoped to the key's channel and its partner venues (hosts).
 // - Envelope {data, success: true}; errors {success: false, error} (error shape UNVERIFIED);

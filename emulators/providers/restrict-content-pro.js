@@ -4,7 +4,7 @@
 // "no pretty permalinks" form, http://host:port/rcp/?rest_route=/rcp/v1/...
 // Variants (see constants.VARIANTS): /rcp/plain (no pretty permalinks), /rcp/no-addon (REST add-on missing),
 // /rcp/strip-auth (host strips the Authorization header).
-// Fact sheet: /work/shared/providers/restrict-content-pro.md. Provider module contract: emulators/README.md.
+// Provider facts: docs/providers/restrict-content-pro.md. Provider module contract: emulators/README.md.
 const C = require('./restrict-content-pro/constants');
 const { createState } = require('./restrict-content-pro/seed');
 const { errorResult, fail, html, resolveRoute, params, authenticate, requireCap } = require('./restrict-content-pro/wp');

@@ -1,6 +1,6 @@
 'use strict';
 // vivenu provider module — mounted at /vivenu, so http://host:port/vivenu/api/... mirrors https://vivenu.com/api/...
-// Fact sheet: /work/shared/providers/vivenu.md. See emulators/README.md for the provider module contract.
+// Provider facts: docs/providers/vivenu.md. See emulators/README.md for the provider module contract.
 const C = require('./vivenu/constants');
 const { createState } = require('./vivenu/seed');
 const { errorResult, bearer } = require('./vivenu/common');

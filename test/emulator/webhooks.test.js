@@ -225,7 +225,7 @@ describe('vivenu', () => {
 	test('an injected delay lets a later delivery overtake an earlier one', async () => {
 		const state = await client.state('vivenu');
 		await register(rx.url, { 'transaction.complete': true });
-		await ctl('POST', '/webhooks/inject', { provider: 'vivenu', delayMs: 300 });
+		await ctl('POST', '/webhooks/inject', { provider: 'vivenu', delayMs: 1500 });
 		await viv('POST', `/api/transactions/${state.fixtures.newTransactionId}/complete`);
 		await viv('POST', `/api/transactions/${state.fixtures.newTransactionId2}/complete`);
 		await wait('vivenu');
@@ -251,13 +251,14 @@ describe('vivenu', () => {
 	test('a reset cancels pending retries', async () => {
 		await rx.close();
 		rx = await receiver([500]);
-		await ctl('PUT', '/webhooks/config', { provider: 'vivenu', delaysMs: [200], timeScale: 1 });
+		await ctl('PUT', '/webhooks/config', { provider: 'vivenu', delaysMs: [1500], timeScale: 1 });
 		await register(rx.url, { 'transaction.complete': true });
 		await ctl('POST', '/webhooks/fire', { provider: 'vivenu', type: 'transaction.complete' });
-		await new Promise((r) => setTimeout(r, 50));
+		const start = Date.now();
+		while (rx.received.length === 0 && Date.now() - start < 1000) await new Promise((r) => setTimeout(r, 5));
 		expect(rx.received).toHaveLength(1);
 		await client.reset();
-		await new Promise((r) => setTimeout(r, 400));
+		await new Promise((r) => setTimeout(r, 2000));
 		expect(rx.received).toHaveLength(1);
 		expect((await ctl('GET', '/webhooks')).body).toEqual({ deliveries: [], pending: 0 });
 	});
@@ -348,5 +349,22 @@ describe('Fourvenues', () => {
 		expect(new Set(rx.received.map((r) => r.headers['x-webhook-id'])).size).toBe(1);
 		expect(new Set(rx.received.map((r) => r.rawBody)).size).toBe(1);
 		expect((await ctl('GET', '/webhooks/config')).body.config.fourvenues).toEqual(expect.objectContaining({ maxAttempts: 40, timeoutMs: 5000 }));
+	});
+
+	test('the JS client wraps the calls: control, inject, hold/release, fire, wait, config', async () => {
+		const ep = await createEndpoint(rx.url);
+		expect((await client.webhookConfig({ provider: 'fourvenues', maxAttempts: 2 })).maxAttempts).toBe(2);
+		expect((await client.injectWebhook({ provider: 'fourvenues', duplicate: 2 })).duplicate).toBe(2);
+		await client.holdWebhooks('fourvenues');
+		const made = await client.control('POST', 'fourvenues', '/payments', { metadata: { n: 1 } });
+		expect(made.deliveries[0].state).toBe('held');
+		await client.fireWebhook({ provider: 'fourvenues', type: 'ticket.request_refund' });
+		const rel = await client.releaseWebhooks('fourvenues', 'reverse');
+		expect(rel.released).toHaveLength(2);
+		const log = await client.waitForWebhooks({ provider: 'fourvenues' });
+		expect(log.map((d) => d.type)).toEqual(['payment.success', 'payment.success', 'payment.success', 'ticket.request_refund']);
+		expect(rx.bodies().map((b) => b.event)).toEqual(['ticket.request_refund', 'payment.success', 'payment.success', 'payment.success']);
+		for (const got of rx.received) expect(got.headers['x-webhook-signature']).toBe(hmacHex(ep.sign_secret, got.rawBody));
+		await expect(client.fireWebhook({ provider: 'fourvenues' })).rejects.toThrow(/type is required/);
 	});
 });

@@ -2,7 +2,7 @@
 // Fourvenues webhooks: endpoint registration (POST/GET /webhooks/endpoints, DELETE /webhooks/endpoints/:id;
 // the DELETE and the `sign_secret`-only-once behaviour are UNVERIFIED), the delivery body
 // {id, event, payload} and its headers x-webhook-id + x-webhook-signature (HMAC-SHA256 keyed with
-// sign_secret over the raw body, hex; encoding and coverage UNVERIFIED, see the fact sheet).
+// sign_secret over the raw body, hex; encoding and coverage UNVERIFIED, see docs/providers/fourvenues.md).
 const crypto = require('crypto');
 const { hmacHex } = require('../../core/webhooks');
 const C = require('./constants');
