@@ -31,5 +31,8 @@ module.exports = {
 
 	webhooks: { build: webhooks.build, sign: webhooks.sign, fire: webhooks.fire, retry: webhooks.RETRY },
 
+	/** Control calls under /_emulator/vivenu/... (webhook registration policy and delivery mode). */
+	control: webhooks.control,
+
 	constants: C,
 };

@@ -248,6 +248,25 @@ describe('vivenu', () => {
 		for (const u of ['http://128.0.0.1/', 'http://localhost.example.com/', 'ftp://127.0.0.1/', 'http://0.0.0.0/', 'not a url', 'http://[::2]/']) expect(isLoopbackUrl(u)).toBe(false);
 	});
 
+	test('webhook settings: registration can refuse local URLs (as vivenu reportedly does) and deliveries can say prod', async () => {
+		const state = await client.state('vivenu');
+		const set = await ctl('POST', '/vivenu/webhook-settings', { refuseLocalUrls: true, mode: 'prod' });
+		expect(set.body).toEqual({ webhookSettings: { refuseLocalUrls: true, mode: 'prod' } });
+		for (const url of [rx.url, 'http://localhost:5678/webhook-test/x', 'https://abc.ngrok-free.app/webhook/x', 'http://192.168.1.2/x']) {
+			const r = await viv('POST', '/api/webhooks', { name: 'n8n trigger', url, events: { 'transaction.complete': true } });
+			expect([url, r.status, r.body.message]).toEqual([url, 400, '"url" must be a publicly reachable URL']);
+		}
+		expect((await viv('POST', '/api/webhooks', { name: 'n8n trigger', url: 'https://n8n.example.com/webhook/x', events: { 'transaction.complete': true } })).status).toBe(201);
+		await ctl('POST', '/vivenu/webhook-settings', { refuseLocalUrls: false });
+		await register(rx.url, { 'transaction.complete': true });
+		await viv('POST', `/api/transactions/${state.fixtures.newTransactionId}/complete`);
+		await wait('vivenu');
+		expect(rx.bodies().map((b) => b.mode)).toEqual(['prod']);
+		expect((await ctl('POST', '/vivenu/webhook-settings', { mode: 'live' })).status).toBe(400);
+		await client.reset();
+		expect((await client.state('vivenu')).webhookSettings).toEqual({ refuseLocalUrls: false, mode: 'dev' });
+	});
+
 	test('a reset cancels pending retries', async () => {
 		await rx.close();
 		rx = await receiver([500]);

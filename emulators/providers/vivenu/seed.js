@@ -356,6 +356,8 @@ function createState({ size, rng }) {
 		tickets,
 		cancellations: [],
 		webhooks: [],
+		/** Control-API settings: { refuseLocalUrls?, mode? } (POST /_emulator/vivenu/webhook-settings). */
+		webhookSettings: { refuseLocalUrls: false, mode: 'dev' },
 		mails: [],
 		fixtures: {
 			apiKey: C.DEMO_KEY,

@@ -55,6 +55,19 @@ function build({ type, data, state }) {
 	return { id: crypto.randomUUID(), type, mode: 'dev', data: payload };
 }
 
+/**
+ * vivenu reportedly refuses localhost and tunnel URLs at registration (UNVERIFIED; the answer's wording is
+ * unknown). Off by default so loopback receivers work; POST /_emulator/vivenu/webhook-settings
+ * {refuseLocalUrls: true} turns it on, to test how a trigger explains the refusal.
+ */
+function refuseLocal(state, url) {
+	if (!state.webhookSettings || !state.webhookSettings.refuseLocalUrls) return;
+	const host = new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+	const local = host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127\./.test(host) || /^10\./.test(host)
+		|| /^192\.168\./.test(host) || /^172\.(1[6-9]|2\d|3[01])\./.test(host) || /\.(ngrok(-free)?\.(io|app|dev)|trycloudflare\.com|loca\.lt)$/.test(host);
+	if (local) throw badRequest('"url" must be a publicly reachable URL');
+}
+
 function validateWebhook(body, { partial }) {
 	for (const k of Object.keys(body)) if (!['name', 'url', 'enabled', 'events', 'hmacKey'].includes(k)) throw badRequest(`"${k}" is not allowed`);
 	if (!partial || body.name !== undefined) {
@@ -91,6 +104,7 @@ function register(router, ctx) {
 	router.post('/api/webhooks', authed((req, c, key) => {
 		const body = requireObjectBody(req);
 		validateWebhook(body, { partial: false });
+		refuseLocal(c.state, body.url);
 		const now = c.now().toISOString();
 		const hook = {
 			_id: newObjectId(now),
@@ -113,6 +127,7 @@ function register(router, ctx) {
 		const hook = c.state.webhooks.find((w) => w._id === req.params.id && w.sellerId === key.sellerId);
 		if (!hook) throw notFound('Webhook not found');
 		validateWebhook(body, { partial: true });
+		if (body.url !== undefined) refuseLocal(c.state, body.url);
 		Object.assign(hook, body, { updatedAt: c.now().toISOString() });
 		return { status: 201, body: hook };
 	}));
@@ -125,7 +140,8 @@ function register(router, ctx) {
 	}));
 
 	/** Delivery to every enabled registered webhook subscribed to `type`, with vivenu's retries. */
-	ctx.dispatchWebhook = (type, tx) => deliverToHooks({ type, data: dataFor(type, tx, ctx.state), sellerId: tx.sellerId, ctx });
+	ctx.dispatchWebhook = (type, tx) =>
+		deliverToHooks({ type, data: dataFor(type, tx, ctx.state), sellerId: tx.sellerId, ctx, mode: (ctx.state.webhookSettings || {}).mode || 'dev' });
 }
 
 /**
@@ -152,7 +168,9 @@ function fire({ type, data, mode, state, ctx, source }) {
 	const envelope = build({ type, data, state });
 	const txId = envelope.data && envelope.data.transaction && envelope.data.transaction._id;
 	const tx = txId ? state.transactions.find((t) => t._id === txId) : null;
-	return deliverToHooks({ type, data: envelope.data, sellerId: tx ? tx.sellerId : state.seller._id, ctx, mode: mode || 'dev', source });
+	return deliverToHooks({
+		type, data: envelope.data, sellerId: tx ? tx.sellerId : state.seller._id, ctx, mode: mode || (state.webhookSettings || {}).mode || 'dev', source,
+	});
 }
 
 /**
@@ -162,4 +180,26 @@ function fire({ type, data, mode, state, ctx, source }) {
  */
 const RETRY = { maxAttempts: 7, delaysMs: [60000, 300000, 600000, 1800000, 1800000, 3600000], jitter: 0, timeoutMs: 10000 };
 
-module.exports = { register, build, sign, fire, RETRY, SIGNATURE_HEADER, webhookTransaction };
+/**
+ * Control call POST /_emulator/vivenu/webhook-settings { refuseLocalUrls?: boolean, mode?: 'dev'|'prod' }:
+ * whether registration refuses local/tunnel URLs, and the `mode` of automatic deliveries. A reset clears both.
+ */
+function control(router) {
+	router.post('/webhook-settings', (req, ctx) => {
+		const b = req.body || {};
+		const settings = { ...(ctx.state.webhookSettings || {}) };
+		for (const k of Object.keys(b)) if (!['refuseLocalUrls', 'mode'].includes(k)) throw badRequest(`"${k}" is not a webhook setting`);
+		if (b.refuseLocalUrls !== undefined) {
+			if (typeof b.refuseLocalUrls !== 'boolean') throw badRequest('refuseLocalUrls must be a boolean');
+			settings.refuseLocalUrls = b.refuseLocalUrls;
+		}
+		if (b.mode !== undefined) {
+			if (!['dev', 'prod'].includes(b.mode)) throw badRequest("mode must be 'dev' or 'prod'");
+			settings.mode = b.mode;
+		}
+		ctx.state.webhookSettings = settings;
+		return { status: 200, body: { webhookSettings: settings } };
+	});
+}
+
+module.exports = { register, build, sign, fire, control, RETRY, SIGNATURE_HEADER, webhookTransaction };
