@@ -7,6 +7,7 @@ const { errorResult, bearer } = require('./vivenu/common');
 const transactions = require('./vivenu/transactions');
 const account = require('./vivenu/account');
 const webhooks = require('./vivenu/webhooks');
+const { control } = require('./vivenu/control');
 
 module.exports = {
 	name: 'vivenu',
@@ -31,8 +32,8 @@ module.exports = {
 
 	webhooks: { build: webhooks.build, sign: webhooks.sign, fire: webhooks.fire, retry: webhooks.RETRY },
 
-	/** Control calls under /_emulator/vivenu/... (webhook registration policy and delivery mode). */
-	control: webhooks.control,
+	/** Control calls under /_emulator/vivenu/... (new transactions, webhook registration policy and mode). */
+	control,
 
 	constants: C,
 };

@@ -267,6 +267,35 @@ describe('vivenu', () => {
 		expect((await client.state('vivenu')).webhookSettings).toEqual({ refuseLocalUrls: false, mode: 'dev' });
 	});
 
+	test('transactions made through the control API: listed in order, found by updatedAt, delivered when complete', async () => {
+		await register(rx.url, { 'transaction.complete': true, 'transaction.reservedBySystem': true });
+		const at = '2026-12-01T10:00:00.000Z';
+		const made = [];
+		for (const status of ['NEW', 'COMPLETE', 'RESERVED-BY-SYSTEM']) {
+			const r = await ctl('POST', '/vivenu/transactions', { status, createdAt: at, tickets: 2 });
+			expect(r.status).toBe(201);
+			expect(r.body.transaction).toEqual(expect.objectContaining({ status, createdAt: at, updatedAt: at }));
+			expect(r.body.tickets).toHaveLength(2);
+			made.push(r.body);
+		}
+		expect(made.map((m) => m.deliveries.length)).toEqual([0, 1, 1]);
+		const page = (await viv('GET', `/api/transactions?top=3&updatedAt[$gte]=${at}`)).body;
+		expect(page.total).toBe(3);
+		expect(page.docs.map((t) => t._id)).toEqual(made.map((m) => m.transaction._id).sort().reverse());
+		await wait('vivenu');
+		const bodies = rx.bodies();
+		expect(bodies.map((b) => [b.type, b.data.transaction._id])).toEqual([
+			['transaction.complete', made[1].transaction._id],
+			['transaction.reservedBySystem', made[2].transaction._id],
+		]);
+		expect(bodies[0].data.tickets.map((t) => t._id)).toEqual(made[1].tickets.map((t) => t._id));
+		// the NEW one completes through the API and is delivered then
+		expect((await viv('POST', `/api/transactions/${made[0].transaction._id}/complete`)).status).toBe(200);
+		await wait('vivenu');
+		expect(rx.bodies()[2].data.transaction._id).toBe(made[0].transaction._id);
+		expect((await ctl('POST', '/vivenu/transactions', { status: 'DONE' })).status).toBe(400);
+	});
+
 	test('a reset cancels pending retries', async () => {
 		await rx.close();
 		rx = await receiver([500]);

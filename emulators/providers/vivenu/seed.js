@@ -155,9 +155,10 @@ function makeCustomers(rng, count) {
 function makeTransaction(rng, spec, ctx) {
 	const { seller, event, customer, ref } = ctx;
 	const { status, paymentStatus } = spec;
-	const createdMs = ref - Math.floor(rng.next() * 30 * DAY) - 60 * 1000;
+	// spec.createdMs / spec.updatedMs: fixed times for transactions made by a control call (never by the seeder).
+	const createdMs = spec.createdMs ?? ref - Math.floor(rng.next() * 30 * DAY) - 60 * 1000;
 	const maxLag = Math.min(ref - createdMs, status === 'COMPLETE' || status === 'NEW' ? 2 * 3600 * 1000 : 6 * DAY);
-	const updatedMs = createdMs + Math.floor(rng.next() * maxLag);
+	const updatedMs = spec.updatedMs ?? createdMs + Math.floor(rng.next() * maxLag);
 	const createdAt = iso(createdMs);
 	const updatedAt = iso(updatedMs);
 	const _id = rng.objectId(createdMs);
@@ -370,4 +371,4 @@ function createState({ size, rng }) {
 	};
 }
 
-module.exports = { createState, round2 };
+module.exports = { createState, round2, makeTransaction, makeCustomers, PAYMENT_BY_STATUS };

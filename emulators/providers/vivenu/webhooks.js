@@ -140,6 +140,7 @@ function register(router, ctx) {
 	}));
 
 	/** Delivery to every enabled registered webhook subscribed to `type`, with vivenu's retries. */
+	/** Returns the queued delivery entries (one per matching registration). */
 	ctx.dispatchWebhook = (type, tx) =>
 		deliverToHooks({ type, data: dataFor(type, tx, ctx.state), sellerId: tx.sellerId, ctx, mode: (ctx.state.webhookSettings || {}).mode || 'dev' });
 }
