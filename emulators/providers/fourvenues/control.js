@@ -9,6 +9,7 @@
 const crypto = require('crypto');
 const { HttpError } = require('../../core/http-error');
 const { deliverEvent, payloadFor } = require('./webhooks');
+const { paymentRecord } = require('./seed');
 
 const bad = (m) => new HttpError(400, m);
 const round2 = (x) => Math.round(x * 100) / 100;
@@ -71,21 +72,10 @@ function createPayment(state, b, now) {
 		amount = 25;
 		fees = 1.25;
 	}
-	const payment = {
-		_id: newId(),
-		status,
-		rate_id: rate._id,
-		organization_id: ev.organization_id,
-		event_id: ev._id,
-		resource_type: resourceType,
-		resource_ids: resourceIds,
-		total: { amount: round2(amount), fees: round2(fees) },
-		send_resources: b.send_resources ?? true,
-		metadata: b.metadata ?? {},
-		currency: 'EUR',
-		paid_at: paidAt,
-		expires_at: new Date(Date.parse(paidAt) + 15 * 60000).toISOString(),
-	};
+	const paidMs = Date.parse(paidAt);
+	const payment = paymentRecord({
+		id: newId(), status, rate, ev, resourceType, resourceIds, amount, fees, sendResources: b.send_resources ?? true, metadata: b.metadata ?? {}, paidMs, createdMs: paidMs,
+	});
 	insertPayment(state.payments, payment);
 	return payment;
 }
