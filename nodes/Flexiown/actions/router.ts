@@ -7,7 +7,7 @@ import * as merchant from './merchant';
 import * as payment from './payment';
 import * as product from './product';
 
-const resources = {
+export const resources = {
 	payment: payment.operations,
 	merchant: merchant.operations,
 	product: product.operations,

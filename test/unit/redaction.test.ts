@@ -1,0 +1,31 @@
+import { redactJson } from '../../nodes/common/errors';
+import { redact, redactDeep, secretsFrom } from '../../nodes/common/redact';
+
+describe('redaction', () => {
+	const secret = 'sk_live/abc+123';
+
+	it('masks a secret in plain, URL-encoded and Base64 form', () => {
+		const text = `key=${secret} q=${encodeURIComponent(secret)} b=${Buffer.from(secret).toString('base64')}`;
+		expect(redact(text, [secret])).toBe('key=[redacted] q=[redacted] b=[redacted]');
+	});
+
+	it('leaves values too short to be secrets alone', () => {
+		expect(redact('abc abc', ['abc', ''])).toBe('abc abc');
+	});
+
+	it('masks deeply and drops the named keys', () => {
+		const value = { a: [`x ${secret}`], b: { secret: 'drop me', c: 1 } };
+		expect(redactDeep(value, [secret], ['secret'])).toEqual({ a: ['x [redacted]'], b: { c: 1 } });
+	});
+
+	it('collects only non-empty string credential fields', () => {
+		expect(secretsFrom({ apiKey: 'k1234', empty: '', n: 5 }, ['apiKey', 'empty', 'n', 'missing'])).toEqual(['k1234']);
+		expect(secretsFrom(undefined, ['apiKey'])).toEqual([]);
+	});
+
+	it('masks the body given to an API error, object or not', () => {
+		expect(redactJson({ token: secret }, [secret])).toEqual({ token: '[redacted]' });
+		expect(redactJson(`bad ${secret}`, [secret])).toEqual({ body: 'bad [redacted]' });
+		expect(redactJson(undefined, [secret])).toEqual({ body: null });
+	});
+});
