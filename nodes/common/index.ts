@@ -1,4 +1,5 @@
 export * from './types';
+export * from './context';
 export * from './errors';
 export * from './redact';
 export * from './retryPolicy';

@@ -7,6 +7,7 @@ import { classifyNetworkError, parseRetryAfter, retryDelay, RETRYABLE_STATUS } f
 import { refreshGeneration, refreshToken } from './tokenRefresh';
 import type { ApiRequest, ApiResponse, RequestContext } from './types';
 
+/** Limits are shared per execution; list searches and trigger calls outside an execution share one budget. */
 function executionKey(ctx: RequestContext): string {
 	const withId = ctx as { getExecutionId?: () => string };
 	return typeof withId.getExecutionId === 'function' ? (withId.getExecutionId() ?? 'manual') : 'load-options';
