@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { dispatch } from '../../common';
-import { protectError } from '../helpers/errors';
+import { protectError } from '../transport/errors';
 import { createClient } from '../transport';
 import * as merchant from './merchant';
 import * as payment from './payment';

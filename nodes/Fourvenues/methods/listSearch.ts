@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { PAGE_SIZE } from '../helpers/pages';
+import { PAGE_SIZE } from '../helpers/pagination';
 import { createClient } from '../transport';
 
 const matches = (needle: string, ...values: unknown[]) => !needle || values.some((v) => String(v ?? '').toLowerCase().includes(needle));

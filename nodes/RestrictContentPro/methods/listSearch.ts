@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { expectList } from '../helpers/paging';
+import { expectList } from '../helpers/pagination';
 import { createClient } from '../transport';
 
 const PAGE = 100;

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inputError } from '../../../common';
-import { notConfirmedError } from '../../helpers/errors';
+import { notConfirmedError } from '../../transport/errors';
 import { productFieldOptions, productFromFields } from '../../helpers/products';
 import { signatureMatches, trustSeedFromProducts, trustValueFromOrderId } from '../../helpers/trust';
 import type { FlexiownClient } from '../../transport';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inputError } from '../../../common';
-import { notConfirmedError } from '../../helpers/errors';
+import { notConfirmedError } from '../../transport/errors';
 import type { FlexiownClient } from '../../transport';
 import {
 	merchantOrderIdField,

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { pageLimitProperties, inputError, optionalId, readPageLimit, simplifyProperty } from '../../../common';
 import { simplifyPayment } from '../../helpers/output';
-import { PAYMENTS_SERVED_IN_FULL, readPages } from '../../helpers/pages';
+import { PAYMENTS_SERVED_IN_FULL, readPages } from '../../helpers/pagination';
 import type { FourvenuesClient } from '../../transport';
 import { dateFilter, eventLocator, organizationLocator } from '../fields';
 

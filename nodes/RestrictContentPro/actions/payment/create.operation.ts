@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inputError } from '../../../common';
-import { createFailure, duplicateTransactionError, notCreatedError } from '../../helpers/errors';
+import { createFailure, duplicateTransactionError, notCreatedError } from '../../transport/errors';
 import { shapePayment } from '../../helpers/output';
 import { createdId, fetchPayment, isRefusal } from '../../helpers/payment';
 import type { RcpClient } from '../../transport';

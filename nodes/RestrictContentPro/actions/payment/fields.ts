@@ -222,23 +222,17 @@ export function readPaymentId(ctx: IExecuteFunctions, i: number): string {
 	return String(readWholeNumber(ctx, id, 'Payment', i));
 }
 
-/** GET /levels/{id}, once per level and execution. */
+/** GET /levels/{id}, once per level and execution (a failed lookup is tried again by the next item). */
 export async function getLevel(ctx: IExecuteFunctions, client: RcpClient, id: string, i: number): Promise<IDataObject> {
-	let pending = client.levelCache.get(id);
-	if (!pending) {
-		pending = client
-			.request<IDataObject>('GET', `/levels/${id}`, { itemIndex: i, idempotent: true })
-			.then(({ body }) => {
-				if (!body || typeof body !== 'object' || Array.isArray(body) || typeof body.name !== 'string') {
-					throw inputError(ctx.getNode(), 'Membership Level', `RCP returned no membership level with ID ${id}`, i, 'Pick the level from the list.');
-				}
-				return body;
-			});
-		client.levelCache.set(id, pending);
-		pending.catch(() => client.levelCache.delete(id));
-	}
+	const load = async () => {
+		const { body } = await client.request<IDataObject>('GET', `/levels/${id}`, { itemIndex: i, idempotent: true });
+		if (!body || typeof body !== 'object' || Array.isArray(body) || typeof body.name !== 'string') {
+			throw inputError(ctx.getNode(), 'Membership Level', `RCP returned no membership level with ID ${id}`, i, 'Pick the level from the list.');
+		}
+		return body;
+	};
 	try {
-		return await pending;
+		return await client.memo(`level:${id}`, load, { forgetFailure: true });
 	} catch (error) {
 		// The lookup is shared by the items of the execution: the error names this one.
 		throw errorForItem(ctx, error, i);

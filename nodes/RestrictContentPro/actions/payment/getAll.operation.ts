@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { pageLimitProperties, paginateOffset, inputError, readPageLimit, simplifyProperty } from '../../../common';
 import { shapePayment } from '../../helpers/output';
-import { expectList } from '../../helpers/paging';
+import { expectList } from '../../helpers/pagination';
 import type { RcpClient } from '../../transport';
 import { levelField, readLevel, readWholeNumber, STATUS_OPTIONS, toMysqlDate, typedValuesOption } from './fields';
 
