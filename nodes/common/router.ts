@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { operationError } from './errors';
 import { runItems } from './itemRunner';
 import type { OutputData, RequestSettings } from './types';
 
@@ -34,7 +34,7 @@ export async function dispatch<C extends { settings: RequestSettings }>(
 	const operation = ctx.getNodeParameter('operation', 0) as string;
 	const op = resources[resource]?.[operation];
 	if (!op) {
-		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of resource "${resource}" is not supported`);
+		throw operationError({ node: ctx.getNode(), message: `The operation "${operation}" of resource "${resource}" is not supported` });
 	}
 	const client = await createClient(ctx);
 	const guarded = async <R>(run: () => Promise<R>): Promise<R> => {

@@ -1,5 +1,5 @@
-import { redactJson } from '../../nodes/common/errors';
-import { redact, redactDeep, secretsFrom } from '../../nodes/common/redact';
+import { htmlToText, redactJson } from '../../nodes/common/errors';
+import { maskParameters, redact, redactDeep, secretsFrom } from '../../nodes/common/redact';
 
 describe('redaction', () => {
 	const secret = 'sk_live/abc+123';
@@ -27,5 +27,23 @@ describe('redaction', () => {
 		expect(redactJson({ token: secret }, [secret])).toEqual({ token: '[redacted]' });
 		expect(redactJson(`bad ${secret}`, [secret])).toEqual({ body: 'bad [redacted]' });
 		expect(redactJson(undefined, [secret])).toEqual({ body: null });
+	});
+});
+
+describe('one masking helper and one HTML-to-text', () => {
+	it('masks literal values of the named parameters, keeps expressions and the rest', () => {
+		const params = { trustValue: 'abc', nested: [{ trustSeed: '={{ $json.seed }}', other: 'x' }], empty: '' };
+		expect(maskParameters(params, new Set(['trustValue', 'trustSeed', 'empty']))).toEqual({
+			trustValue: '[redacted]',
+			nested: [{ trustSeed: '={{ $json.seed }}', other: 'x' }],
+			empty: '',
+		});
+	});
+
+	it('reads HTML as text, or only its <pre> block when asked', () => {
+		expect(htmlToText('<p>Not&nbsp;<strong>logged</strong> in &amp; out</p>')).toBe('Not logged in & out');
+		const express = '<!DOCTYPE html><html><head><title>Error</title></head><body><pre>Cannot GET /nope</pre></body></html>';
+		expect(htmlToText(express, { preferPre: true })).toBe('Cannot GET /nope');
+		expect(htmlToText(express)).toBe('Error Cannot GET /nope');
 	});
 });

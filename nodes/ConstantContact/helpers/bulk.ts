@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, type NodeOperationError } from 'n8n-workflow';
 
-import { asNodeError, chunk, errorForItem, emitOutcomes, groupBy, mapSettled, withItem, type OutputData, type Settled } from '../../common';
+import { asNodeError, chunk, errorForItem, emitOutcomes, groupBy, mapSettled, reportedError, withItem, type OutputData, type Settled } from '../../common';
 import { registrationsPath, type ConstantContactClient } from '../transport';
 
 /** What one input item asks for, before its track is known. */
@@ -89,7 +89,7 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 		try {
 			plans.push({ ...op.readItem(ctx, i), itemIndex: i });
 		} catch (error) {
-			fail(i, asNodeError(ctx, error, i));
+			fail(i, asNodeError({ node: ctx.getNode(), error, itemIndex: i }));
 		}
 	}
 
@@ -112,7 +112,7 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 		}
 		const found = trackOf.get(plan.eventId);
 		if (found && 'value' in found) ready.push({ ...plan, trackId: found.value });
-		else if (found && 'error' in found) fail(plan.itemIndex, errorForItem(ctx, found.error, plan.itemIndex));
+		else if (found && 'error' in found) fail(plan.itemIndex, errorForItem({ node: ctx.getNode(), error: found.error, itemIndex: plan.itemIndex }));
 	}
 
 	// 3. Group by everything that goes into the request, then chunk the distinct IDs of each group.
@@ -157,7 +157,7 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 			} catch (error) {
 				if (isFatal(error) && !fatal) fatal = error;
 				// client.request throws n8n errors already; this keeps them as they are.
-				throw asNodeError(ctx, error, task.plan.itemIndex);
+				throw asNodeError({ node: ctx.getNode(), error, itemIndex: task.plan.itemIndex });
 			}
 			return { httpCode: response.statusCode, failed: response.statusCode === 207 ? failedIdsOf(response.body, task.ids) : new Set() };
 		},
@@ -187,7 +187,7 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 		const where = `event ${plan.eventId}, track ${plan.trackId}`;
 		if (hardError) {
 			const extra = updated.length ? `These registrations of the item were updated by other requests: ${listIds(updated)}.` : undefined;
-			const error = errorForItem(ctx, hardError, plan.itemIndex, { extra });
+			const error = errorForItem({ node: ctx.getNode(), error: hardError, itemIndex: plan.itemIndex, extra });
 			firstHardError = firstHardError ?? error;
 			outcomes[plan.itemIndex] = { error };
 		} else if (skipped) {
@@ -203,7 +203,9 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 				updated.length ? `Updated: ${listIds(updated)}.` : 'None of the registrations of this item was updated.',
 			].join(' ');
 			outcomes[plan.itemIndex] = {
-				error: new NodeApiError(ctx.getNode(), { failed_registration_ids: failed } as JsonObject, {
+				error: reportedError({
+					node: ctx.getNode(),
+					body: { failed_registration_ids: failed },
 					message,
 					description,
 					httpCode: '207',
@@ -233,7 +235,9 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 		const allFailed = partials.flatMap((p) => p.failed);
 		const total = ready.reduce((sum, p) => sum + p.ids.length, 0);
 		const first = partials[0].itemIndex;
-		throw new NodeApiError(ctx.getNode(), { failed_registration_ids: allFailed } as JsonObject, {
+		throw reportedError({
+			node: ctx.getNode(),
+			body: { failed_registration_ids: allFailed },
 			message: withItem(
 				`Constant Contact did not update the ${op.what} of ${allFailed.length} of ${total} registrations: ${listIds(allFailed)}`,
 				first,

@@ -51,7 +51,7 @@ async function lookupDefaultTrack(ctx: RequestContext, client: ConstantContactCl
 	const track = (body?.default_track ?? {}) as IDataObject;
 	const id = typeof track.track_id === 'string' ? track.track_id : '';
 	if (!id) {
-		throw inputError(ctx.getNode(), 'Track', `event ${eventId} has no default track`, itemIndex, 'Set the track key under "Track" (By ID).');
+		throw inputError({ node: ctx.getNode(), field: 'Track', problem: `event ${eventId} has no default track`, itemIndex, fix: 'Set the track key under "Track" (By ID).' });
 	}
 	return id;
 }

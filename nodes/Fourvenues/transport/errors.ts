@@ -1,12 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { defaultParseError } from '../../common';
-
-function htmlText(text: string): string {
-	const pre = /<pre>([\s\S]*?)<\/pre>/i.exec(text);
-	const inner = pre ? pre[1] : text.replace(/<[^>]*>/g, ' ');
-	return inner.replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
-}
+import { defaultParseError, htmlToText } from '../../common';
 
 /**
  * No error schema is documented (UNVERIFIED). Independent clients read `error`, then `message`; Joi
@@ -14,7 +8,7 @@ function htmlText(text: string): string {
  */
 export function parseFourvenuesError(body: unknown, statusCode: number): { message?: string; code?: string; details?: string } {
 	if (typeof body === 'string') {
-		const text = /<\/?[a-z][\s\S]*>/i.test(body) ? htmlText(body) : body.trim();
+		const text = /<\/?[a-z][\s\S]*>/i.test(body) ? htmlToText(body, { preferPre: true }) : body.trim();
 		return { message: text || undefined };
 	}
 	let message: string | undefined;

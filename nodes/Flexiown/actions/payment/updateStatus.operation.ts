@@ -59,7 +59,7 @@ export async function execute(this: IExecuteFunctions, i: number, client: Flexio
 	const rawStatus = this.getNodeParameter('status', i, 'completed') as unknown;
 	const status = typeof rawStatus === 'string' ? rawStatus.trim() : rawStatus === null || rawStatus === undefined ? '' : String(rawStatus);
 	if (!status) {
-		throw inputError(this.getNode(), 'Status', 'is empty', i, 'Choose Completed or Cancelled, or make the expression return a status such as "completed".');
+		throw inputError({ node: this.getNode(), field: 'Status', problem: 'is empty', itemIndex: i, fix: 'Choose Completed or Cancelled, or make the expression return a status such as "completed".' });
 	}
 	const trust = readTrust(this, i);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { chunk, emitOutcomes, errorForItem, mapSettled, type OutputData, type Settled } from '../../../common';
+import { chunk, emitOutcomes, errorForItem, mapSettled, operationError, quoteAnswer, type OutputData, type Settled } from '../../../common';
 import { productCoreFields, productExtraFields, productFromFields } from '../../helpers/products';
 import type { FlexiownClient } from '../../transport';
 
@@ -75,7 +75,7 @@ function pairResults(batch: Pending[], results: IDataObject[]): IDataObject[] {
 function batchErrorFor(ctx: IExecuteFunctions, error: unknown, batch: Pending[], itemIndex: number): unknown {
 	if (batch.length === 1) return error;
 	const note = `(looked up together with items ${batch[0].itemIndex}–${batch[batch.length - 1].itemIndex})`;
-	return errorForItem(ctx, error, itemIndex, { note });
+	return errorForItem({ node: ctx.getNode(), error, itemIndex, note });
 }
 
 /** Looks up all input items, batched into array requests; output item k pairs with input item k. */
@@ -111,11 +111,12 @@ export async function executeBatch(this: IExecuteFunctions, client: FlexiownClie
 			});
 			const results = (Array.isArray(body) ? body : [body]) as IDataObject[];
 			if (results.length !== batch.length || results.some((r) => !r || typeof r !== 'object')) {
-				throw new NodeOperationError(
-					this.getNode(),
-					`Flexiown answered the product lookup with ${results.length} result(s) for ${batch.length} product(s), so they cannot be matched to the input items`,
-					{ description: `Response: ${JSON.stringify(body).slice(0, 600)}` },
-				);
+				throw operationError({
+					node: this.getNode(),
+					message: `Flexiown answered the product lookup with ${results.length} result(s) for ${batch.length} product(s), so they cannot be matched to the input items`,
+					// Masked like every quoted answer: the body may echo the API key.
+					description: quoteAnswer(body, client.secrets),
+				});
 			}
 			return pairResults(batch, results);
 		},

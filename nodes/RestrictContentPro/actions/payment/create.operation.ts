@@ -49,7 +49,7 @@ export async function execute(this: IExecuteFunctions, i: number, client: RcpCli
 	};
 	const level = await readLevel(this, client, this.getNodeParameter('level', i, { mode: 'list', value: '' }) as IDataObject | string, i);
 	if (!level) {
-		throw inputError(node, 'Membership Level', 'is empty', i, 'Pick the level the payment is for (RCP requires it).');
+		throw inputError({ node, field: 'Membership Level', problem: 'is empty', itemIndex: i, fix: 'Pick the level the payment is for (RCP requires it).' });
 	}
 	body.subscription = level.subscription;
 	if (level.object_id !== undefined) body.object_id = level.object_id;

@@ -117,7 +117,7 @@ export async function execute(this: IExecuteFunctions, i: number, client: RcpCli
 	const from = filters.dateFrom ? toMysqlDate(this, filters.dateFrom, 'Filters → Date From', i) : undefined;
 	const to = filters.dateTo ? toMysqlDate(this, filters.dateTo, 'Filters → Date To', i) : undefined;
 	if (from && to && from >= to) {
-		throw inputError(this.getNode(), 'Filters → Date To', `must be after Date From (${from})`, i);
+		throw inputError({ node: this.getNode(), field: 'Filters → Date To', problem: `must be after Date From (${from})`, itemIndex: i });
 	}
 	const pageSize = Math.max(1, Math.min(1000, Math.floor(Number(options.pageSize ?? DEFAULT_PAGE_SIZE)) || DEFAULT_PAGE_SIZE));
 
