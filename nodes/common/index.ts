@@ -11,5 +11,6 @@ export * from './parameters';
 export * from './http';
 export * from './request';
 export * from './itemRunner';
+export * from './batchRunner';
 export * from './client';
 export * from './router';

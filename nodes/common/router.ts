@@ -7,7 +7,7 @@ import type { OutputData, RequestSettings } from './types';
 /** Runs once per input item, through the common item loop. */
 export type ItemOperation<C> = { execute: (this: IExecuteFunctions, i: number, client: C) => Promise<OutputData> };
 
-/** Sees all input items at once (to merge them into batched requests) and builds one outcome per item itself. */
+/** Sees all input items at once to merge them into batched requests; runBatch (batchRunner.ts) does the work. */
 export type BatchOperation<C> = { executeBatch: (this: IExecuteFunctions, client: C) => Promise<INodeExecutionData[][]> };
 
 export type Operation<C> = ItemOperation<C> | BatchOperation<C>;
