@@ -97,6 +97,14 @@ export function redactJson(body: unknown, secrets: readonly string[]): JsonObjec
 	return { body: redactDeep(body ?? null, secrets) } as JsonObject;
 }
 
+/** An answer an operation cannot use, and what it needs to quote it safely. */
+export interface UnusableAnswer {
+	node: INode;
+	body: unknown;
+	secrets: readonly string[];
+	itemIndex?: number;
+}
+
 export interface AnswerErrorContext {
 	node: INode;
 	/** The whole message; `[item N]` is added. */

@@ -1,6 +1,6 @@
-import type { IDataObject, INode, NodeApiError } from 'n8n-workflow';
+import type { IDataObject, NodeApiError } from 'n8n-workflow';
 
-import { answerError, defaultParseError, withMaskedParameters } from '../../common';
+import { answerError, defaultParseError, withMaskedParameters, type UnusableAnswer } from '../../common';
 
 export interface FieldError {
 	field: string;
@@ -62,13 +62,7 @@ export function parseFlexiownError(body: unknown): { message?: string; code?: st
  * A 2xx answer that does not confirm success (`success` is not true): an error naming what Flexiown
  * said, without secrets.
  */
-export function notConfirmedError(
-	node: INode,
-	what: string,
-	body: unknown,
-	secrets: readonly string[],
-	itemIndex: number | undefined,
-): NodeApiError {
+export function notConfirmedError({ node, what, body, secrets, itemIndex }: UnusableAnswer & { what: string }): NodeApiError {
 	const parsed = parseFlexiownError(body);
 	const reason = parsed.fieldErrors.length
 		? describeFieldErrors(parsed.fieldErrors)

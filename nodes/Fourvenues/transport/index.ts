@@ -47,13 +47,20 @@ export function baseUrlOf(credentials: IDataObject): string {
  * The error for a 2xx answer that is not a usable envelope. `success: false` surfaces the API's own
  * message; any other problem (no `data`, not JSON, wrong shape) is named as such.
  */
-function envelopeError(
-	ctx: RequestContext,
-	api: ApiClient,
-	response: ApiResponse,
-	itemIndex: number | undefined,
-	problem?: string,
-) {
+function envelopeError({
+	ctx,
+	api,
+	response,
+	itemIndex,
+	problem,
+}: {
+	ctx: RequestContext;
+	api: ApiClient;
+	response: ApiResponse;
+	itemIndex?: number;
+	/** What is wrong with a 2xx answer; none for `success: false`. */
+	problem?: string;
+}) {
 	const profile: ProviderProfile = problem ? { ...api.profile, parseError: () => ({ message: problem }) } : api.profile;
 	return apiError({
 		node: ctx.getNode(),
@@ -75,12 +82,12 @@ export async function createClient(ctx: RequestContext): Promise<FourvenuesClien
 		const response = await api.request<unknown>('GET', path, { qs, itemIndex, idempotent: true });
 		const body = response.body;
 		if (!body || typeof body !== 'object' || Array.isArray(body)) {
-			throw envelopeError(ctx, api, response, itemIndex, 'the response is not the {data, success} JSON envelope');
+			throw envelopeError({ ctx, api, response, itemIndex, problem: 'the response is not the {data, success} JSON envelope' });
 		}
 		const envelope = body as IDataObject;
-		if (envelope.success === false) throw envelopeError(ctx, api, response, itemIndex);
+		if (envelope.success === false) throw envelopeError({ ctx, api, response, itemIndex });
 		if (envelope.data === undefined || envelope.data === null) {
-			throw envelopeError(ctx, api, response, itemIndex, 'the response has no "data" in its {data, success} envelope');
+			throw envelopeError({ ctx, api, response, itemIndex, problem: 'the response has no "data" in its {data, success} envelope' });
 		}
 		return envelope.data as T;
 	}
@@ -100,7 +107,7 @@ export async function createClient(ctx: RequestContext): Promise<FourvenuesClien
 			if (Array.isArray(data) && data.length === 1 && data[0] && typeof data[0] === 'object') return data[0] as IDataObject;
 			if (typeof data !== 'object' || Array.isArray(data)) {
 				const response: ApiResponse = { statusCode: 200, headers: {}, body: { data, success: true } };
-				throw envelopeError(ctx, api, response, itemIndex, '"data" is not a single record');
+				throw envelopeError({ ctx, api, response, itemIndex, problem: '"data" is not a single record' });
 			}
 			return data as IDataObject;
 		},

@@ -9,7 +9,7 @@ const PAGE = 100;
 export async function searchLevels(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const client = await createClient(this);
 	const { body } = await client.request<unknown>('GET', '/levels', { qs: { status: 'all', orderby: 'list_order' }, idempotent: true });
-	const levels = expectList(this.getNode(), body, 'membership levels', undefined, client.secrets);
+	const levels = expectList({ node: this.getNode(), body, what: 'membership levels', secrets: client.secrets });
 	const needle = (filter ?? '').trim().toLowerCase();
 	const results = levels
 		.filter((l) => !needle || String(l.name ?? '').toLowerCase().includes(needle) || String(l.id) === needle)
@@ -27,7 +27,7 @@ export async function searchPayments(this: ILoadOptionsFunctions, filter?: strin
 	const offset = Number(paginationToken ?? 0) || 0;
 	const qs: IDataObject = { number: PAGE, offset, orderby: 'id', order: 'DESC' };
 	const { body } = await client.request<unknown>('GET', '/payments', { qs, idempotent: true });
-	const payments = expectList(this.getNode(), body, 'payments', undefined, client.secrets);
+	const payments = expectList({ node: this.getNode(), body, what: 'payments', secrets: client.secrets });
 	const needle = (filter ?? '').trim().toLowerCase();
 	const results = payments
 		.filter(

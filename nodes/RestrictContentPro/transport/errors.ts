@@ -1,7 +1,7 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { answerError, htmlToText, operationError } from '../../common';
+import { answerError, htmlToText, operationError, type UnusableAnswer } from '../../common';
 
 function describeParams(data: IDataObject | undefined): string | undefined {
 	const params = data?.params;
@@ -78,17 +78,11 @@ export function parseWordPressError(body: unknown, statusCode: number): { messag
 }
 
 /** The create route answered "not created": RCP refuses a payment whose transaction ID is already recorded. */
-export function duplicateTransactionError(
-	node: INode,
-	transactionId: string,
-	itemIndex: number,
-	answer: unknown,
-	secrets: readonly string[],
-): NodeApiError {
+export function duplicateTransactionError({ node, transactionId, body, secrets, itemIndex }: UnusableAnswer & { transactionId: string }): NodeApiError {
 	return answerError({
 		node,
 		message: `Restrict Content Pro refused the payment: transaction ID "${transactionId}" is already recorded (duplicate)`,
-		body: answer ?? null,
+		body: body ?? null,
 		secrets,
 		itemIndex,
 		description: [
@@ -99,11 +93,11 @@ export function duplicateTransactionError(
 }
 
 /** The create route answered "not created" without a transaction ID to blame. */
-export function notCreatedError(node: INode, itemIndex: number, answer: unknown, secrets: readonly string[]): NodeApiError {
+export function notCreatedError({ node, body, secrets, itemIndex }: UnusableAnswer): NodeApiError {
 	return answerError({
 		node,
-		message: `Restrict Content Pro did not create the payment (it answered ${JSON.stringify(answer ?? null)})`,
-		body: answer ?? null,
+		message: `Restrict Content Pro did not create the payment (it answered ${JSON.stringify(body ?? null)})`,
+		body: body ?? null,
 		secrets,
 		itemIndex,
 		description: [
@@ -123,15 +117,21 @@ export function looksLikeDuplicate(error: unknown): boolean {
  * The error to throw when the create request failed: a WordPress error that points at an existing transaction
  * ID becomes the duplicate error, n8n errors pass through, anything else is wrapped.
  */
-export function createFailure(
-	node: INode,
-	error: unknown,
-	transactionId: string,
-	itemIndex: number,
-	secrets: readonly string[],
-): NodeApiError | NodeOperationError {
+export function createFailure({
+	node,
+	error,
+	transactionId,
+	itemIndex,
+	secrets,
+}: {
+	node: INode;
+	error: unknown;
+	transactionId: string;
+	itemIndex: number;
+	secrets: readonly string[];
+}): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError) {
-		return transactionId && looksLikeDuplicate(error) ? duplicateTransactionError(node, transactionId, itemIndex, error.message, secrets) : error;
+		return transactionId && looksLikeDuplicate(error) ? duplicateTransactionError({ node, transactionId, body: error.message, secrets, itemIndex }) : error;
 	}
 	if (error instanceof NodeOperationError) return error;
 	return operationError({ node, message: error instanceof Error ? error : String(error), itemIndex });

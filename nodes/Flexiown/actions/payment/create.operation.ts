@@ -260,7 +260,7 @@ export async function execute(this: IExecuteFunctions, i: number, client: Flexio
 	const { body: answer } = await client.request<IDataObject>('POST', 'payment/create', { body, itemIndex: i, idempotent: false, secrets });
 	const paymentId = answer?.id ?? answer?.paymentId ?? answer?.payment_id;
 	if (!answer || typeof answer !== 'object' || answer.success !== true || !paymentId) {
-		throw notConfirmedError(node, 'payment creation', answer, [...client.secrets, ...secrets], i);
+		throw notConfirmedError({ node, what: 'payment creation', body: answer, secrets: [...client.secrets, ...secrets], itemIndex: i });
 	}
 	const returnedSignature = answer.trust_signature ?? answer.trustSignature;
 	const out: IDataObject = {

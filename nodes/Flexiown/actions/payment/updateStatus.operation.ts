@@ -78,7 +78,7 @@ export async function execute(this: IExecuteFunctions, i: number, client: Flexio
 	const response = await client.request<IDataObject>('POST', `status/${paymentId}`, { body, itemIndex: i, idempotent: true, secrets });
 	const answer = response.body;
 	if (!answer || typeof answer !== 'object' || answer.success !== true) {
-		throw notConfirmedError(this.getNode(), 'status update', answer, [...client.secrets, ...secrets], i);
+		throw notConfirmedError({ node: this.getNode(), what: 'status update', body: answer, secrets: [...client.secrets, ...secrets], itemIndex: i });
 	}
 	return { success: true, paymentId, status };
 }

@@ -62,13 +62,13 @@ export async function execute(this: IExecuteFunctions, i: number, client: RcpCli
 		// Not idempotent: a create is only repeated when the server provably did not receive it.
 		({ body: answer } = await client.request<unknown>('POST', '/payments/new', { body, itemIndex: i, idempotent: false }));
 	} catch (error) {
-		throw createFailure(node, error, transactionId, i, client.secrets);
+		throw createFailure({ node, error, transactionId, itemIndex: i, secrets: client.secrets });
 	}
 	if (isRefusal(answer) || answer === 0 || answer === '0') {
 		// RCP core's insert() returns false when the transaction ID is already recorded.
 		throw transactionId
-			? duplicateTransactionError(node, transactionId, i, answer, client.secrets)
-			: notCreatedError(node, i, answer, client.secrets);
+			? duplicateTransactionError({ node, transactionId, body: answer, secrets: client.secrets, itemIndex: i })
+			: notCreatedError({ node, body: answer, secrets: client.secrets, itemIndex: i });
 	}
 	const id = createdId(answer);
 	const typed = options.typedValues === true;

@@ -123,7 +123,7 @@ export async function execute(this: IExecuteFunctions, i: number, client: RcpCli
 
 	const fetchPage = async (offset: number, number: number) => {
 		const { body } = await client.request<unknown>('GET', '/payments', { qs: { ...qs, number, offset }, itemIndex: i, idempotent: true });
-		return expectList(this.getNode(), body, 'payments', i, client.secrets);
+		return expectList({ node: this.getNode(), body, what: 'payments', secrets: client.secrets, itemIndex: i });
 	};
 	// RCP cannot filter by date: the dates are applied to what it serves.
 	const inDates = (p: IDataObject) => {
