@@ -1,4 +1,4 @@
-import { htmlToText, redactJson } from '../../nodes/common/errors';
+import { htmlToText, quoteAnswer, redactJson } from '../../nodes/common/errors';
 import { maskParameters, redact, redactDeep, secretsFrom } from '../../nodes/common/redact';
 
 describe('redaction', () => {
@@ -45,5 +45,13 @@ describe('one masking helper and one HTML-to-text', () => {
 		const express = '<!DOCTYPE html><html><head><title>Error</title></head><body><pre>Cannot GET /nope</pre></body></html>';
 		expect(htmlToText(express, { preferPre: true })).toBe('Cannot GET /nope');
 		expect(htmlToText(express)).toBe('Error Cannot GET /nope');
+	});
+});
+
+describe('quoteAnswer', () => {
+	it('quotes an answer for a description with secrets masked before it is cut', () => {
+		expect(quoteAnswer([{ sku: 'A', key: 'sk_live_1234' }], ['sk_live_1234'])).toBe('Response: [{"sku":"A","key":"[redacted]"}]');
+		expect(quoteAnswer(`x${'y'.repeat(700)}`, [])).toHaveLength('Response: '.length + 600);
+		expect(quoteAnswer('', [])).toBeUndefined();
 	});
 });

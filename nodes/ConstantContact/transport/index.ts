@@ -6,6 +6,7 @@ import { errorKeyOf, parseConstantContactError, REQUESTS_PER_SECOND } from './er
 
 export const CONSTANT_CONTACT_CREDENTIAL = 'constantContactOAuth2Api';
 
+/** The documented per-application rate (see transport/errors.ts and docs/providers/constant-contact.md). */
 export const CONSTANT_CONTACT_DEFAULTS = providerDefaults({ requestsPerSecond: REQUESTS_PER_SECOND, concurrency: 4 });
 
 export const constantContactProfile: ProviderProfile = {
