@@ -1,5 +1,7 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { DEFAULT_BASE_URL } from '../nodes/ConstantContact/transport/environments';
+
 /**
  * Constant Contact V3 OAuth2 (authorization-code grant). The URLs and the scope are hidden so that
  * every n8n version keeps them; they can be overridden on import (e.g. to point at an emulator).
@@ -68,14 +70,15 @@ export class ConstantContactOAuth2Api implements ICredentialType {
 			displayName: 'API Base URL',
 			name: 'baseUrl',
 			type: 'hidden',
-			default: 'https://api.cc.email/v3',
+			default: DEFAULT_BASE_URL,
 		},
 	];
 
 	// Needs no scope beyond a valid token (GET /account/user/privileges).
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{ String($credentials.baseUrl || "https://api.cc.email/v3").replace(/\\/+$/, "") }}',
+			// As the transport's baseUrlOf: the hidden API Base URL, or the production root.
+			baseURL: `={{ (String($credentials.baseUrl || "").trim().replace(/\\/+$/, "") || "${DEFAULT_BASE_URL}") }}`,
 			url: '/account/user/privileges',
 			method: 'GET',
 		},

@@ -7,8 +7,11 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-const PRODUCTION = 'https://pay.teljoy.co.za/api';
-const STAGING = 'https://pay.staging.teljoy.co.za/api';
+import { environmentBaseUrlExpression } from '../nodes/common/environments';
+import { FLEXIOWN_ENVIRONMENTS } from '../nodes/Flexiown/transport/environments';
+
+/** The API Version Path as an expression: "/v1", or nothing when the field is empty (as transport's versionSegmentOf). */
+const VERSION_SEGMENT = '(String($credentials.versionPrefix || "").trim().replace(/^\\/+|\\/+$/g, "") ? "/" + String($credentials.versionPrefix).trim().replace(/^\\/+|\\/+$/g, "") : "")';
 
 /** POST {base}status/{payment-id}: the one endpoint whose JSON body also declares the API key (`apiKey`). */
 function isStatusUpdate(options: IHttpRequestOptions): boolean {
@@ -58,8 +61,8 @@ export class FlexiownApi implements ICredentialType {
 			name: 'environment',
 			type: 'options',
 			options: [
-				{ name: 'Production', value: 'production', description: PRODUCTION },
-				{ name: 'Staging', value: 'staging', description: STAGING },
+				{ name: 'Production', value: 'production', description: FLEXIOWN_ENVIRONMENTS.production },
+				{ name: 'Staging', value: 'staging', description: FLEXIOWN_ENVIRONMENTS.staging },
 				{ name: 'Custom Base URL', value: 'custom' },
 			],
 			default: 'production',
@@ -107,7 +110,7 @@ export class FlexiownApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: `={{ ($credentials.environment === "custom" ? String($credentials.baseUrl || "") : ($credentials.environment === "staging" ? "${STAGING}" : "${PRODUCTION}")).replace(/\\/+$/, "") + (String($credentials.versionPrefix || "").replace(/^\\/+|\\/+$/g, "") ? "/" + String($credentials.versionPrefix).replace(/^\\/+|\\/+$/g, "") : "") }}`,
+			baseURL: environmentBaseUrlExpression(FLEXIOWN_ENVIRONMENTS, VERSION_SEGMENT),
 			url: '/merchant',
 			method: 'GET',
 		},

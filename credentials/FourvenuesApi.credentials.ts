@@ -1,5 +1,8 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { environmentBaseUrlExpression } from '../nodes/common/environments';
+import { FOURVENUES_ENVIRONMENTS } from '../nodes/Fourvenues/transport/environments';
+
 export class FourvenuesApi implements ICredentialType {
 	name = 'fourvenuesApi';
 
@@ -25,8 +28,8 @@ export class FourvenuesApi implements ICredentialType {
 			name: 'environment',
 			type: 'options',
 			options: [
-				{ name: 'Production', value: 'production', description: 'https://channels-service.fourvenues.com (live data)' },
-				{ name: 'Alpha (Test)', value: 'alpha', description: 'https://channels-service-alpha.fourvenues.com (test data, no real payments)' },
+				{ name: 'Production', value: 'production', description: `${FOURVENUES_ENVIRONMENTS.production} (live data)` },
+				{ name: 'Alpha (Test)', value: 'alpha', description: `${FOURVENUES_ENVIRONMENTS.alpha} (test data, no real payments)` },
 				{ name: 'Custom Base URL', value: 'custom' },
 			],
 			default: 'production',
@@ -53,8 +56,7 @@ export class FourvenuesApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{ $credentials.environment === "custom" ? String($credentials.baseUrl).trim().replace(/\\/+$/, "") : ($credentials.environment === "alpha" ? "https://channels-service-alpha.fourvenues.com" : "https://channels-service.fourvenues.com") }}',
+			baseURL: environmentBaseUrlExpression(FOURVENUES_ENVIRONMENTS),
 			url: '/auth',
 			method: 'GET',
 		},

@@ -1,5 +1,7 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { RCP_NAMESPACE } from '../nodes/RestrictContentPro/transport/environments';
+
 export class RestrictContentProApi implements ICredentialType {
 	name = 'restrictContentProApi';
 
@@ -87,7 +89,8 @@ export class RestrictContentProApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{ String($credentials.url).trim().replace(/\\/+$/, "") }}',
-			url: '={{ $credentials.urlStyle === "restRoute" ? "/?rest_route=/rcp/v1/payments" : "/" + (String($credentials.restPrefix || "wp-json").trim().replace(/^\\/+|\\/+$/g, "") || "wp-json") + "/rcp/v1/payments" }}',
+			// As the transport's routeUrl: ?rest_route= for plain permalinks, the REST prefix otherwise.
+			url: `={{ $credentials.urlStyle === "restRoute" ? "/?rest_route=${RCP_NAMESPACE}/payments" : "/" + (String($credentials.restPrefix || "wp-json").trim().replace(/^\\/+|\\/+$/g, "") || "wp-json") + "${RCP_NAMESPACE}/payments" }}`,
 			qs: { number: 1 },
 			method: 'GET',
 			skipSslCertificateValidation: '={{$credentials.ignoreSslIssues}}',

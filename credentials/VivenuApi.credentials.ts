@@ -1,5 +1,8 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { environmentBaseUrlExpression } from '../nodes/common/environments';
+import { VIVENU_ENVIRONMENTS } from '../nodes/Vivenu/transport/environments';
+
 export class VivenuApi implements ICredentialType {
 	name = 'vivenuApi';
 
@@ -24,8 +27,8 @@ export class VivenuApi implements ICredentialType {
 			name: 'environment',
 			type: 'options',
 			options: [
-				{ name: 'Production', value: 'production', description: 'https://vivenu.com/api' },
-				{ name: 'Staging', value: 'staging', description: 'https://vivenu.dev/api' },
+				{ name: 'Production', value: 'production', description: VIVENU_ENVIRONMENTS.production },
+				{ name: 'Staging', value: 'staging', description: VIVENU_ENVIRONMENTS.staging },
 				{ name: 'Custom Base URL', value: 'custom' },
 			],
 			default: 'production',
@@ -52,8 +55,7 @@ export class VivenuApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				'={{ $credentials.environment === "custom" ? String($credentials.baseUrl).replace(/\\/+$/, "") : ($credentials.environment === "staging" ? "https://vivenu.dev/api" : "https://vivenu.com/api") }}',
+			baseURL: environmentBaseUrlExpression(VIVENU_ENVIRONMENTS),
 			url: '/keys/info',
 			method: 'GET',
 		},

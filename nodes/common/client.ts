@@ -1,5 +1,6 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
+import { isExecution, isListSearch } from './context';
 import { readRequestSettings } from './parameters';
 import { joinUrl, type RequestEnv } from './http';
 import { apiRequest } from './request';
@@ -25,6 +26,12 @@ export interface ApiClient {
 	/** Values masked in every error of this client (the credential's secrets). */
 	secrets: readonly string[];
 	request<T = IDataObject>(method: IHttpRequestMethods, path: string, call: ApiCall): Promise<ApiResponse<T>>;
+	/**
+	 * Per-execution lookups (a default track, a membership level): `load` runs once per key for the
+	 * client's lifetime and every caller shares its answer. A failure is shared too, unless
+	 * `forgetFailure` is set, which lets a later caller try again.
+	 */
+	memo<T>(key: string, load: () => Promise<T>, options?: { forgetFailure?: boolean }): Promise<T>;
 }
 
 export interface ApiClientOptions {
@@ -35,9 +42,14 @@ export interface ApiClientOptions {
 	skipSslCertificateValidation?: boolean;
 }
 
-/** The node's Request Options in an execution; the provider's defaults with few retries in a list search. */
+/**
+ * The node's Request Options in an execution; the provider's defaults with few retries in a list search;
+ * the provider's defaults in a trigger, poll, hook or webhook (they have no Request Options of their own).
+ */
 export function settingsFor(ctx: RequestContext, defaults: RequestSettings): RequestSettings {
-	return 'getInputData' in ctx ? readRequestSettings(ctx, defaults) : { ...defaults, maxRetries: LIST_SEARCH_RETRIES };
+	if (isExecution(ctx)) return readRequestSettings(ctx, defaults);
+	if (isListSearch(ctx)) return { ...defaults, maxRetries: LIST_SEARCH_RETRIES };
+	return { ...defaults };
 }
 
 export function createApiClient(ctx: RequestContext, options: ApiClientOptions): ApiClient {
@@ -45,10 +57,20 @@ export function createApiClient(ctx: RequestContext, options: ApiClientOptions):
 	const settings = settingsFor(ctx, profile.defaults);
 	const urlOf = typeof baseUrl === 'string' ? (path: string) => joinUrl(baseUrl, path) : baseUrl;
 	const env: RequestEnv = { profile, settings, secrets };
+	const memos = new Map<string, Promise<unknown>>();
 	return {
 		settings,
 		profile,
 		secrets,
+		async memo<T>(key: string, load: () => Promise<T>, { forgetFailure = false } = {}) {
+			let pending = memos.get(key) as Promise<T> | undefined;
+			if (!pending) {
+				pending = load();
+				memos.set(key, pending);
+				if (forgetFailure) pending.catch(() => memos.delete(key));
+			}
+			return await pending;
+		},
 		async request<T>(method: IHttpRequestMethods, path: string, call: ApiCall) {
 			const callEnv: RequestEnv = call.secrets?.length ? { ...env, secrets: [...secrets, ...call.secrets] } : env;
 			return await apiRequest<T>(ctx, callEnv, {

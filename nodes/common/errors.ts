@@ -1,7 +1,7 @@
-import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
+import type { IDataObject, INode, INodeParameters, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { redact, redactDeep } from './redact';
+import { maskParameters, redact, redactDeep } from './redact';
 import type { ApiResponse, ProviderProfile } from './types';
 
 const MAX_BODY_IN_DESCRIPTION = 600;
@@ -97,6 +97,14 @@ export function redactJson(body: unknown, secrets: readonly string[]): JsonObjec
 	return { body: redactDeep(body ?? null, secrets) } as JsonObject;
 }
 
+/** An answer an operation cannot use, and what it needs to quote it safely. */
+export interface UnusableAnswer {
+	node: INode;
+	body: unknown;
+	secrets: readonly string[];
+	itemIndex?: number;
+}
+
 export interface AnswerErrorContext {
 	node: INode;
 	/** The whole message; `[item N]` is added. */
@@ -115,6 +123,16 @@ export interface AnswerErrorContext {
  * does not confirm success): the caller's message, the answer quoted, secrets masked before cutting.
  */
 export function answerError({ node, message, body, secrets, itemIndex, httpCode, description = [] }: AnswerErrorContext): NodeApiError {
+	return new NodeApiError(node, redactJson(body, secrets), {
+		message: redact(withItem(message, itemIndex), secrets),
+		description: redact([...description, quoteAnswer(body, secrets)].filter(Boolean).join('\n'), secrets),
+		httpCode,
+		itemIndex,
+	});
+}
+
+/** "Response: …" for a description: the answer as text, secrets masked before it is cut; undefined when empty. */
+export function quoteAnswer(body: unknown, secrets: readonly string[]): string | undefined {
 	let text: string;
 	try {
 		text = typeof body === 'string' ? body : (JSON.stringify(body) ?? String(body));
@@ -122,27 +140,24 @@ export function answerError({ node, message, body, secrets, itemIndex, httpCode,
 		text = String(body);
 	}
 	const raw = redact(text, secrets).slice(0, MAX_BODY_IN_DESCRIPTION);
-	return new NodeApiError(node, redactJson(body, secrets), {
-		message: redact(withItem(message, itemIndex), secrets),
-		description: redact([...description, raw ? `Response: ${raw}` : undefined].filter(Boolean).join('\n'), secrets),
-		httpCode,
-		itemIndex,
-	});
+	return raw ? `Response: ${raw}` : undefined;
 }
 
 export function withItem(message: string, itemIndex: number | undefined): string {
 	return itemIndex === undefined ? message : `${message} [item ${itemIndex}]`;
 }
 
+export interface MalformedErrorContext {
+	node: INode;
+	profile: ProviderProfile;
+	response: ApiResponse;
+	secrets: readonly string[];
+	itemIndex?: number;
+	attempts: number;
+}
+
 /** A 2xx whose JSON body cannot be parsed (truncated or corrupted in transit). */
-export function malformedError(
-	node: INode,
-	profile: ProviderProfile,
-	response: ApiResponse,
-	secrets: readonly string[],
-	itemIndex: number | undefined,
-	attempts: number,
-): NodeApiError {
+export function malformedError({ node, profile, response, secrets, itemIndex, attempts }: MalformedErrorContext): NodeApiError {
 	const raw = redact(response.rawBody ?? '', secrets).slice(0, MAX_BODY_IN_DESCRIPTION);
 	return new NodeApiError(node, { body: redact(raw, secrets) } as JsonObject, {
 		message: withItem(`${profile.name} sent a response that is not valid JSON (HTTP ${response.statusCode})`, itemIndex),
@@ -164,15 +179,18 @@ const NETWORK_WORDS: Record<string, string> = {
 	EPIPE: 'the connection broke while sending',
 };
 
+export interface NetworkErrorContext {
+	node: INode;
+	profile: ProviderProfile;
+	cause: { message?: string; code?: string };
+	secrets: readonly string[];
+	itemIndex?: number;
+	/** What the user should know or do, put first in the description. */
+	note: string;
+}
+
 /** A network-level failure (no HTTP answer). */
-export function networkError(
-	node: INode,
-	profile: ProviderProfile,
-	cause: { message?: string; code?: string },
-	secrets: readonly string[],
-	itemIndex: number | undefined,
-	note: string,
-): NodeApiError {
+export function networkError({ node, profile, cause, secrets, itemIndex, note }: NetworkErrorContext): NodeApiError {
 	const what = (cause.code && NETWORK_WORDS[cause.code]) ?? 'the connection failed';
 	const detail = [cause.code, cause.message].filter(Boolean).join(': ');
 	return new NodeApiError(node, { message: redact(detail || what, secrets) } as JsonObject, {
@@ -182,7 +200,140 @@ export function networkError(
 	});
 }
 
+export interface RefreshErrorContext {
+	node: INode;
+	profile: ProviderProfile;
+	error: unknown;
+	secrets: readonly string[];
+	itemIndex?: number;
+}
+
+/** A failed OAuth2 token refresh. n8n's own errors (e.g. "The credential ... needs to be reconnected") pass unchanged. */
+export function refreshError({ node, profile, error, secrets, itemIndex }: RefreshErrorContext): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	const message = errorMessage(error);
+	return new NodeApiError(node, { message: redact(message, secrets) } as JsonObject, {
+		message: redact(withItem(`Could not refresh the ${profile.name} access token: ${message}`, itemIndex), secrets),
+		description: 'Reconnect the credential. If it keeps failing, check the OAuth2 application (client ID and secret) and its refresh-token settings.',
+		itemIndex,
+	});
+}
+
+export interface InputErrorContext {
+	node: INode;
+	/** The parameter as the user sees it, e.g. "Options → Registrations per Request". */
+	field: string;
+	problem: string;
+	itemIndex: number;
+	/** How to put it right (the description). */
+	fix?: string;
+}
+
 /** A problem with the node's input, naming the field. */
-export function inputError(node: INode, field: string, problem: string, itemIndex: number, fix?: string): NodeOperationError {
+export function inputError({ node, field, problem, itemIndex, fix }: InputErrorContext): NodeOperationError {
 	return new NodeOperationError(node, withItem(`${field}: ${problem}`, itemIndex), { itemIndex, description: fix });
+}
+
+export interface OperationErrorContext {
+	node: INode;
+	/** The whole message (no `[item N]` is added), or the error that caused it. */
+	message: string | Error;
+	description?: string;
+	itemIndex?: number;
+}
+
+/** A failure of the node itself rather than of an API answer (e.g. an operation it does not know). */
+export function operationError({ node, message, description, itemIndex }: OperationErrorContext): NodeOperationError {
+	return new NodeOperationError(node, message, { description, itemIndex });
+}
+
+export interface ReportedErrorContext {
+	node: INode;
+	/** The whole message, already naming the item where there is one. */
+	message: string;
+	description?: string;
+	httpCode?: string;
+	itemIndex?: number;
+	/** What n8n keeps as the error's response (already free of secrets). */
+	body?: JsonObject;
+}
+
+/** An API failure the operation describes in full itself (e.g. the IDs a partial success left out). */
+export function reportedError({ node, message, description, httpCode, itemIndex, body }: ReportedErrorContext): NodeApiError {
+	return new NodeApiError(node, body ?? ({ message } as JsonObject), { message, description, httpCode, itemIndex });
+}
+
+export function errorMessage(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+/** Makes sure whatever was thrown is an n8n error that names the item. */
+export function asNodeError({ node, error, itemIndex }: { node: INode; error: unknown; itemIndex: number }): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+		return error;
+	}
+	return new NodeOperationError(node, withItem(errorMessage(error), itemIndex), { itemIndex });
+}
+
+const ITEM_SUFFIX = /\s*\[item \d+\]$/;
+
+export interface ErrorForItemContext {
+	node: INode;
+	error: unknown;
+	itemIndex: number;
+	/** Added to the message before `[item N]`, e.g. which items shared the failed request. */
+	note?: string;
+	/** A line added to the description. */
+	extra?: string;
+}
+
+/**
+ * Restates an error that several items share (one request or lookup served them all) for one item:
+ * its message names this item, its description and HTTP code are kept. An error that already names
+ * this item, with nothing to add, is returned as it is.
+ */
+export function errorForItem({ node, error, itemIndex, note, extra }: ErrorForItemContext): NodeApiError | NodeOperationError {
+	const base = error instanceof NodeApiError || error instanceof NodeOperationError ? error : undefined;
+	if (base && base.context.itemIndex === itemIndex && base.message.endsWith(`[item ${itemIndex}]`) && !note && !extra) return base;
+	const text = base ? base.message.replace(ITEM_SUFFIX, '') : errorMessage(error);
+	const message = withItem(note ? `${text} ${note}` : text, itemIndex);
+	const description = [base?.description, extra].filter(Boolean).join('\n') || undefined;
+	if (base instanceof NodeApiError) {
+		return new NodeApiError(node, { message } as JsonObject, { message, description, httpCode: base.httpCode ?? undefined, itemIndex });
+	}
+	return new NodeOperationError(node, message, { description, itemIndex });
+}
+
+/**
+ * Readable text from an HTML error page or a message with markup: tags dropped, common entities decoded,
+ * white space collapsed. With `preferPre`, the first <pre> block is all that is read (Express puts its
+ * "Cannot GET /path" there).
+ */
+export function htmlToText(html: string, { preferPre = false } = {}): string {
+	const pre = preferPre ? /<pre>([\s\S]*?)<\/pre>/i.exec(html) : null;
+	return (pre ? pre[1] : html)
+		.replace(/<[^>]*>/g, ' ')
+		.replace(/&nbsp;/g, ' ')
+		.replace(/&amp;/g, '&')
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&#0?39;/g, "'")
+		.replace(/\s+/g, ' ')
+		.trim();
+}
+
+/**
+ * Masks the named parameters (password fields) in the node snapshot n8n keeps with an error; the
+ * error's own texts are masked where they are built.
+ */
+export function withMaskedParameters<E>(error: E, names: ReadonlySet<string>): E {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		const holder = error as unknown as { node?: INode };
+		if (holder.node?.parameters) {
+			holder.node = { ...holder.node, parameters: maskParameters(holder.node.parameters, names) as INodeParameters };
+		}
+	}
+	return error;
 }

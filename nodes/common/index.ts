@@ -1,4 +1,5 @@
 export * from './types';
+export * from './context';
 export * from './errors';
 export * from './redact';
 export * from './retryPolicy';
@@ -10,5 +11,6 @@ export * from './parameters';
 export * from './http';
 export * from './request';
 export * from './itemRunner';
+export * from './batchRunner';
 export * from './client';
 export * from './router';

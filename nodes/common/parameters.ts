@@ -95,16 +95,16 @@ export function optionalId(ctx: IExecuteFunctions, raw: unknown, label: string, 
 export function validateId(ctx: IExecuteFunctions, raw: unknown, label: string, itemIndex: number): string {
 	const value = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
 	if (!value) {
-		throw inputError(ctx.getNode(), label, 'is empty', itemIndex, `Set "${label}" or map it from the input with an expression.`);
+		throw inputError({ node: ctx.getNode(), field: label, problem: 'is empty', itemIndex, fix: `Set "${label}" or map it from the input with an expression.` });
 	}
 	if (/[/\\?#%\s]/.test(value) || /^\.+$/.test(value)) {
-		throw inputError(
-			ctx.getNode(),
-			label,
-			`"${value.slice(0, 80)}" is not a valid ID (it contains spaces, slashes or URL characters)`,
-			itemIndex,
-			'Use the bare ID, not a URL or path.',
-		);
+		throw inputError({
+				node: ctx.getNode(),
+				field: label,
+				problem: `"${value.slice(0, 80)}" is not a valid ID (it contains spaces, slashes or URL characters)`,
+				itemIndex,
+				fix: 'Use the bare ID, not a URL or path.',
+			});
 	}
 	return value;
 }

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-const MASK = '[redacted]';
+export const MASK = '[redacted]';
 
 /** Replaces every occurrence of each secret (and its URL-encoded form) in `text`. */
 export function redact(text: string, secrets: readonly string[]): string {
@@ -33,4 +33,19 @@ export function redactDeep<T>(value: T, secrets: readonly string[], dropKeys: re
 export function secretsFrom(credentials: IDataObject | undefined, fields: readonly string[]): string[] {
 	if (!credentials) return [];
 	return fields.map((f) => credentials[f]).filter((v): v is string => typeof v === 'string' && v.length > 0);
+}
+
+/**
+ * Copies node parameters with the named ones masked where they hold a literal value. Expressions
+ * (={{ ... }}) only say where the value comes from, so they are kept.
+ */
+export function maskParameters<T>(value: T, names: ReadonlySet<string>): T {
+	if (Array.isArray(value)) return value.map((v) => maskParameters(v, names)) as unknown as T;
+	if (!value || typeof value !== 'object') return value;
+	const out: IDataObject = {};
+	for (const [key, v] of Object.entries(value as IDataObject)) {
+		const literal = typeof v === 'string' && v !== '' && !v.startsWith('=');
+		out[key] = names.has(key) && literal ? MASK : maskParameters(v, names);
+	}
+	return out as T;
 }

@@ -7,6 +7,7 @@ import { classifyNetworkError, parseRetryAfter, retryDelay, RETRYABLE_STATUS } f
 import { refreshGeneration, refreshToken } from './tokenRefresh';
 import type { ApiRequest, ApiResponse, RequestContext } from './types';
 
+/** Limits are shared per execution; list searches and trigger calls outside an execution share one budget. */
 function executionKey(ctx: RequestContext): string {
 	const withId = ctx as { getExecutionId?: () => string };
 	return typeof withId.getExecutionId === 'function' ? (withId.getExecutionId() ?? 'manual') : 'load-options';
@@ -48,7 +49,7 @@ export async function apiRequest<T = unknown>(ctx: RequestContext, env: RequestE
 					kind === 'unknown' && !req.idempotent
 						? 'The connection broke after the request was sent, so it may or may not have been carried out. It was not repeated automatically to avoid doing it twice: check the resource before running again.'
 						: `Check that the base URL in the credential is reachable.${attempt ? ` Tried ${attempt + 1} times.` : ''}`;
-				throw networkError(node, profile, unwrapped, secrets, req.itemIndex, note);
+				throw networkError({ node, profile, cause: unwrapped, secrets, itemIndex: req.itemIndex, note });
 			}
 		}
 
@@ -70,7 +71,7 @@ export async function apiRequest<T = unknown>(ctx: RequestContext, env: RequestE
 				await sleep(retryDelay(attempt, undefined, capMs));
 				continue;
 			}
-			throw malformedError(node, profile, response, secrets, req.itemIndex, attempt + 1);
+			throw malformedError({ node, profile, response, secrets, itemIndex: req.itemIndex, attempts: attempt + 1 });
 		}
 
 		const status = response.statusCode;

@@ -1,13 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
+import { operationError } from './errors';
 import { runItems } from './itemRunner';
 import type { OutputData, RequestSettings } from './types';
 
 /** Runs once per input item, through the common item loop. */
 export type ItemOperation<C> = { execute: (this: IExecuteFunctions, i: number, client: C) => Promise<OutputData> };
 
-/** Sees all input items at once (to merge them into batched requests) and builds one outcome per item itself. */
+/** Sees all input items at once to merge them into batched requests; runBatch (batchRunner.ts) does the work. */
 export type BatchOperation<C> = { executeBatch: (this: IExecuteFunctions, client: C) => Promise<INodeExecutionData[][]> };
 
 export type Operation<C> = ItemOperation<C> | BatchOperation<C>;
@@ -34,7 +34,7 @@ export async function dispatch<C extends { settings: RequestSettings }>(
 	const operation = ctx.getNodeParameter('operation', 0) as string;
 	const op = resources[resource]?.[operation];
 	if (!op) {
-		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of resource "${resource}" is not supported`);
+		throw operationError({ node: ctx.getNode(), message: `The operation "${operation}" of resource "${resource}" is not supported` });
 	}
 	const client = await createClient(ctx);
 	const guarded = async <R>(run: () => Promise<R>): Promise<R> => {

@@ -1,10 +1,6 @@
-import type { JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-
-import { withItem } from './errors';
+import { refreshError } from './errors';
 import { send, unwrapThrown, type RequestEnv, type ThrownHttpError } from './http';
 import type { RateLimiter } from './rateLimiter';
-import { redact } from './redact';
 import type { ApiRequest, ApiResponse, RequestContext } from './types';
 
 /** Per execution and credential (keyed by its limiter): how many token refreshes finished, and the one running. */
@@ -28,15 +24,8 @@ export function refreshGeneration(limiter: object): number {
 	return refreshState(limiter).generation;
 }
 
-/** n8n's own errors (e.g. "The credential ... needs to be reconnected") pass unchanged; anything else is wrapped. */
-function refreshError(ctx: RequestContext, env: RequestEnv, req: ApiRequest, error: unknown): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	const message = error instanceof Error ? error.message : String(error);
-	return new NodeApiError(ctx.getNode(), { message: redact(message, env.secrets) } as JsonObject, {
-		message: redact(withItem(`Could not refresh the ${env.profile.name} access token: ${message}`, req.itemIndex), env.secrets),
-		description: 'Reconnect the credential. If it keeps failing, check the OAuth2 application (client ID and secret) and its refresh-token settings.',
-		itemIndex: req.itemIndex,
-	});
+function failure(ctx: RequestContext, env: RequestEnv, req: ApiRequest, error: unknown) {
+	return refreshError({ node: ctx.getNode(), profile: env.profile, error, secrets: env.secrets, itemIndex: req.itemIndex });
 }
 
 type RefreshOAuth2Token = (this: RequestContext, credentialsType: string) => Promise<unknown>;
@@ -66,7 +55,7 @@ export async function refreshToken(
 		try {
 			await state.pending;
 		} catch (error) {
-			throw refreshError(ctx, env, req, error);
+			throw failure(ctx, env, req, error);
 		}
 		return undefined;
 	}
@@ -81,7 +70,7 @@ export async function refreshToken(
 			return await send(ctx, env, req, false).finally(release);
 		} catch (error) {
 			const unwrapped = unwrapThrown(error as ThrownHttpError);
-			if (!unwrapped.response) throw refreshError(ctx, env, req, error);
+			if (!unwrapped.response) throw failure(ctx, env, req, error);
 			return unwrapped.response;
 		}
 	};
@@ -90,7 +79,7 @@ export async function refreshToken(
 	try {
 		return await pending;
 	} catch (error) {
-		throw refreshError(ctx, env, req, error);
+		throw failure(ctx, env, req, error);
 	} finally {
 		state.generation++;
 		state.pending = undefined;

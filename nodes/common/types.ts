@@ -1,6 +1,19 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, ILoadOptionsFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	ITriggerFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
-export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+/** Contexts that start a workflow rather than run in one: no input items, no Request Options. */
+export type TriggerContext = IPollFunctions | ITriggerFunctions | IHookFunctions | IWebhookFunctions;
+
+/** Every n8n context the request machinery (client, retries, rate limit, redaction) can run in. */
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | TriggerContext;
 
 /** One HTTP call as a provider transport describes it, before authentication. */
 export interface ApiRequest {

@@ -74,12 +74,12 @@ export function readRegistrationIds(ctx: IExecuteFunctions, itemIndex: number): 
 		else if (typeof v === 'string') values.push(...v.split(/[\s,;]+/).filter(Boolean));
 		else if (typeof v === 'number') values.push(String(v));
 		else if (v !== undefined && v !== null && v !== '') {
-			throw inputError(ctx.getNode(), label, `expected IDs as text or a list, got ${typeof v}`, itemIndex);
+			throw inputError({ node: ctx.getNode(), field: label, problem: `expected IDs as text or a list, got ${typeof v}`, itemIndex });
 		}
 	};
 	collect(raw);
 	if (values.length === 0) {
-		throw inputError(ctx.getNode(), label, 'is empty', itemIndex, `Map "${label}" to the column that holds the registration ID(s), e.g. {{ $json.registration_id }}.`);
+		throw inputError({ node: ctx.getNode(), field: label, problem: 'is empty', itemIndex, fix: `Map "${label}" to the column that holds the registration ID(s), e.g. {{ $json.registration_id }}.` });
 	}
 	const ids = values.map((v) => validateId(ctx, v, label, itemIndex));
 	return [...new Set(ids)];

@@ -5,7 +5,9 @@ import { createClient } from '../transport';
 import * as event from './event';
 import * as registration from './registration';
 
+export const resources = { event: event.operations, registration: registration.operations };
+
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	// Update Payment Status and Update Status are batch operations: they merge items into bulk requests.
-	return await dispatch(this, { event: event.operations, registration: registration.operations }, createClient);
+	return await dispatch(this, resources, createClient);
 }

@@ -1,84 +1,13 @@
-import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { createApiClient, inputError, providerDefaults, secretsFrom, type ApiClient, type ProviderProfile } from '../../common';
+import { createApiClient, inputError, providerDefaults, secretsFrom, type ApiClient, type ProviderProfile, type RequestContext } from '../../common';
+import { baseUrlOf } from './environments';
+import { errorKeyOf, parseConstantContactError, REQUESTS_PER_SECOND } from './errors';
 
 export const CONSTANT_CONTACT_CREDENTIAL = 'constantContactOAuth2Api';
 
-export const DEFAULT_BASE_URL = 'https://api.cc.email/v3';
-
-/** Documented: 4 requests per second and 10,000 per day per app, shared by every account connected to it. */
-export const REQUESTS_PER_SECOND = 4;
-export const DAILY_QUOTA = 10000;
-
+/** The documented per-application rate (see transport/errors.ts and docs/providers/constant-contact.md). */
 export const CONSTANT_CONTACT_DEFAULTS = providerDefaults({ requestsPerSecond: REQUESTS_PER_SECOND, concurrency: 4 });
-
-interface ErrorEntry {
-	key?: string;
-	message?: string;
-}
-
-/** Constant Contact answers `[{error_key, error_message}]`, sometimes one bare object, and `{error, error_description}` at the token endpoint. */
-export function errorEntries(body: unknown): ErrorEntry[] {
-	if (Array.isArray(body)) return body.flatMap((entry) => errorEntries(entry));
-	if (typeof body === 'string') return body.trim() ? [{ message: body.trim() }] : [];
-	if (!body || typeof body !== 'object') return [];
-	const b = body as IDataObject;
-	const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
-	const key = str(b.error_key) ?? str(b.errorCode) ?? str(b.error);
-	const message =
-		str(b.error_message) ?? str(b.error_description) ?? str(b.errorSummary) ?? str(b.message) ?? (str(b.error_key) ? undefined : str(b.error));
-	if (!key && !message) return [];
-	return [{ key, message }];
-}
-
-export function errorKeyOf(body: unknown): string | undefined {
-	return errorEntries(body).find((e) => e.key)?.key;
-}
-
-function untilMidnightUtc(now = Date.now()): { at: string; text: string } {
-	const d = new Date(now);
-	const reset = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1);
-	const minutes = Math.max(1, Math.ceil((reset - now) / 60000));
-	const text = minutes >= 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes} min`;
-	return { at: new Date(reset).toISOString(), text };
-}
-
-export function parseConstantContactError(body: unknown, statusCode: number): { message?: string; code?: string; details?: string } {
-	const entries = errorEntries(body);
-	const code = entries.find((e) => e.key)?.key;
-	const apiText = entries.map((e) => e.message ?? e.key).filter(Boolean).join('; ') || undefined;
-	if (statusCode === 429 && code === 'quota_exceeded') {
-		const reset = untilMidnightUtc();
-		return {
-			code,
-			message: `The daily request quota of this Constant Contact app is spent (${apiText ?? 'Limit Exceeded'}). It resets at 00:00 UTC, in about ${reset.text} (${reset.at}).`,
-			details: `Constant Contact allows ${DAILY_QUOTA.toLocaleString('en-US')} requests per day per application, shared by every account connected to it. Retrying before the reset cannot help, so the node did not retry.`,
-		};
-	}
-	if (statusCode === 429) {
-		return {
-			code,
-			message: apiText,
-			details: `Constant Contact allows ${REQUESTS_PER_SECOND} requests per second per application; other workflows or integrations using the same application share that budget.`,
-		};
-	}
-	if (statusCode === 401) {
-		return {
-			code,
-			message: apiText,
-			details: 'n8n already tried to refresh the access token. Reconnect the credential; if it keeps failing, the refresh token may have expired (180 days unused) or been rotated by another workflow.',
-		};
-	}
-	if (statusCode === 403) {
-		return {
-			code,
-			message: apiText,
-			details:
-				'Constant Contact does not say which of three causes applies: the token lacks the campaign_data scope (reconnect the credential), the Constant Contact user lacks the campaign:read / campaign:write privilege, or the application was deactivated.',
-		};
-	}
-	return { code, message: apiText };
-}
 
 export const constantContactProfile: ProviderProfile = {
 	name: 'Constant Contact',
@@ -98,46 +27,32 @@ export interface ConstantContactClient extends ApiClient {
 	trackOf(eventId: string, trackId: string | undefined, itemIndex: number): Promise<string>;
 }
 
-export function baseUrlOf(credentials: IDataObject): string {
-	return typeof credentials.baseUrl === 'string' && credentials.baseUrl.trim() ? credentials.baseUrl.trim() : DEFAULT_BASE_URL;
-}
-
 /** The client secret and both tokens must never show up in output, errors or logs. */
 export function secretsOf(credentials: IDataObject): string[] {
 	const tokens = (credentials.oauthTokenData ?? {}) as IDataObject;
 	return [...secretsFrom(credentials, ['clientSecret']), ...secretsFrom(tokens, ['access_token', 'refresh_token', 'id_token'])];
 }
 
-export async function createClient(ctx: IExecuteFunctions | ILoadOptionsFunctions): Promise<ConstantContactClient> {
+export async function createClient(ctx: RequestContext): Promise<ConstantContactClient> {
 	const credentials = await ctx.getCredentials(CONSTANT_CONTACT_CREDENTIAL);
 	const api = createApiClient(ctx, { profile: constantContactProfile, baseUrl: baseUrlOf(credentials), secrets: secretsOf(credentials) });
-	const defaultTracks = new Map<string, Promise<string>>();
 	const client: ConstantContactClient = {
 		...api,
 		async trackOf(eventId: string, trackId: string | undefined, itemIndex: number) {
 			if (trackId) return trackId;
-			let pending = defaultTracks.get(eventId);
-			if (!pending) {
-				pending = lookupDefaultTrack(ctx, client, eventId, itemIndex);
-				defaultTracks.set(eventId, pending);
-			}
-			return await pending;
+			// A failed lookup is shared too: one GET per event, whatever happens.
+			return await api.memo(`defaultTrack:${eventId}`, async () => await lookupDefaultTrack(ctx, client, eventId, itemIndex));
 		},
 	};
 	return client;
 }
 
-async function lookupDefaultTrack(
-	ctx: IExecuteFunctions | ILoadOptionsFunctions,
-	client: ConstantContactClient,
-	eventId: string,
-	itemIndex: number,
-): Promise<string> {
+async function lookupDefaultTrack(ctx: RequestContext, client: ConstantContactClient, eventId: string, itemIndex: number): Promise<string> {
 	const { body } = await client.request<IDataObject>('GET', eventPath(eventId), { itemIndex, idempotent: true });
 	const track = (body?.default_track ?? {}) as IDataObject;
 	const id = typeof track.track_id === 'string' ? track.track_id : '';
 	if (!id) {
-		throw inputError(ctx.getNode(), 'Track', `event ${eventId} has no default track`, itemIndex, 'Set the track key under "Track" (By ID).');
+		throw inputError({ node: ctx.getNode(), field: 'Track', problem: `event ${eventId} has no default track`, itemIndex, fix: 'Set the track key under "Track" (By ID).' });
 	}
 	return id;
 }

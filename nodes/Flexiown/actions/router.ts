@@ -1,13 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { dispatch } from '../../common';
-import { protectError } from '../helpers/errors';
+import { protectError } from '../transport/errors';
 import { createClient } from '../transport';
 import * as merchant from './merchant';
 import * as payment from './payment';
 import * as product from './product';
 
-const resources = {
+export const resources = {
 	payment: payment.operations,
 	merchant: merchant.operations,
 	product: product.operations,

@@ -72,13 +72,13 @@ export function productFromFields(node: INode, values: IDataObject, itemIndex: n
 	const sku = String(values.sku ?? '').trim();
 	const quantity = values.quantity === undefined || values.quantity === '' ? 1 : Number(values.quantity);
 	const price = Number(values.price);
-	if (!name) throw inputError(node, `${label} → Name`, 'is empty', itemIndex);
-	if (!sku) throw inputError(node, `${label} → SKU`, 'is empty', itemIndex);
+	if (!name) throw inputError({ node, field: `${label} → Name`, problem: 'is empty', itemIndex });
+	if (!sku) throw inputError({ node, field: `${label} → SKU`, problem: 'is empty', itemIndex });
 	if (!Number.isInteger(quantity) || quantity < 1) {
-		throw inputError(node, `${label} → Quantity`, `"${String(values.quantity)}" is not a whole number of at least 1`, itemIndex);
+		throw inputError({ node, field: `${label} → Quantity`, problem: `"${String(values.quantity)}" is not a whole number of at least 1`, itemIndex });
 	}
 	if (!Number.isFinite(price) || price <= 0) {
-		throw inputError(node, `${label} → Price`, `"${String(values.price)}" is not a price above 0`, itemIndex, 'Enter the unit price in ZAR, e.g. 11999.00.');
+		throw inputError({ node, field: `${label} → Price`, problem: `"${String(values.price)}" is not a price above 0`, itemIndex, fix: 'Enter the unit price in ZAR, e.g. 11999.00.' });
 	}
 	const product: IDataObject = { name, sku, quantity: String(quantity), price: price.toFixed(2) };
 	if (values.description) product.description = String(values.description);

@@ -1,16 +1,13 @@
-import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { createApiClient, providerDefaults, secretsFrom, type ApiClient, type ProviderProfile } from '../../common';
-import { parseFlexiownError } from '../helpers/errors';
+import { createApiClient, providerDefaults, secretsFrom, type ApiClient, type ProviderProfile, type RequestContext } from '../../common';
+import { environmentBaseUrl } from '../../common/environments';
+import { FLEXIOWN_ENVIRONMENTS } from './environments';
+import { parseFlexiownError } from './errors';
 
 export const FLEXIOWN_CREDENTIAL = 'flexiownApi';
 
-const BASE_URLS: Record<string, string> = {
-	production: 'https://pay.teljoy.co.za/api',
-	staging: 'https://pay.staging.teljoy.co.za/api',
-};
-
-/** Flexiown documents no rate limit (UNVERIFIED); a checkout API, so stay modest. */
+/** Flexiown documents no rate limit (UNVERIFIED, see docs/providers/flexiown.md); a checkout API, so stay modest. */
 export const FLEXIOWN_DEFAULTS = providerDefaults({ requestsPerSecond: 5, concurrency: 5 });
 
 export const flexiownProfile: ProviderProfile = {
@@ -22,25 +19,21 @@ export const flexiownProfile: ProviderProfile = {
 
 export type FlexiownClient = ApiClient;
 
-/** The API root: environment host + /api (or the custom base URL) + the optional version segment. */
-export function baseUrlOf(credentials: IDataObject): string {
-	const environment = String(credentials.environment ?? 'production');
-	const root =
-		environment === 'custom' ? String(credentials.baseUrl ?? '').trim() : (BASE_URLS[environment] ?? BASE_URLS.production);
-	const version = String(credentials.versionPrefix ?? '')
+/** The optional version segment of the credential (API Version Path), without slashes. */
+export function versionSegmentOf(credentials: IDataObject): string {
+	return String(credentials.versionPrefix ?? '')
 		.trim()
 		.replace(/^\/+|\/+$/g, '');
-	const base = root.replace(/\/+$/, '');
+}
+
+/** The API root: environment host + /api (or the custom base URL) + the optional version segment. */
+export function baseUrlOf(credentials: IDataObject): string {
+	const base = environmentBaseUrl(FLEXIOWN_ENVIRONMENTS, credentials);
+	const version = versionSegmentOf(credentials);
 	return version ? `${base}/${version}` : base;
 }
 
-/** An answer as one output record: an object as it is, anything else under `response`. */
-export function asRecord(body: unknown): IDataObject {
-	if (body && typeof body === 'object' && !Array.isArray(body)) return body as IDataObject;
-	return { response: (body as IDataObject[keyof IDataObject]) ?? null };
-}
-
-export async function createClient(ctx: IExecuteFunctions | ILoadOptionsFunctions): Promise<FlexiownClient> {
+export async function createClient(ctx: RequestContext): Promise<FlexiownClient> {
 	const credentials = await ctx.getCredentials(FLEXIOWN_CREDENTIAL);
 	return createApiClient(ctx, {
 		profile: flexiownProfile,

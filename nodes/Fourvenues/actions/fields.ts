@@ -80,7 +80,7 @@ export function dateFilter(ctx: IExecuteFunctions, raw: unknown, label: string, 
 	if (day) return day[1];
 	const ms = Date.parse(text);
 	if (Number.isNaN(ms)) {
-		throw inputError(ctx.getNode(), label, `"${text.slice(0, 60)}" is not a date`, itemIndex, 'Use a date such as 2026-10-31 or an ISO 8601 date-time.');
+		throw inputError({ node: ctx.getNode(), field: label, problem: `"${text.slice(0, 60)}" is not a date`, itemIndex, fix: 'Use a date such as 2026-10-31 or an ISO 8601 date-time.' });
 	}
 	if (dateOnly) return /^\d{4}-\d{2}-\d{2}/.test(text) ? text.slice(0, 10) : new Date(ms).toISOString().slice(0, 10);
 	return new Date(ms).toISOString();

@@ -7,7 +7,7 @@ import * as organization from './organization';
 import * as payment from './payment';
 import * as ticket from './ticket';
 
-const resources = {
+export const resources = {
 	event: event.operations,
 	organization: organization.operations,
 	payment: payment.operations,

@@ -1,66 +1,27 @@
-import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import {
 	apiError,
 	createApiClient,
-	defaultParseError,
 	providerDefaults,
 	secretsFrom,
 	type ApiClient,
 	type ApiResponse,
 	type ProviderProfile,
-	type RequestSettings,
+	type RequestContext,
 } from '../../common';
+import { environmentBaseUrl } from '../../common/environments';
+import { FOURVENUES_ENVIRONMENTS } from './environments';
+import { parseFourvenuesError } from './errors';
 
 export const FOURVENUES_CREDENTIAL = 'fourvenuesApi';
-
-export const BASE_URLS: Record<string, string> = {
-	production: 'https://channels-service.fourvenues.com',
-	alpha: 'https://channels-service-alpha.fourvenues.com',
-};
 
 /**
  * Independent integrations summarise the requirements page as "about 10 requests per second per API key"
  * (UNVERIFIED); 8 per second stays under it with room for clock skew between the two ends.
+ * See docs/providers/fourvenues.md.
  */
 export const FOURVENUES_DEFAULTS = providerDefaults({ requestsPerSecond: 8, concurrency: 5 });
-
-function htmlText(text: string): string {
-	const pre = /<pre>([\s\S]*?)<\/pre>/i.exec(text);
-	const inner = pre ? pre[1] : text.replace(/<[^>]*>/g, ' ');
-	return inner.replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
-}
-
-/**
- * No error schema is documented (UNVERIFIED). Independent clients read `error`, then `message`; Joi
- * validation errors may carry `details[]`; unknown routes answer Express's HTML "Cannot GET /path".
- */
-export function parseFourvenuesError(body: unknown, statusCode: number): { message?: string; code?: string; details?: string } {
-	if (typeof body === 'string') {
-		const text = /<\/?[a-z][\s\S]*>/i.test(body) ? htmlText(body) : body.trim();
-		return { message: text || undefined };
-	}
-	let message: string | undefined;
-	let code: string | undefined;
-	let details: string | undefined;
-	if (body && typeof body === 'object' && !Array.isArray(body)) {
-		const b = body as IDataObject;
-		const nested = b.error && typeof b.error === 'object' && !Array.isArray(b.error) ? (b.error as IDataObject) : undefined;
-		if (typeof b.error === 'string' && b.error.trim()) message = b.error.trim();
-		else if (nested && typeof nested.message === 'string') message = nested.message;
-		else if (typeof b.message === 'string' && b.message.trim()) message = b.message.trim();
-		const detailList = (Array.isArray(b.details) ? b.details : Array.isArray(nested?.details) ? nested?.details : undefined) as unknown[] | undefined;
-		if (detailList?.length) {
-			details = detailList
-				.map((d) => (d && typeof d === 'object' ? String((d as IDataObject).message ?? JSON.stringify(d)) : String(d)))
-				.join('; ');
-		}
-		code = (typeof b.code === 'string' && b.code) || (nested && typeof nested.code === 'string' && nested.code) || undefined;
-		if (!message) message = defaultParseError(body).message;
-		if (!message && statusCode < 300) message = 'the request was refused ("success": false) without a message';
-	}
-	return { message, code, details };
-}
 
 export const fourvenuesProfile: ProviderProfile = {
 	name: 'Fourvenues',
@@ -69,8 +30,7 @@ export const fourvenuesProfile: ProviderProfile = {
 	parseError: parseFourvenuesError,
 };
 
-export interface FourvenuesClient {
-	settings: RequestSettings;
+export interface FourvenuesClient extends ApiClient {
 	/** GET a path and unwrap the `{data, success}` envelope (`success: false` or no `data` is an error). */
 	get<T = unknown>(path: string, qs?: IDataObject, itemIndex?: number): Promise<T>;
 	/** GET a list: `data` must be an array (a single object is accepted as a one-element list). */
@@ -80,22 +40,27 @@ export interface FourvenuesClient {
 }
 
 export function baseUrlOf(credentials: IDataObject): string {
-	const environment = String(credentials.environment ?? 'production');
-	if (environment === 'custom') return String(credentials.baseUrl ?? '').trim();
-	return BASE_URLS[environment] ?? BASE_URLS.production;
+	return environmentBaseUrl(FOURVENUES_ENVIRONMENTS, credentials);
 }
 
 /**
  * The error for a 2xx answer that is not a usable envelope. `success: false` surfaces the API's own
  * message; any other problem (no `data`, not JSON, wrong shape) is named as such.
  */
-function envelopeError(
-	ctx: IExecuteFunctions | ILoadOptionsFunctions,
-	api: ApiClient,
-	response: ApiResponse,
-	itemIndex: number | undefined,
-	problem?: string,
-) {
+function envelopeError({
+	ctx,
+	api,
+	response,
+	itemIndex,
+	problem,
+}: {
+	ctx: RequestContext;
+	api: ApiClient;
+	response: ApiResponse;
+	itemIndex?: number;
+	/** What is wrong with a 2xx answer; none for `success: false`. */
+	problem?: string;
+}) {
 	const profile: ProviderProfile = problem ? { ...api.profile, parseError: () => ({ message: problem }) } : api.profile;
 	return apiError({
 		node: ctx.getNode(),
@@ -109,7 +74,7 @@ function envelopeError(
 	});
 }
 
-export async function createClient(ctx: IExecuteFunctions | ILoadOptionsFunctions): Promise<FourvenuesClient> {
+export async function createClient(ctx: RequestContext): Promise<FourvenuesClient> {
 	const credentials = await ctx.getCredentials(FOURVENUES_CREDENTIAL);
 	const api = createApiClient(ctx, { profile: fourvenuesProfile, baseUrl: baseUrlOf(credentials), secrets: secretsFrom(credentials, ['apiKey']) });
 
@@ -117,18 +82,18 @@ export async function createClient(ctx: IExecuteFunctions | ILoadOptionsFunction
 		const response = await api.request<unknown>('GET', path, { qs, itemIndex, idempotent: true });
 		const body = response.body;
 		if (!body || typeof body !== 'object' || Array.isArray(body)) {
-			throw envelopeError(ctx, api, response, itemIndex, 'the response is not the {data, success} JSON envelope');
+			throw envelopeError({ ctx, api, response, itemIndex, problem: 'the response is not the {data, success} JSON envelope' });
 		}
 		const envelope = body as IDataObject;
-		if (envelope.success === false) throw envelopeError(ctx, api, response, itemIndex);
+		if (envelope.success === false) throw envelopeError({ ctx, api, response, itemIndex });
 		if (envelope.data === undefined || envelope.data === null) {
-			throw envelopeError(ctx, api, response, itemIndex, 'the response has no "data" in its {data, success} envelope');
+			throw envelopeError({ ctx, api, response, itemIndex, problem: 'the response has no "data" in its {data, success} envelope' });
 		}
 		return envelope.data as T;
 	}
 
 	return {
-		settings: api.settings,
+		...api,
 		get,
 		async list(path, qs, itemIndex) {
 			const data = await get<unknown>(path, qs, itemIndex);
@@ -142,7 +107,7 @@ export async function createClient(ctx: IExecuteFunctions | ILoadOptionsFunction
 			if (Array.isArray(data) && data.length === 1 && data[0] && typeof data[0] === 'object') return data[0] as IDataObject;
 			if (typeof data !== 'object' || Array.isArray(data)) {
 				const response: ApiResponse = { statusCode: 200, headers: {}, body: { data, success: true } };
-				throw envelopeError(ctx, api, response, itemIndex, '"data" is not a single record');
+				throw envelopeError({ ctx, api, response, itemIndex, problem: '"data" is not a single record' });
 			}
 			return data as IDataObject;
 		},

@@ -4,6 +4,8 @@ import { dispatch } from '../../common';
 import { createClient } from '../transport';
 import * as payment from './payment';
 
+export const resources = { payment: payment.operations };
+
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await dispatch(this, { payment: payment.operations }, createClient);
+	return await dispatch(this, resources, createClient);
 }

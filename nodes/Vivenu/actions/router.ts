@@ -4,6 +4,8 @@ import { dispatch } from '../../common';
 import { createClient } from '../transport';
 import * as transaction from './transaction';
 
+export const resources = { transaction: transaction.operations };
+
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await dispatch(this, { transaction: transaction.operations }, createClient);
+	return await dispatch(this, resources, createClient);
 }

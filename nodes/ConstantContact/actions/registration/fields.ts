@@ -38,7 +38,7 @@ export function readChunkSize(
 	const raw = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
 	const size = typeof raw === 'number' ? raw : Number(raw);
 	if (!Number.isInteger(size) || size < 1 || size > MAX_CHUNK_SIZE) {
-		throw inputError(ctx.getNode(), 'Options → Registrations per Request', `must be a whole number from 1 to ${MAX_CHUNK_SIZE}`, itemIndex);
+		throw inputError({ node: ctx.getNode(), field: 'Options → Registrations per Request', problem: `must be a whole number from 1 to ${MAX_CHUNK_SIZE}`, itemIndex });
 	}
 	return size;
 }

@@ -46,7 +46,7 @@ export const bulk: BulkOperation = {
 		const trackId = readTrackId(ctx, i);
 		const ids = readRegistrationIds(ctx, i);
 		const paymentStatus = String(ctx.getNodeParameter('paymentStatus', i, 'Paid') ?? '').trim();
-		if (!paymentStatus) throw inputError(ctx.getNode(), 'Payment Status', 'is empty', i, 'Use "Paid" to mark registrations as paid.');
+		if (!paymentStatus) throw inputError({ node: ctx.getNode(), field: 'Payment Status', problem: 'is empty', itemIndex: i, fix: 'Use "Paid" to mark registrations as paid.' });
 		return {
 			eventId,
 			trackId,

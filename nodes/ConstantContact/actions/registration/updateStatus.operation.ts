@@ -66,7 +66,7 @@ export const bulk: BulkOperation = {
 		const ids = readRegistrationIds(ctx, i);
 		const status = String(ctx.getNodeParameter('registrationStatus', i, 'CANCELED') ?? '').trim().toUpperCase();
 		if (!REGISTRATION_STATUSES.includes(status)) {
-			throw inputError(ctx.getNode(), 'Registration Status', `"${status}" is not one of ${REGISTRATION_STATUSES.join(', ')}`, i);
+			throw inputError({ node: ctx.getNode(), field: 'Registration Status', problem: `"${status}" is not one of ${REGISTRATION_STATUSES.join(', ')}`, itemIndex: i });
 		}
 		const options = ctx.getNodeParameter('options', i, {}) as IDataObject;
 		const qs: IDataObject = {};

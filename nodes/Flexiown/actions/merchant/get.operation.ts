@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { asRecord, type FlexiownClient } from '../../transport';
+import { asRecord } from '../../helpers/output';
+import type { FlexiownClient } from '../../transport';
 
 const properties: INodeProperties[] = [];
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inputError } from '../../../common';
-import { notConfirmedError } from '../../helpers/errors';
+import { notConfirmedError } from '../../transport/errors';
 import { productFieldOptions, productFromFields } from '../../helpers/products';
 import { signatureMatches, trustSeedFromProducts, trustValueFromOrderId } from '../../helpers/trust';
 import type { FlexiownClient } from '../../transport';
@@ -158,16 +158,16 @@ function readProducts(ctx: IExecuteFunctions, i: number): IDataObject[] {
 			try {
 				raw = JSON.parse(raw);
 			} catch (error) {
-				throw inputError(node, 'Products (JSON)', `is not valid JSON (${(error as Error).message})`, i, 'Enter a JSON array of product objects.');
+				throw inputError({ node, field: 'Products (JSON)', problem: `is not valid JSON (${(error as Error).message})`, itemIndex: i, fix: 'Enter a JSON array of product objects.' });
 			}
 		}
 		if (raw && typeof raw === 'object' && !Array.isArray(raw)) raw = [raw];
 		if (!Array.isArray(raw) || raw.length === 0) {
-			throw inputError(node, 'Products (JSON)', 'must be a non-empty array of products', i);
+			throw inputError({ node, field: 'Products (JSON)', problem: 'must be a non-empty array of products', itemIndex: i });
 		}
 		raw.forEach((p, k) => {
 			if (!p || typeof p !== 'object' || Array.isArray(p)) {
-				throw inputError(node, 'Products (JSON)', `entry ${k} is not an object`, i);
+				throw inputError({ node, field: 'Products (JSON)', problem: `entry ${k} is not an object`, itemIndex: i });
 			}
 		});
 		return raw as IDataObject[];
@@ -175,7 +175,7 @@ function readProducts(ctx: IExecuteFunctions, i: number): IDataObject[] {
 	const collection = ctx.getNodeParameter('products', i, {}) as IDataObject;
 	const entries = (Array.isArray(collection.product) ? collection.product : []) as IDataObject[];
 	if (!entries.length) {
-		throw inputError(node, 'Products', 'has no product', i, 'Add at least one product (name, SKU, quantity and price).');
+		throw inputError({ node, field: 'Products', problem: 'has no product', itemIndex: i, fix: 'Add at least one product (name, SKU, quantity and price).' });
 	}
 	return entries.map((entry, k) => productFromFields(node, entry, i, `Products → Product ${k + 1}`));
 }
@@ -208,7 +208,7 @@ function productTotal(products: IDataObject[]): number {
 export async function execute(this: IExecuteFunctions, i: number, client: FlexiownClient): Promise<IDataObject> {
 	const node = this.getNode();
 	const orderId = String(this.getNodeParameter('orderId', i, '') ?? '').trim();
-	if (!orderId) throw inputError(node, 'Merchant Order ID', 'is empty', i, 'Enter your own order ID; it identifies the order on the success redirect.');
+	if (!orderId) throw inputError({ node, field: 'Merchant Order ID', problem: 'is empty', itemIndex: i, fix: 'Enter your own order ID; it identifies the order on the success redirect.' });
 	const successUrl = String(this.getNodeParameter('successRedirectUrl', i, '') ?? '').trim();
 	const failureUrl = String(this.getNodeParameter('failureRedirectUrl', i, '') ?? '').trim();
 	for (const [label, url] of [
@@ -216,7 +216,7 @@ export async function execute(this: IExecuteFunctions, i: number, client: Flexio
 		['Failure Redirect URL', failureUrl],
 	]) {
 		if (!/^https?:\/\/\S+$/i.test(url)) {
-			throw inputError(node, label, url ? `"${url.slice(0, 80)}" is not an http(s) URL` : 'is empty', i, 'Enter the full URL, starting with https://.');
+			throw inputError({ node, field: label, problem: url ? `"${url.slice(0, 80)}" is not an http(s) URL` : 'is empty', itemIndex: i, fix: 'Enter the full URL, starting with https://.' });
 		}
 	}
 	const products = readProducts(this, i);
@@ -260,7 +260,7 @@ export async function execute(this: IExecuteFunctions, i: number, client: Flexio
 	const { body: answer } = await client.request<IDataObject>('POST', 'payment/create', { body, itemIndex: i, idempotent: false, secrets });
 	const paymentId = answer?.id ?? answer?.paymentId ?? answer?.payment_id;
 	if (!answer || typeof answer !== 'object' || answer.success !== true || !paymentId) {
-		throw notConfirmedError(node, 'payment creation', answer, [...client.secrets, ...secrets], i);
+		throw notConfirmedError({ node, what: 'payment creation', body: answer, secrets: [...client.secrets, ...secrets], itemIndex: i });
 	}
 	const returnedSignature = answer.trust_signature ?? answer.trustSignature;
 	const out: IDataObject = {

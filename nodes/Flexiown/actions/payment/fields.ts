@@ -20,16 +20,16 @@ export function readPaymentId(ctx: IExecuteFunctions, itemIndex: number): string
 	const raw = ctx.getNodeParameter('paymentId', itemIndex, '') as unknown;
 	const value = typeof raw === 'string' ? raw.trim() : typeof raw === 'number' ? String(raw) : '';
 	if (!value) {
-		throw inputError(ctx.getNode(), 'Payment ID', 'is empty', itemIndex, 'Map the payment UUID that Payment → Create returned, e.g. {{ $json.paymentId }}.');
+		throw inputError({ node: ctx.getNode(), field: 'Payment ID', problem: 'is empty', itemIndex, fix: 'Map the payment UUID that Payment → Create returned, e.g. {{ $json.paymentId }}.' });
 	}
 	if (!UUID_RE.test(value)) {
-		throw inputError(
-			ctx.getNode(),
-			'Payment ID',
-			`"${value.slice(0, 80)}" is not a payment UUID`,
-			itemIndex,
-			'Flexiown payment IDs look like b8f2d832-72e2-4e47-8b8a-7f6a3a3e7abe. Use the ID Payment → Create returned, not your own order number.',
-		);
+		throw inputError({
+				node: ctx.getNode(),
+				field: 'Payment ID',
+				problem: `"${value.slice(0, 80)}" is not a payment UUID`,
+				itemIndex,
+				fix: 'Flexiown payment IDs look like b8f2d832-72e2-4e47-8b8a-7f6a3a3e7abe. Use the ID Payment → Create returned, not your own order number.',
+			});
 	}
 	return value.toLowerCase();
 }
@@ -101,19 +101,19 @@ export function readTrust(ctx: IExecuteFunctions, itemIndex: number): TrustInput
 	const node = ctx.getNode();
 	const trustSeed = readString(ctx, 'trustSeed', itemIndex);
 	if (!trustSeed.trim()) {
-		throw inputError(node, 'Trust Seed', 'is empty', itemIndex, 'Map the trust seed stored when the payment was created (Payment → Create outputs it as trustSeed).');
+		throw inputError({ node, field: 'Trust Seed', problem: 'is empty', itemIndex, fix: 'Map the trust seed stored when the payment was created (Payment → Create outputs it as trustSeed).' });
 	}
 	const source = ctx.getNodeParameter('trustValueSource', itemIndex, 'value') as string;
 	if (source === 'orderId') {
 		const orderId = readString(ctx, 'merchantOrderId', itemIndex).trim();
 		if (!orderId) {
-			throw inputError(node, 'Merchant Order ID', 'is empty', itemIndex, 'Enter the order ID sent as order_Id when the payment was created.');
+			throw inputError({ node, field: 'Merchant Order ID', problem: 'is empty', itemIndex, fix: 'Enter the order ID sent as order_Id when the payment was created.' });
 		}
 		return { trustSeed, trustValue: trustValueFromOrderId(orderId), orderId };
 	}
 	const trustValue = readString(ctx, 'trustValue', itemIndex);
 	if (!trustValue.trim()) {
-		throw inputError(node, 'Trust Value', 'is empty', itemIndex, 'Map the trust value stored when the payment was created, or derive it from the merchant order ID.');
+		throw inputError({ node, field: 'Trust Value', problem: 'is empty', itemIndex, fix: 'Map the trust value stored when the payment was created, or derive it from the merchant order ID.' });
 	}
 	return { trustSeed, trustValue };
 }

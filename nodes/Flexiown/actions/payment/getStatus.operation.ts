@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { signatureMatches } from '../../helpers/trust';
-import { asRecord, type FlexiownClient } from '../../transport';
+import { asRecord } from '../../helpers/output';
+import type { FlexiownClient } from '../../transport';
 import {
 	merchantOrderIdField,
 	paymentIdField,

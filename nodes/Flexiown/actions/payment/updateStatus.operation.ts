@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inputError } from '../../../common';
-import { notConfirmedError } from '../../helpers/errors';
+import { notConfirmedError } from '../../transport/errors';
 import type { FlexiownClient } from '../../transport';
 import {
 	merchantOrderIdField,
@@ -59,7 +59,7 @@ export async function execute(this: IExecuteFunctions, i: number, client: Flexio
 	const rawStatus = this.getNodeParameter('status', i, 'completed') as unknown;
 	const status = typeof rawStatus === 'string' ? rawStatus.trim() : rawStatus === null || rawStatus === undefined ? '' : String(rawStatus);
 	if (!status) {
-		throw inputError(this.getNode(), 'Status', 'is empty', i, 'Choose Completed or Cancelled, or make the expression return a status such as "completed".');
+		throw inputError({ node: this.getNode(), field: 'Status', problem: 'is empty', itemIndex: i, fix: 'Choose Completed or Cancelled, or make the expression return a status such as "completed".' });
 	}
 	const trust = readTrust(this, i);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
@@ -78,7 +78,7 @@ export async function execute(this: IExecuteFunctions, i: number, client: Flexio
 	const response = await client.request<IDataObject>('POST', `status/${paymentId}`, { body, itemIndex: i, idempotent: true, secrets });
 	const answer = response.body;
 	if (!answer || typeof answer !== 'object' || answer.success !== true) {
-		throw notConfirmedError(this.getNode(), 'status update', answer, [...client.secrets, ...secrets], i);
+		throw notConfirmedError({ node: this.getNode(), what: 'status update', body: answer, secrets: [...client.secrets, ...secrets], itemIndex: i });
 	}
 	return { success: true, paymentId, status };
 }

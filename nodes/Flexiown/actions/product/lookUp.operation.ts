@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { chunk, emitOutcomes, errorForItem, mapSettled, type OutputData, type Settled } from '../../../common';
+import { errorForItem, operationError, quoteAnswer, runBatch, type BatchSpec } from '../../../common';
 import { productCoreFields, productExtraFields, productFromFields } from '../../helpers/products';
 import type { FlexiownClient } from '../../transport';
 
@@ -37,11 +37,6 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['product'], operation: ['lookUp'] } }, properties);
 
-interface Pending {
-	itemIndex: number;
-	product: IDataObject;
-}
-
 function readProduct(ctx: IExecuteFunctions, i: number): IDataObject {
 	const extra = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const values: IDataObject = {
@@ -54,16 +49,21 @@ function readProduct(ctx: IExecuteFunctions, i: number): IDataObject {
 	return productFromFields(ctx.getNode(), values, i, 'Product');
 }
 
+function readBatchSize(ctx: IExecuteFunctions): number {
+	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
+	return Math.max(1, Math.min(100, Math.floor(Number(options.batchSize ?? 20)) || 20));
+}
+
 /**
  * Pairs results with the products sent: by SKU when every result names one that was sent (the API's
- * result order is UNVERIFIED), otherwise by position.
+ * result order is UNVERIFIED, see docs/providers/flexiown.md), otherwise by position.
  */
-function pairResults(batch: Pending[], results: IDataObject[]): IDataObject[] {
-	const skus = batch.map((b) => String(b.product.sku).toLowerCase());
+function pairResults(products: IDataObject[], results: IDataObject[]): IDataObject[] {
+	const skus = products.map((p) => String(p.sku).toLowerCase());
 	const bySku = results.every((r) => typeof r.sku === 'string' && skus.includes(r.sku.toLowerCase()));
 	if (!bySku) return results;
 	const pool = [...results];
-	return batch.map((b, k) => {
+	return products.map((_, k) => {
 		const at = pool.findIndex((r) => r && String(r.sku).toLowerCase() === skus[k]);
 		if (at === -1) return results[k];
 		const [found] = pool.splice(at, 1, undefined as unknown as IDataObject);
@@ -71,64 +71,47 @@ function pairResults(batch: Pending[], results: IDataObject[]): IDataObject[] {
 	});
 }
 
-/** One error per item of a failed batch, naming that item and the batch it travelled in. */
-function batchErrorFor(ctx: IExecuteFunctions, error: unknown, batch: Pending[], itemIndex: number): unknown {
-	if (batch.length === 1) return error;
-	const note = `(looked up together with items ${batch[0].itemIndex}–${batch[batch.length - 1].itemIndex})`;
-	return errorForItem(ctx, error, itemIndex, { note });
-}
-
-/** Looks up all input items, batched into array requests; output item k pairs with input item k. */
+/** Looks up all input items, batched into array requests (see common/batchRunner.ts); output item k pairs with input item k. */
 export async function executeBatch(this: IExecuteFunctions, client: FlexiownClient): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
-	const continueOnFail = this.continueOnFail();
-	const outcomes: Array<Settled<OutputData>> = items.map(() => ({ skipped: true }));
-	const pending: Pending[] = [];
-	for (let i = 0; i < items.length; i++) {
-		try {
-			pending.push({ itemIndex: i, product: readProduct(this, i) });
-		} catch (error) {
-			outcomes[i] = { error };
-			if (!continueOnFail) break;
-		}
-	}
-	// Bad input stops the node before any request unless it continues on fail (emitOutcomes throws it).
-	if (!continueOnFail && outcomes.some((o) => 'error' in o)) return emitOutcomes(this, outcomes);
-	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-	const batchSize = Math.max(1, Math.min(100, Math.floor(Number(options.batchSize ?? 20)) || 20));
-	const batches = chunk(pending, batchSize);
-
-	const settled = await mapSettled(
-		batches,
-		client.settings.concurrency,
-		async (batch) => {
-			const single = batch.length === 1;
+	const ctx = this;
+	let batchSize: number | undefined;
+	const spec: BatchSpec<{ itemIndex: number; product: IDataObject }, { itemIndex: number; product: IDataObject }, IDataObject> = {
+		read: (i) => ({ itemIndex: i, product: readProduct(ctx, i) }),
+		groupKey: () => 'all',
+		units: (plan) => [plan],
+		unitKey: (unit) => String(unit.itemIndex),
+		// Read once, after every item (as before any request).
+		chunkSize: () => (batchSize ??= readBatchSize(ctx)),
+		async send({ units }) {
+			const single = units.length === 1;
 			const { body } = await client.request<unknown>('POST', 'product', {
-				body: batch.map((b) => b.product),
+				body: units.map((u) => u.product),
 				// Item numbers go into errors per item below; a one-item batch keeps the usual [item N].
-				itemIndex: single ? batch[0].itemIndex : undefined,
+				itemIndex: single ? units[0].itemIndex : undefined,
 				idempotent: true,
 			});
 			const results = (Array.isArray(body) ? body : [body]) as IDataObject[];
-			if (results.length !== batch.length || results.some((r) => !r || typeof r !== 'object')) {
-				throw new NodeOperationError(
-					this.getNode(),
-					`Flexiown answered the product lookup with ${results.length} result(s) for ${batch.length} product(s), so they cannot be matched to the input items`,
-					{ description: `Response: ${JSON.stringify(body).slice(0, 600)}` },
-				);
+			if (results.length !== units.length || results.some((r) => !r || typeof r !== 'object')) {
+				throw operationError({
+					node: ctx.getNode(),
+					message: `Flexiown answered the product lookup with ${results.length} result(s) for ${units.length} product(s), so they cannot be matched to the input items`,
+					// Masked like every quoted answer: the body may echo the API key.
+					description: quoteAnswer(body, client.secrets),
+				});
 			}
-			return pairResults(batch, results);
+			return pairResults(
+				units.map((u) => u.product),
+				results,
+			);
 		},
-		!continueOnFail,
-	);
-
-	settled.forEach((outcome, b) => {
-		const batch = batches[b];
-		if ('skipped' in outcome) return;
-		batch.forEach((entry, k) => {
-			outcomes[entry.itemIndex] =
-				'error' in outcome ? { error: batchErrorFor(this, outcome.error, batch, entry.itemIndex) } : { value: { ...outcome.value[k] } };
-		});
-	});
-	return emitOutcomes(this, outcomes);
+		outcome({ itemIndex }, [{ result, chunk }]) {
+			if (!('error' in result)) return 'value' in result ? { value: { ...result.value } } : result;
+			const batch = chunk?.itemIndexes ?? [itemIndex];
+			if (batch.length === 1) return result;
+			// One error per item of a failed batch, naming that item and the batch it travelled in.
+			const note = `(looked up together with items ${batch[0]}–${batch[batch.length - 1]})`;
+			return { error: errorForItem({ node: ctx.getNode(), error: result.error, itemIndex, note }) };
+		},
+	};
+	return await runBatch(this, client.settings.concurrency, spec);
 }

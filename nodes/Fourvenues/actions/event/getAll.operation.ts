@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { pageLimitProperties, inputError, optionalId, readPageLimit, simplifyProperty } from '../../../common';
 import { simplifyEvent } from '../../helpers/output';
-import { readPages } from '../../helpers/pages';
+import { readPages } from '../../helpers/pagination';
 import type { FourvenuesClient } from '../../transport';
 import { dateFilter, organizationLocator } from '../fields';
 
@@ -55,7 +55,7 @@ export async function execute(this: IExecuteFunctions, i: number, client: Fourve
 	const end = dateFilter(this, filters.endDate, 'Filters → End Date', i, true);
 	if (end) qs.end_date = end;
 	if (start && end && end <= start) {
-		throw inputError(this.getNode(), 'Filters → End Date', `must be a later day than the start date (${start})`, i, 'The end date is exclusive: for one day, set the next day as the end date.');
+		throw inputError({ node: this.getNode(), field: 'Filters → End Date', problem: `must be a later day than the start date (${start})`, itemIndex: i, fix: 'The end date is exclusive: for one day, set the next day as the end date.' });
 	}
 	const organization = optionalId(this, filters.organization, 'Filters → Organization', i);
 	if (organization) qs.organization_id = organization;

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { pageLimitProperties, inputError, optionalId, readPageLimit, simplifyProperty } from '../../../common';
 import { simplifyPayment } from '../../helpers/output';
-import { PAYMENTS_SERVED_IN_FULL, readPages } from '../../helpers/pages';
+import { PAYMENTS_SERVED_IN_FULL, readPages } from '../../helpers/pagination';
 import type { FourvenuesClient } from '../../transport';
 import { dateFilter, eventLocator, organizationLocator } from '../fields';
 
@@ -51,7 +51,7 @@ export function buildPaymentQuery(ctx: IExecuteFunctions, i: number): IDataObjec
 	const end = dateFilter(ctx, filters.endDate, 'Filters → End Date', i, false);
 	if (end) qs.end_date = end;
 	if (start && end && Date.parse(end) <= Date.parse(start)) {
-		throw inputError(ctx.getNode(), 'Filters → End Date', `must be after the start date (${start})`, i, 'The end date is exclusive: for one day, set the next day as the end date.');
+		throw inputError({ node: ctx.getNode(), field: 'Filters → End Date', problem: `must be after the start date (${start})`, itemIndex: i, fix: 'The end date is exclusive: for one day, set the next day as the end date.' });
 	}
 	return qs;
 }

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { pageLimitProperties, readId, readPageLimit, simplifyProperty } from '../../../common';
 import { simplifyTicket } from '../../helpers/output';
-import { readPages } from '../../helpers/pages';
+import { readPages } from '../../helpers/pagination';
 import type { FourvenuesClient } from '../../transport';
 import { eventLocator } from '../fields';
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inputError } from '../../../common';
-import { createFailure, duplicateTransactionError, notCreatedError } from '../../helpers/errors';
+import { createFailure, duplicateTransactionError, notCreatedError } from '../../transport/errors';
 import { shapePayment } from '../../helpers/output';
 import { createdId, fetchPayment, isRefusal } from '../../helpers/payment';
 import type { RcpClient } from '../../transport';
@@ -49,7 +49,7 @@ export async function execute(this: IExecuteFunctions, i: number, client: RcpCli
 	};
 	const level = await readLevel(this, client, this.getNodeParameter('level', i, { mode: 'list', value: '' }) as IDataObject | string, i);
 	if (!level) {
-		throw inputError(node, 'Membership Level', 'is empty', i, 'Pick the level the payment is for (RCP requires it).');
+		throw inputError({ node, field: 'Membership Level', problem: 'is empty', itemIndex: i, fix: 'Pick the level the payment is for (RCP requires it).' });
 	}
 	body.subscription = level.subscription;
 	if (level.object_id !== undefined) body.object_id = level.object_id;
@@ -62,13 +62,13 @@ export async function execute(this: IExecuteFunctions, i: number, client: RcpCli
 		// Not idempotent: a create is only repeated when the server provably did not receive it.
 		({ body: answer } = await client.request<unknown>('POST', '/payments/new', { body, itemIndex: i, idempotent: false }));
 	} catch (error) {
-		throw createFailure(node, error, transactionId, i, client.secrets);
+		throw createFailure({ node, error, transactionId, itemIndex: i, secrets: client.secrets });
 	}
 	if (isRefusal(answer) || answer === 0 || answer === '0') {
 		// RCP core's insert() returns false when the transaction ID is already recorded.
 		throw transactionId
-			? duplicateTransactionError(node, transactionId, i, answer, client.secrets)
-			: notCreatedError(node, i, answer, client.secrets);
+			? duplicateTransactionError({ node, transactionId, body: answer, secrets: client.secrets, itemIndex: i })
+			: notCreatedError({ node, body: answer, secrets: client.secrets, itemIndex: i });
 	}
 	const id = createdId(answer);
 	const typed = options.typedValues === true;

@@ -191,16 +191,16 @@ const LABELS: Record<string, string> = {
 /** A positive whole number given as number or text (IDs arrive as strings from WordPress and from expressions). */
 export function readWholeNumber(ctx: IExecuteFunctions, raw: unknown, label: string, i: number): number {
 	const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
-	if (!text) throw inputError(ctx.getNode(), label, 'is empty', i, `Set "${label}" or map it from the input with an expression.`);
+	if (!text) throw inputError({ node: ctx.getNode(), field: label, problem: 'is empty', itemIndex: i, fix: `Set "${label}" or map it from the input with an expression.` });
 	if (!/^\d+$/.test(text) || Number(text) <= 0) {
-		throw inputError(ctx.getNode(), label, `"${text.slice(0, 80)}" is not a positive whole number`, i, 'WordPress IDs are whole numbers such as 12.');
+		throw inputError({ node: ctx.getNode(), field: label, problem: `"${text.slice(0, 80)}" is not a positive whole number`, itemIndex: i, fix: 'WordPress IDs are whole numbers such as 12.' });
 	}
 	return Number(text);
 }
 
 export function readAmount(ctx: IExecuteFunctions, raw: unknown, label: string, i: number): number {
 	const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw.trim()) : NaN;
-	if (!Number.isFinite(n)) throw inputError(ctx.getNode(), label, `"${String(raw).slice(0, 80)}" is not a number`, i, 'Use a plain number such as 19.99.');
+	if (!Number.isFinite(n)) throw inputError({ node: ctx.getNode(), field: label, problem: `"${String(raw).slice(0, 80)}" is not a number`, itemIndex: i, fix: 'Use a plain number such as 19.99.' });
 	return n;
 }
 
@@ -212,7 +212,7 @@ export function toMysqlDate(ctx: IExecuteFunctions, raw: unknown, label: string,
 	const text = String(raw ?? '').trim();
 	const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/i.exec(text);
 	if (!m || Number.isNaN(Date.parse(m[1]))) {
-		throw inputError(ctx.getNode(), label, `"${text.slice(0, 80)}" is not a date`, i, 'Use YYYY-MM-DD HH:MM:SS or an ISO 8601 date.');
+		throw inputError({ node: ctx.getNode(), field: label, problem: `"${text.slice(0, 80)}" is not a date`, itemIndex: i, fix: 'Use YYYY-MM-DD HH:MM:SS or an ISO 8601 date.' });
 	}
 	return `${m[1]} ${m[2] ?? '00'}:${m[3] ?? '00'}:${m[4] ?? '00'}`;
 }
@@ -222,26 +222,20 @@ export function readPaymentId(ctx: IExecuteFunctions, i: number): string {
 	return String(readWholeNumber(ctx, id, 'Payment', i));
 }
 
-/** GET /levels/{id}, once per level and execution. */
+/** GET /levels/{id}, once per level and execution (a failed lookup is tried again by the next item). */
 export async function getLevel(ctx: IExecuteFunctions, client: RcpClient, id: string, i: number): Promise<IDataObject> {
-	let pending = client.levelCache.get(id);
-	if (!pending) {
-		pending = client
-			.request<IDataObject>('GET', `/levels/${id}`, { itemIndex: i, idempotent: true })
-			.then(({ body }) => {
-				if (!body || typeof body !== 'object' || Array.isArray(body) || typeof body.name !== 'string') {
-					throw inputError(ctx.getNode(), 'Membership Level', `RCP returned no membership level with ID ${id}`, i, 'Pick the level from the list.');
-				}
-				return body;
-			});
-		client.levelCache.set(id, pending);
-		pending.catch(() => client.levelCache.delete(id));
-	}
+	const load = async () => {
+		const { body } = await client.request<IDataObject>('GET', `/levels/${id}`, { itemIndex: i, idempotent: true });
+		if (!body || typeof body !== 'object' || Array.isArray(body) || typeof body.name !== 'string') {
+			throw inputError({ node: ctx.getNode(), field: 'Membership Level', problem: `RCP returned no membership level with ID ${id}`, itemIndex: i, fix: 'Pick the level from the list.' });
+		}
+		return body;
+	};
 	try {
-		return await pending;
+		return await client.memo(`level:${id}`, load, { forgetFailure: true });
 	} catch (error) {
 		// The lookup is shared by the items of the execution: the error names this one.
-		throw errorForItem(ctx, error, i);
+		throw errorForItem({ node: ctx.getNode(), error, itemIndex: i });
 	}
 }
 

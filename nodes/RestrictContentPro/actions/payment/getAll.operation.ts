@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { pageLimitProperties, paginateOffset, inputError, readPageLimit, simplifyProperty } from '../../../common';
 import { shapePayment } from '../../helpers/output';
-import { expectList } from '../../helpers/paging';
+import { expectList } from '../../helpers/pagination';
 import type { RcpClient } from '../../transport';
 import { levelField, readLevel, readWholeNumber, STATUS_OPTIONS, toMysqlDate, typedValuesOption } from './fields';
 
@@ -117,13 +117,13 @@ export async function execute(this: IExecuteFunctions, i: number, client: RcpCli
 	const from = filters.dateFrom ? toMysqlDate(this, filters.dateFrom, 'Filters → Date From', i) : undefined;
 	const to = filters.dateTo ? toMysqlDate(this, filters.dateTo, 'Filters → Date To', i) : undefined;
 	if (from && to && from >= to) {
-		throw inputError(this.getNode(), 'Filters → Date To', `must be after Date From (${from})`, i);
+		throw inputError({ node: this.getNode(), field: 'Filters → Date To', problem: `must be after Date From (${from})`, itemIndex: i });
 	}
 	const pageSize = Math.max(1, Math.min(1000, Math.floor(Number(options.pageSize ?? DEFAULT_PAGE_SIZE)) || DEFAULT_PAGE_SIZE));
 
 	const fetchPage = async (offset: number, number: number) => {
 		const { body } = await client.request<unknown>('GET', '/payments', { qs: { ...qs, number, offset }, itemIndex: i, idempotent: true });
-		return expectList(this.getNode(), body, 'payments', i, client.secrets);
+		return expectList({ node: this.getNode(), body, what: 'payments', secrets: client.secrets, itemIndex: i });
 	};
 	// RCP cannot filter by date: the dates are applied to what it serves.
 	const inDates = (p: IDataObject) => {

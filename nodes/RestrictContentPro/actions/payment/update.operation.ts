@@ -60,7 +60,7 @@ export async function execute(this: IExecuteFunctions, i: number, client: RcpCli
 		}
 	}
 	if (!Object.keys(body).length) {
-		throw inputError(this.getNode(), 'Update Fields', 'no field to change', i, 'Add at least one field under Update Fields.');
+		throw inputError({ node: this.getNode(), field: 'Update Fields', problem: 'no field to change', itemIndex: i, fix: 'Add at least one field under Update Fields.' });
 	}
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 

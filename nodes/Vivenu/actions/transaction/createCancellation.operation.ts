@@ -72,14 +72,14 @@ function readItems(ctx: IExecuteFunctions, i: number): string[] | IDataObject[] 
 		const rows = ((ctx.getNodeParameter('itemAmounts', i, {}) as IDataObject).item as IDataObject[] | undefined) ?? [];
 		const items = rows.map((row) => ({ _id: String(row._id ?? '').trim(), amount: Number(row.amount ?? 0) }));
 		if (!items.length || items.some((it) => !it._id)) {
-			throw inputError(ctx.getNode(), 'Items', 'every item needs a Cart Item ID', i, 'Get the cartItemIds from Get Cancellation Info.');
+			throw inputError({ node: ctx.getNode(), field: 'Items', problem: 'every item needs a Cart Item ID', itemIndex: i, fix: 'Get the cartItemIds from Get Cancellation Info.' });
 		}
 		return items;
 	}
 	const raw = ctx.getNodeParameter('cartItemIds', i, '') as unknown;
 	const ids = (Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(',')).map((s) => s.trim()).filter(Boolean);
 	if (!ids.length) {
-		throw inputError(ctx.getNode(), 'Cart Item IDs', 'is empty', i, 'Get the cartItemIds from Get Cancellation Info.');
+		throw inputError({ node: ctx.getNode(), field: 'Cart Item IDs', problem: 'is empty', itemIndex: i, fix: 'Get the cartItemIds from Get Cancellation Info.' });
 	}
 	return ids;
 }

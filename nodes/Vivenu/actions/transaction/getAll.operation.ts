@@ -114,7 +114,7 @@ export const description = updateDisplayOptions({ show }, properties);
 
 function toIso(ctx: IExecuteFunctions, value: unknown, field: string, i: number): string {
 	const date = new Date(String(value));
-	if (Number.isNaN(date.getTime())) throw inputError(ctx.getNode(), field, `"${String(value)}" is not a date`, i);
+	if (Number.isNaN(date.getTime())) throw inputError({ node: ctx.getNode(), field, problem: `"${String(value)}" is not a date`, itemIndex: i });
 	return date.toISOString();
 }
 

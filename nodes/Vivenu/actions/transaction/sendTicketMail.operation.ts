@@ -27,7 +27,7 @@ export async function execute(this: IExecuteFunctions, i: number, client: Vivenu
 	const { simplify, includeSecret } = readShape(this, i);
 	const email = (this.getNodeParameter('email', i, '') as string).trim();
 	if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
-		throw inputError(this.getNode(), 'Email', `"${email}" is not an e-mail address`, i);
+		throw inputError({ node: this.getNode(), field: 'Email', problem: `"${email}" is not an e-mail address`, itemIndex: i });
 	}
 	// The body is required even when empty.
 	const body: IDataObject = email ? { email } : {};

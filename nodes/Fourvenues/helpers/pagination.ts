@@ -6,6 +6,7 @@ import type { FourvenuesClient } from '../transport';
 /**
  * Page size asked for. The API's maximum `limit` is UNVERIFIED (GET /payments documents a default of
  * 50); 100 halves the requests when it is honoured, and a server that caps it lower is detected below.
+ * See docs/providers/fourvenues.md.
  */
 export const PAGE_SIZE = 100;
 

@@ -1,27 +1,13 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { answerError } from '../../common';
-
-/** Removes HTML tags and collapses whitespace (WordPress messages may contain <strong>, fatal-error pages are HTML). */
-export function stripHtml(text: string): string {
-	return text
-		.replace(/<[^>]*>/g, ' ')
-		.replace(/&nbsp;/g, ' ')
-		.replace(/&amp;/g, '&')
-		.replace(/&lt;/g, '<')
-		.replace(/&gt;/g, '>')
-		.replace(/&quot;/g, '"')
-		.replace(/&#0?39;/g, "'")
-		.replace(/\s+/g, ' ')
-		.trim();
-}
+import { answerError, htmlToText, operationError, type UnusableAnswer } from '../../common';
 
 function describeParams(data: IDataObject | undefined): string | undefined {
 	const params = data?.params;
 	if (Array.isArray(params) && params.length) return `Missing: ${params.map(String).join(', ')}.`;
 	if (params && typeof params === 'object') {
-		const lines = Object.entries(params as IDataObject).map(([k, v]) => `${k}: ${stripHtml(String(v))}`);
+		const lines = Object.entries(params as IDataObject).map(([k, v]) => `${k}: ${htmlToText(String(v))}`);
 		if (lines.length) return lines.join('\n');
 	}
 	return undefined;
@@ -70,7 +56,7 @@ export function parseWordPressError(body: unknown, statusCode: number): { messag
 		if (/^</.test(text)) {
 			const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text)?.[1];
 			const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(text)?.[1];
-			const summary = stripHtml(title ?? h1 ?? text).slice(0, 200);
+			const summary = htmlToText(title ?? h1 ?? text).slice(0, 200);
 			return {
 				message: `HTML page instead of a REST API answer${summary ? ` ("${summary}")` : ''}`,
 				details:
@@ -79,12 +65,12 @@ export function parseWordPressError(body: unknown, statusCode: number): { messag
 						: 'A web server, CDN or security plugin answered instead of WordPress.',
 			};
 		}
-		return { message: stripHtml(text).slice(0, 300) || undefined };
+		return { message: htmlToText(text).slice(0, 300) || undefined };
 	}
 	if (!body || typeof body !== 'object' || Array.isArray(body)) return {};
 	const b = body as IDataObject;
 	const code = typeof b.code === 'string' && b.code ? b.code : undefined;
-	const raw = typeof b.message === 'string' ? stripHtml(b.message) : undefined;
+	const raw = typeof b.message === 'string' ? htmlToText(b.message) : undefined;
 	const message = raw ? (code ? `${raw} (${code})` : raw) : code;
 	const data = b.data && typeof b.data === 'object' ? (b.data as IDataObject) : undefined;
 	const details = [describeParams(data), explain(statusCode, code)].filter(Boolean).join('\n');
@@ -92,17 +78,11 @@ export function parseWordPressError(body: unknown, statusCode: number): { messag
 }
 
 /** The create route answered "not created": RCP refuses a payment whose transaction ID is already recorded. */
-export function duplicateTransactionError(
-	node: INode,
-	transactionId: string,
-	itemIndex: number,
-	answer: unknown,
-	secrets: readonly string[],
-): NodeApiError {
+export function duplicateTransactionError({ node, transactionId, body, secrets, itemIndex }: UnusableAnswer & { transactionId: string }): NodeApiError {
 	return answerError({
 		node,
 		message: `Restrict Content Pro refused the payment: transaction ID "${transactionId}" is already recorded (duplicate)`,
-		body: answer ?? null,
+		body: body ?? null,
 		secrets,
 		itemIndex,
 		description: [
@@ -113,11 +93,11 @@ export function duplicateTransactionError(
 }
 
 /** The create route answered "not created" without a transaction ID to blame. */
-export function notCreatedError(node: INode, itemIndex: number, answer: unknown, secrets: readonly string[]): NodeApiError {
+export function notCreatedError({ node, body, secrets, itemIndex }: UnusableAnswer): NodeApiError {
 	return answerError({
 		node,
-		message: `Restrict Content Pro did not create the payment (it answered ${JSON.stringify(answer ?? null)})`,
-		body: answer ?? null,
+		message: `Restrict Content Pro did not create the payment (it answered ${JSON.stringify(body ?? null)})`,
+		body: body ?? null,
 		secrets,
 		itemIndex,
 		description: [
@@ -137,16 +117,22 @@ export function looksLikeDuplicate(error: unknown): boolean {
  * The error to throw when the create request failed: a WordPress error that points at an existing transaction
  * ID becomes the duplicate error, n8n errors pass through, anything else is wrapped.
  */
-export function createFailure(
-	node: INode,
-	error: unknown,
-	transactionId: string,
-	itemIndex: number,
-	secrets: readonly string[],
-): NodeApiError | NodeOperationError {
+export function createFailure({
+	node,
+	error,
+	transactionId,
+	itemIndex,
+	secrets,
+}: {
+	node: INode;
+	error: unknown;
+	transactionId: string;
+	itemIndex: number;
+	secrets: readonly string[];
+}): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError) {
-		return transactionId && looksLikeDuplicate(error) ? duplicateTransactionError(node, transactionId, itemIndex, error.message, secrets) : error;
+		return transactionId && looksLikeDuplicate(error) ? duplicateTransactionError({ node, transactionId, body: error.message, secrets, itemIndex }) : error;
 	}
 	if (error instanceof NodeOperationError) return error;
-	return new NodeOperationError(node, error instanceof Error ? error : String(error), { itemIndex });
+	return operationError({ node, message: error instanceof Error ? error : String(error), itemIndex });
 }

@@ -1,18 +1,12 @@
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { answerError } from '../../common';
+import { answerError, type UnusableAnswer } from '../../common';
 
 /**
  * The list routes answer a bare JSON array. PHP arrays with gaps arrive as objects keyed "0", "1", …, so
  * those are accepted too; anything else (an HTML page, an error-free `false`) is reported.
  */
-export function expectList(
-	node: INode,
-	body: unknown,
-	what: string,
-	itemIndex: number | undefined,
-	secrets: readonly string[],
-): IDataObject[] {
+export function expectList({ node, body, what, secrets, itemIndex }: UnusableAnswer & { what: string }): IDataObject[] {
 	if (Array.isArray(body)) return body as IDataObject[];
 	if (body && typeof body === 'object') {
 		const values = Object.values(body as IDataObject);

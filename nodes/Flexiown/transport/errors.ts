@@ -1,7 +1,6 @@
-import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, NodeApiError } from 'n8n-workflow';
 
-import { answerError, defaultParseError } from '../../common';
+import { answerError, defaultParseError, withMaskedParameters, type UnusableAnswer } from '../../common';
 
 export interface FieldError {
 	field: string;
@@ -63,13 +62,7 @@ export function parseFlexiownError(body: unknown): { message?: string; code?: st
  * A 2xx answer that does not confirm success (`success` is not true): an error naming what Flexiown
  * said, without secrets.
  */
-export function notConfirmedError(
-	node: INode,
-	what: string,
-	body: unknown,
-	secrets: readonly string[],
-	itemIndex: number | undefined,
-): NodeApiError {
+export function notConfirmedError({ node, what, body, secrets, itemIndex }: UnusableAnswer & { what: string }): NodeApiError {
 	const parsed = parseFlexiownError(body);
 	const reason = parsed.fieldErrors.length
 		? describeFieldErrors(parsed.fieldErrors)
@@ -87,30 +80,8 @@ export function notConfirmedError(
 
 /** Node parameters that hold trust values (password fields): never carried in an error's node snapshot. */
 const SECRET_PARAMETERS = new Set(['trustSeed', 'trustValue', 'altTrustValue']);
-const MASK = '[redacted]';
 
-function maskParameters(value: unknown): unknown {
-	if (Array.isArray(value)) return value.map(maskParameters);
-	if (!value || typeof value !== 'object') return value;
-	const out: IDataObject = {};
-	for (const [key, v] of Object.entries(value as IDataObject)) {
-		// Expressions (={{ ... }}) only say where the value comes from; literal values are masked.
-		const literal = typeof v === 'string' && v !== '' && !v.startsWith('=');
-		out[key] = SECRET_PARAMETERS.has(key) && literal ? MASK : (maskParameters(v) as IDataObject[keyof IDataObject]);
-	}
-	return out;
-}
-
-/**
- * Masks the trust-value parameters in the node snapshot n8n keeps with an error (the error's own
- * texts are already masked where they are built).
- */
+/** Masks the trust-value parameters in the node snapshot n8n keeps with an error. */
 export function protectError<E>(error: E): E {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		const holder = error as unknown as { node?: INode };
-		if (holder.node?.parameters) {
-			holder.node = { ...holder.node, parameters: maskParameters(holder.node.parameters) as INodeParameters };
-		}
-	}
-	return error;
+	return withMaskedParameters(error, SECRET_PARAMETERS);
 }

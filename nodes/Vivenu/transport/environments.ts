@@ -1,0 +1,7 @@
+import type { Environments } from '../../common/environments';
+
+/** vivenu's API roots (see docs/providers/vivenu.md); used by the credential and the transport. */
+export const VIVENU_ENVIRONMENTS = {
+	production: 'https://vivenu.com/api',
+	staging: 'https://vivenu.dev/api',
+} as const satisfies Environments;

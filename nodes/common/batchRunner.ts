@@ -1,0 +1,188 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { chunk, groupBy } from './batching';
+import { asNodeError, errorForItem } from './errors';
+import { emitOutcomes } from './itemRunner';
+import { mapSettled, type Settled } from './pool';
+import type { OutputData } from './types';
+
+/** What one input item asks for, once read. */
+export interface BatchPlan<P> {
+	itemIndex: number;
+	plan: P;
+}
+
+/** One request's worth of units, from the items of one group. */
+export interface BatchChunk<P, U> {
+	/** The plan of the group's first item: everything but the units is the same for the whole group. */
+	plan: P;
+	units: U[];
+	/** The items whose units are in this chunk, in item order. */
+	itemIndexes: number[];
+}
+
+/** What an item's outcome is made from: each of its units with the answer of the request it went into. */
+export interface UnitResult<P, U, R> {
+	unit: U;
+	result: Settled<R>;
+	chunk?: BatchChunk<P, U>;
+}
+
+/**
+ * A batch operation: many input items merged into few requests. The operation says how to read an item,
+ * what goes into one request and how to read the provider's answer; runBatch does the rest.
+ */
+export interface BatchSpec<P, U, R, L = never> {
+	/** Reads and checks one item. Every item is read before anything is sent. */
+	read(itemIndex: number): P;
+	/** A lookup items may share (e.g. an event's default track): run once per key, on behalf of the first item that needs it. */
+	lookup?: {
+		key(plan: P): string | undefined;
+		run(plan: P, itemIndex: number): Promise<L>;
+		apply(plan: P, value: L): P;
+	};
+	/** Items with the same key share requests. */
+	groupKey(plan: P): string;
+	/** What the item contributes to its group's requests (e.g. registration IDs, one product). */
+	units(plan: P): U[];
+	/** Units with the same key in one group are sent once (e.g. IDs compared without case). */
+	unitKey?(unit: U): string;
+	/** How many units go into one request. */
+	chunkSize(plan: P): number;
+	/** Sends one chunk and answers one result per unit, in the chunk's order. */
+	send(chunk: BatchChunk<P, U>): Promise<R[]>;
+	/** A failure every other request would meet too (the token, the permission, the rate budget): the rest is not sent. */
+	stopsAll?(error: unknown): boolean;
+	/** The item's outcome from its units' results; `skipped` when a unit was not sent. */
+	outcome(item: BatchPlan<P>, results: Array<UnitResult<P, U, R>>): Settled<OutputData>;
+	/** Sees all outcomes before they are emitted (e.g. to throw one error that names every failed unit). */
+	beforeEmit?(outcomes: ReadonlyArray<Settled<OutputData>>, items: ReadonlyArray<BatchPlan<P>>): void;
+}
+
+/**
+ * Runs a batch operation over all input items: reads and checks every item, runs the shared lookups,
+ * groups items whose requests can be merged, chunks each group's distinct units, sends the chunks
+ * (bounded concurrency; the first failure stops the rest unless the node continues on fail) and gives
+ * every item its own outcome, paired with it.
+ */
+export async function runBatch<P, U, R, L = never>(
+	ctx: IExecuteFunctions,
+	concurrency: number,
+	spec: BatchSpec<P, U, R, L>,
+): Promise<INodeExecutionData[][]> {
+	const node = ctx.getNode();
+	const count = ctx.getInputData().length;
+	const continueOnFail = ctx.continueOnFail();
+	const outcomes: Array<Settled<OutputData>> = Array.from({ length: count }, () => ({ skipped: true }) as Settled<OutputData>);
+	const fail = (itemIndex: number, error: unknown) => {
+		if (!continueOnFail) throw error;
+		outcomes[itemIndex] = { error };
+	};
+
+	// 1. Read and check every item before anything is sent.
+	let items: Array<BatchPlan<P>> = [];
+	for (let i = 0; i < count; i++) {
+		try {
+			items.push({ itemIndex: i, plan: spec.read(i) });
+		} catch (error) {
+			fail(i, asNodeError({ node, error, itemIndex: i }));
+		}
+	}
+
+	// 2. Shared lookups: one per distinct key, on behalf of its first item.
+	if (spec.lookup) items = await runLookups(items, spec.lookup, concurrency, continueOnFail, (item, error) => fail(item.itemIndex, errorForItem({ node, error, itemIndex: item.itemIndex })));
+
+	// 3. Group, then chunk each group's distinct units.
+	const chunks: Array<BatchChunk<P, U>> = [];
+	/** group key → unit key → [chunk, position] */
+	const placeOf = new Map<string, Map<string, [number, number]>>();
+	const unitKey = spec.unitKey ?? ((unit: U) => JSON.stringify(unit));
+	for (const group of groupBy(items, (item) => spec.groupKey(item.plan))) {
+		const first = group.members[0].plan;
+		const units: Array<{ unit: U; items: Set<number> }> = [];
+		const seen = new Map<string, number>();
+		for (const member of group.members) {
+			for (const unit of spec.units(member.plan)) {
+				const key = unitKey(unit);
+				const at = seen.get(key);
+				if (at !== undefined) units[at].items.add(member.itemIndex);
+				else {
+					seen.set(key, units.length);
+					units.push({ unit, items: new Set([member.itemIndex]) });
+				}
+			}
+		}
+		const places = new Map<string, [number, number]>();
+		for (const part of chunk(units, spec.chunkSize(first))) {
+			part.forEach(({ unit }, k) => places.set(unitKey(unit), [chunks.length, k]));
+			const itemIndexes = [...new Set(part.flatMap((u) => [...u.items]))].sort((a, b) => a - b);
+			chunks.push({ plan: first, units: part.map((u) => u.unit), itemIndexes });
+		}
+		placeOf.set(group.key, places);
+	}
+
+	// 4. Send. A failure every request would share stops the rest from being sent.
+	let fatal: unknown;
+	const sent = await mapSettled(
+		chunks,
+		concurrency,
+		async (part) => {
+			if (fatal) throw fatal;
+			try {
+				return await spec.send(part);
+			} catch (error) {
+				if (!fatal && spec.stopsAll?.(error)) fatal = error;
+				throw asNodeError({ node, error, itemIndex: part.itemIndexes[0] });
+			}
+		},
+		!continueOnFail,
+	);
+
+	// 5. One outcome per item, from the requests its units went into.
+	for (const item of items) {
+		const places = placeOf.get(spec.groupKey(item.plan));
+		const results = spec.units(item.plan).map((unit): UnitResult<P, U, R> => {
+			const place = places?.get(unitKey(unit));
+			if (!place) return { unit, result: { skipped: true } };
+			const [c, k] = place;
+			const answer = sent[c];
+			const result: Settled<R> = 'value' in answer ? { value: answer.value[k] } : answer;
+			return { unit, result, chunk: chunks[c] };
+		});
+		outcomes[item.itemIndex] = spec.outcome(item, results);
+	}
+	spec.beforeEmit?.(outcomes, items);
+	return emitOutcomes(ctx, outcomes);
+}
+
+async function runLookups<P, L>(
+	items: Array<BatchPlan<P>>,
+	lookup: NonNullable<BatchSpec<P, unknown, unknown, L>['lookup']>,
+	concurrency: number,
+	continueOnFail: boolean,
+	fail: (item: BatchPlan<P>, error: unknown) => void,
+): Promise<Array<BatchPlan<P>>> {
+	const firstOf = new Map<string, BatchPlan<P>>();
+	for (const item of items) {
+		const key = lookup.key(item.plan);
+		if (key !== undefined && !firstOf.has(key)) firstOf.set(key, item);
+	}
+	const keys = [...firstOf.keys()];
+	const answers = await mapSettled(keys, concurrency, async (key) => {
+		const first = firstOf.get(key) as BatchPlan<P>;
+		return await lookup.run(first.plan, first.itemIndex);
+	}, !continueOnFail);
+	const answerOf = new Map(keys.map((key, k) => [key, answers[k]]));
+	const ready: Array<BatchPlan<P>> = [];
+	for (const item of items) {
+		const key = lookup.key(item.plan);
+		if (key === undefined) {
+			ready.push(item);
+			continue;
+		}
+		const answer = answerOf.get(key);
+		if (answer && 'value' in answer) ready.push({ ...item, plan: lookup.apply(item.plan, answer.value) });
+		else if (answer && 'error' in answer) fail(item, answer.error);
+	}
+	return ready;
+}

@@ -1,0 +1,122 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { runBatch, type BatchSpec } from '../../nodes/common/batchRunner';
+
+/** Just enough of IExecuteFunctions for the runner: items, Continue On Fail and the output helpers. */
+function executeContext(count: number, continueOnFail: boolean): IExecuteFunctions {
+	return {
+		getNode: () => ({ name: 'Test', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} }),
+		getInputData: () => Array.from({ length: count }, (): INodeExecutionData => ({ json: {} })),
+		continueOnFail: () => continueOnFail,
+		helpers: {
+			returnJsonArray: (data: IDataObject | IDataObject[]) => (Array.isArray(data) ? data : [data]).map((json) => ({ json })),
+			constructExecutionMetaData: (items: INodeExecutionData[], { itemData }: { itemData: { item: number } }) =>
+				items.map((item) => ({ ...item, pairedItem: itemData })),
+		},
+	} as unknown as IExecuteFunctions;
+}
+
+interface Plan {
+	group: string;
+	ids: string[];
+}
+
+function spec(plans: Plan[], sent: string[][], overrides: Partial<BatchSpec<Plan, string, string>> = {}): BatchSpec<Plan, string, string> {
+	return {
+		read: (i) => plans[i],
+		groupKey: (plan) => plan.group,
+		units: (plan) => plan.ids,
+		unitKey: (id) => id.toLowerCase(),
+		chunkSize: () => 2,
+		async send({ plan, units }) {
+			sent.push([plan.group, ...units]);
+			return units.map((id) => `${plan.group}:${id}`);
+		},
+		outcome: (_item, results) => {
+			const bad = results.find((r) => 'error' in r.result);
+			if (bad && 'error' in bad.result) return { error: bad.result.error };
+			return { value: { done: results.map((r) => ('value' in r.result ? r.result.value : 'skipped')) } };
+		},
+		...overrides,
+	};
+}
+
+describe('runBatch', () => {
+	it('merges items by group, sends each distinct unit once, in chunks, and pairs every item with its outcome', async () => {
+		const plans = [
+			{ group: 'a', ids: ['1', '2'] },
+			{ group: 'b', ids: ['9'] },
+			{ group: 'a', ids: ['2', '3'] },
+			{ group: 'a', ids: ['X'] },
+			{ group: 'a', ids: ['x'] },
+		];
+		const sent: string[][] = [];
+		const [out] = await runBatch(executeContext(plans.length, false), 1, spec(plans, sent));
+		expect(sent).toEqual([
+			['a', '1', '2'],
+			['a', '3', 'X'],
+			['b', '9'],
+		]);
+		expect(out.map((o) => [o.pairedItem, o.json.done])).toEqual([
+			[{ item: 0 }, ['a:1', 'a:2']],
+			[{ item: 1 }, ['b:9']],
+			[{ item: 2 }, ['a:2', 'a:3']],
+			[{ item: 3 }, ['a:X']],
+			[{ item: 4 }, ['a:X']],
+		]);
+	});
+
+	it('reads every item before sending anything, and stops on bad input without Continue On Fail', async () => {
+		const sent: string[][] = [];
+		const read = (i: number) => {
+			if (i === 1) throw new Error('Bad input');
+			return { group: 'a', ids: [String(i)] };
+		};
+		await expect(runBatch(executeContext(3, false), 1, spec([], sent, { read }))).rejects.toThrow('Bad input [item 1]');
+		expect(sent).toEqual([]);
+	});
+
+	it('with Continue On Fail, gives the failed chunk error to each of its items and carries on', async () => {
+		const plans = [
+			{ group: 'a', ids: ['1'] },
+			{ group: 'a', ids: ['2'] },
+			{ group: 'a', ids: ['3'] },
+		];
+		const sent: string[][] = [];
+		const send = async ({ units }: { units: string[] }) => {
+			sent.push(units);
+			if (units.includes('1')) throw new Error('Chunk refused');
+			return units.map((id) => `ok:${id}`);
+		};
+		const [out] = await runBatch(executeContext(3, true), 1, spec(plans, sent, { send }));
+		expect(sent).toEqual([['1', '2'], ['3']]);
+		expect(out.map((o) => o.json.error ?? o.json.done)).toEqual(['Chunk refused [item 0]', 'Chunk refused [item 0]', ['ok:3']]);
+	});
+
+	it('runs a shared lookup once per key on behalf of the first item that needs it', async () => {
+		const plans = [
+			{ group: '', ids: ['1'] },
+			{ group: '', ids: ['2'] },
+			{ group: 'fixed', ids: ['3'] },
+		];
+		const lookups: Array<[string, number]> = [];
+		const sent: string[][] = [];
+		const withLookup: BatchSpec<Plan, string, string, string> = {
+			...spec(plans, sent),
+			lookup: {
+				key: (plan) => (plan.group ? undefined : 'event'),
+				run: async (_plan, itemIndex) => {
+					lookups.push(['event', itemIndex]);
+					return 'found';
+				},
+				apply: (plan, group) => ({ ...plan, group }),
+			},
+		};
+		await runBatch(executeContext(3, false), 2, withLookup);
+		expect(lookups).toEqual([['event', 0]]);
+		expect(sent).toEqual([
+			['found', '1', '2'],
+			['fixed', '3'],
+		]);
+	});
+});

@@ -1,0 +1,48 @@
+import type { IExecuteFunctions, INode } from 'n8n-workflow';
+
+import { readId, readPageLimit, readRequestSettings, validateId, optionalId, locatorValue } from '../../nodes/common/parameters';
+
+const node = { name: 'Test', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} } as unknown as INode;
+
+/** Just enough of IExecuteFunctions for the readers: parameters by name, the same for every item. */
+function ctxWith(parameters: Record<string, unknown>): IExecuteFunctions {
+	return {
+		getNode: () => node,
+		getNodeParameter: (name: string, _i: number, fallback?: unknown, options?: { extractValue?: boolean }) => {
+			const value = name in parameters ? parameters[name] : fallback;
+			return options?.extractValue ? locatorValue(value) : value;
+		},
+	} as unknown as IExecuteFunctions;
+}
+
+describe('input readers', () => {
+	it('reads Return All and Limit', () => {
+		expect(readPageLimit(ctxWith({ returnAll: true, limit: 7 }), 0)).toEqual({ returnAll: true, limit: 0 });
+		expect(readPageLimit(ctxWith({ limit: 7 }), 0)).toEqual({ returnAll: false, limit: 7 });
+	});
+
+	it('reads Request Options over the provider defaults', () => {
+		const defaults = { maxRetries: 5, maxRetryWaitSeconds: 60, requestsPerSecond: 4, concurrency: 4 };
+		expect(readRequestSettings(ctxWith({}), defaults)).toEqual(defaults);
+		expect(readRequestSettings(ctxWith({ requestOptions: { concurrency: 2.7, maxRetries: 0, requestsPerSecond: 1.5 } }), defaults)).toEqual({
+			concurrency: 2,
+			maxRetries: 0,
+			maxRetryWaitSeconds: 60,
+			requestsPerSecond: 1.5,
+		});
+		// 0 means "the provider's own"
+		expect(readRequestSettings(ctxWith({ requestOptions: { concurrency: 0, requestsPerSecond: 0 } }), defaults).requestsPerSecond).toBe(4);
+	});
+
+	it('accepts bare IDs from strings, numbers and resource locators', () => {
+		expect(readId(ctxWith({ id: { mode: 'id', value: ' abc ' } }), 'id', 0, 'ID')).toBe('abc');
+		expect(validateId(ctxWith({}), 42, 'ID', 0)).toBe('42');
+		expect(optionalId(ctxWith({}), { mode: 'list', value: '' }, 'ID', 0)).toBeUndefined();
+	});
+
+	it('rejects IDs that would change the request path, naming the item', () => {
+		for (const bad of ['a/b', '..', 'a?b', 'a b', '%2F', '']) {
+			expect(() => validateId(ctxWith({}), bad, 'Transaction', 3)).toThrow(/^Transaction: .*\[item 3\]$/);
+		}
+	});
+});
