@@ -8,7 +8,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { freePort, tail } = require('./util');
+const { freePort, sleep, tail } = require('./util');
 const n8n = require('./n8n');
 
 async function main() {
@@ -26,8 +26,14 @@ async function main() {
   const t0 = Date.now();
   try {
     await server.start({ timeoutMs: 240000 });
-    const settings = await server.request('GET', '/rest/settings');
-    if (settings.status !== 200) throw new Error(`GET /rest/settings answered ${settings.status}`);
+    // n8n 1.x reports ready before its REST routes are mounted (404 for a moment): wait for them.
+    const deadline = Date.now() + 120000;
+    for (;;) {
+      const settings = await server.request('GET', '/rest/settings');
+      if (settings.status === 200) break;
+      if (settings.status !== 404 || Date.now() > deadline) throw new Error(`GET /rest/settings answered ${settings.status}`);
+      await sleep(500);
+    }
     process.stderr.write(`[install-n8n] n8n started and answered in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
   } catch (e) {
     process.stderr.write(`[install-n8n] n8n did not start: ${e.message}\n--- last lines of its log ---\n${tail(logFile, 30)}\n`);
