@@ -99,8 +99,9 @@ async function importCredentials(ctx, file) {
   return n8nCli(ctx, ['import:credentials', `--input=${file}`], { expect: /Successfully imported \d+ credential/ });
 }
 
-async function importWorkflows(ctx, file) {
-  return n8nCli(ctx, ['import:workflow', `--input=${file}`], { expect: /Successfully imported \d+ workflow/ });
+/** `extraArgs`: e.g. ['--activeState=fromJson'] (queue mode only) to keep the JSON's `active`. */
+async function importWorkflows(ctx, file, extraArgs = []) {
+  return n8nCli(ctx, ['import:workflow', `--input=${file}`, ...extraArgs], { expect: /Successfully imported \d+ workflow/ });
 }
 
 /**
