@@ -15,12 +15,13 @@
  *      item and applied no write twice (emulator state and request log).
  *
  * stdout: "ok - …" / "not ok - …" per check, "# …" notes and tallies, last line
- * "queue: N passed, M failed". Logs of every process in the temp dir (kept when something failed).
- * Everything started here is stopped and the temp dir removed on exit, failure or Ctrl-C.
+ * "queue: N passed, M failed". Logs of every process go to the temp dir; on a failure their last
+ * lines are printed to stderr. Everything started here is stopped and the temp dir removed on exit,
+ * failure or Ctrl-C (--keep keeps the logs).
  *
  * Options (flags or environment):
  *   --skip-build         QUEUE_SKIP_BUILD=1   pack the existing dist/
- *   --keep               QUEUE_KEEP=1         keep the temp dir
+ *   --keep               QUEUE_KEEP=1         keep the logs in the temp dir (data is removed anyway)
  *   QUEUE_CALLS (default 220, at least 5), QUEUE_WORKER_CONCURRENCY (default 5),
  *   QUEUE_TIMEOUT_MS (default 600000: how long the executions may take after the calls)
  */
@@ -88,11 +89,12 @@ async function main() {
     }
     return cleaning;
   };
-  // Databases, Redis' folder, user folders and the tarball always go; the logs stay when something
-  // failed (or with --keep), so a failure can be read.
-  const removeTemp = (keepLogs) => {
-    if (!keepLogs) { fs.rmSync(tmp, { recursive: true, force: true }); return; }
+  // Everything goes, also after a failure or Ctrl-C (a failure prints the logs' last lines first);
+  // --keep keeps the logs (databases, user folders and the tarball go anyway).
+  const removeTemp = () => {
+    if (!opts.keep) { fs.rmSync(tmp, { recursive: true, force: true }); return; }
     for (const d of ['pg', 'redis', 'users', 'pack', 'import']) fs.rmSync(path.join(tmp, d), { recursive: true, force: true });
+    note(`kept the logs in ${tmp}`);
   };
   let interrupted = false;
   const onSignal = (sig) => {
@@ -101,15 +103,13 @@ async function main() {
     process.stderr.write(`\nqueue: interrupted by ${sig}, stopping n8n, the emulator, Redis and PostgreSQL\n`);
     failed += 1;
     cleanup().finally(() => {
-      removeTemp(true);
-      note(`logs kept in ${tmp}`);
+      removeTemp();
       say(`queue: ${passed} passed, ${failed} failed`);
       process.exit(130);
     });
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  const procs = {}; // name → { server, logFile }
 
   try {
     // --- binaries, services ---------------------------------------------------------------------
@@ -222,7 +222,6 @@ async function main() {
     const startTimeout = Number(process.env.QUEUE_START_TIMEOUT_MS || 240000);
     for (const r of roles) {
       r.server = new n8n.N8nServer(r.ctx, { command: r.command, healthPort: r.healthPort });
-      procs[r.name] = r;
       cleanups.push(() => r.server.stop(20000));
     }
     // The main first; it activates the workflows (publishes them, in n8n 2.x terms) and registers their
@@ -405,19 +404,20 @@ async function main() {
     note(`  lost: ${lost}`);
     check(duplicates === 0 && lost === 0, `duplicates: ${duplicates}, lost: ${lost}`);
   } catch (e) {
-    check(false, 'queue-mode run', e.message);
-    for (const r of Object.values(procs)) {
-      if (r.server && r.server.exited) process.stderr.write(`--- last lines of ${r.logFile}\n${tail(r.logFile, 30)}\n`);
-    }
-    process.stderr.write(`--- last lines of ${logFile}\n${tail(logFile, 20)}\n`);
+    if (!interrupted) check(false, 'queue-mode run', e.message);
   } finally {
+    if (failed && !interrupted) {
+      for (const f of fs.readdirSync(tmp).filter((x) => x.endsWith('.log')).sort()) {
+        const text = tail(path.join(tmp, f), 25).trim();
+        if (text) process.stderr.write(`--- last lines of ${f}\n${text}\n`);
+      }
+      if (!opts.keep) process.stderr.write('(run again with --keep to keep the logs)\n');
+    }
     await timings.time('stop everything', () => cleanup());
     if (interrupted) return; // onSignal reports and exits
     for (const l of timings.lines()) note(l);
     note(`total ${fmtMs(Date.now() - started)}`);
-    if (opts.keep) note(`kept ${tmp}`);
-    else if (failed) { removeTemp(true); note(`logs kept in ${tmp} (n8n-*.log, redis.log, postgres.log, emulator.log, setup.log)`); }
-    else removeTemp(false);
+    removeTemp();
     say(`queue: ${passed} passed, ${failed} failed`);
     process.exitCode = failed ? 1 : 0;
   }
