@@ -128,29 +128,6 @@ else
   failed=$((failed + 1)); summary+=("e2e n8n $N8N1_VERSION: SKIPPED (build or n8n install failed)")
 fi
 
-# 7. queue mode (scripts/queue.js, docs/running-at-scale.md): Redis + PostgreSQL from apt, an n8n main, two
-# workers and a webhook processor, 220 webhook executions of the examples. About 4-5 minutes warm on 2 cores,
-# plus 1-2 minutes of apt-get on a fresh machine. QUEUE_TEST=0 skips it.
-stage "queue mode (npm run test:queue)"
-if [ "${QUEUE_TEST:-1}" = 0 ]; then
-  summary+=("queue: skipped (QUEUE_TEST=0)")
-elif [ "$build_ok" = 1 ] && [ -n "$N8N_BIN" ]; then
-  t=$(date +%s)
-  NODE_BIN="$NODE_BIN" N8N_BIN="$N8N_BIN" "$RUN_NODE" scripts/queue.js --skip-build | tee "$work/queue.out"
-  q_rc=${PIPESTATUS[0]}
-  q_line="$(grep -E '^queue: [0-9]+ passed, [0-9]+ failed$' "$work/queue.out" | tail -1)"
-  if [ -n "$q_line" ]; then
-    qp="$(sed -E 's/^queue: ([0-9]+) passed.*/\1/' <<<"$q_line")"; qf="$(sed -E 's/.* ([0-9]+) failed$/\1/' <<<"$q_line")"
-  else
-    qp=0; qf=1
-  fi
-  if [ "$q_rc" -ne 0 ] && [ "$qf" -eq 0 ]; then qf=1; fi
-  passed=$((passed + qp)); failed=$((failed + qf))
-  summary+=("queue: $qp passed, $qf failed ($(elapsed "$t"))")
-else
-  failed=$((failed + 1)); summary+=("queue: SKIPPED (build or n8n install failed)")
-fi
-
 echo
 echo "=== summary ($(elapsed "$start_all")) ==="
 for s in "${summary[@]}"; do echo "  $s"; done
