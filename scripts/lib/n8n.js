@@ -99,8 +99,9 @@ async function importCredentials(ctx, file) {
   return n8nCli(ctx, ['import:credentials', `--input=${file}`], { expect: /Successfully imported \d+ credential/ });
 }
 
-async function importWorkflows(ctx, file) {
-  return n8nCli(ctx, ['import:workflow', `--input=${file}`], { expect: /Successfully imported \d+ workflow/ });
+/** `extraArgs`: e.g. ['--activeState=fromJson'] (queue mode only) to keep the JSON's `active`. */
+async function importWorkflows(ctx, file, extraArgs = []) {
+  return n8nCli(ctx, ['import:workflow', `--input=${file}`, ...extraArgs], { expect: /Successfully imported \d+ workflow/ });
 }
 
 /**
@@ -135,34 +136,42 @@ async function executeCli(ctx, workflowId, { timeoutMs = 120000 } = {}) {
 
 /** A running `n8n start` child process plus a logged-in REST session. */
 class N8nServer {
-  constructor(ctx) {
+  /**
+   * `command` is the n8n sub-command and its flags (default ['start']; queue mode also uses
+   * ['worker', '--concurrency=2'] and ['webhook']). `healthPort` is where /healthz/readiness answers
+   * (default N8N_PORT; a worker answers on QUEUE_HEALTH_CHECK_PORT instead).
+   */
+  constructor(ctx, { command = ['start'], healthPort } = {}) {
     this.ctx = ctx;
+    this.command = command;
     this.port = Number(ctx.env.N8N_PORT);
     this.baseUrl = `http://127.0.0.1:${this.port}`;
+    this.healthUrl = `http://127.0.0.1:${healthPort || this.port}/healthz/readiness`;
     this.child = null;
     this.cookie = '';
     this.exited = null;
   }
 
-  /** Spawns `n8n start` (output → log file) and waits for /healthz/readiness. */
+  /** Spawns `n8n <command>` (default `n8n start`; output → log file) and waits for /healthz/readiness. */
   async start({ timeoutMs = 120000 } = {}) {
+    const name = this.command.join(' ');
     const log = fs.openSync(this.ctx.logFile, 'a');
-    fs.writeSync(log, `\n===== n8n start on port ${this.port} (${new Date().toISOString()})\n`);
-    this.child = spawn(this.ctx.nodeBin, [this.ctx.n8nBin, 'start'], {
+    fs.writeSync(log, `\n===== n8n ${name} on port ${this.port} (${new Date().toISOString()})\n`);
+    this.child = spawn(this.ctx.nodeBin, [this.ctx.n8nBin, ...this.command], {
       env: this.ctx.env, stdio: ['ignore', log, log], detached: false,
     });
     fs.closeSync(log);
     this.child.once('exit', (code, signal) => { this.exited = { code, signal }; });
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (this.exited) throw new Error(`n8n start exited early (${this.exited.code ?? this.exited.signal})`);
+      if (this.exited) throw new Error(`n8n ${name} exited early (${this.exited.code ?? this.exited.signal})`);
       try {
-        const r = await httpJson('GET', `${this.baseUrl}/healthz/readiness`, { timeoutMs: 2000 });
+        const r = await httpJson('GET', this.healthUrl, { timeoutMs: 2000 });
         if (r.status === 200) return;
       } catch { /* not listening yet */ }
       await sleep(200);
     }
-    throw new Error(`n8n start did not become ready within ${timeoutMs / 1000} s`);
+    throw new Error(`n8n ${name} did not become ready within ${timeoutMs / 1000} s`);
   }
 
   /** Stops the server: SIGTERM, then SIGKILL after `graceMs`. */
