@@ -122,7 +122,7 @@ function extractRunJson(text) {
 /** `n8n execute --id <id> --rawOutput` → the run ({ data: { resultData } , status, … }). */
 async function executeCli(ctx, workflowId, { timeoutMs = 120000 } = {}) {
   const res = await run(ctx.nodeBin, [ctx.n8nBin, 'execute', `--id=${workflowId}`, '--rawOutput'], {
-    env: ctx.env, logFile: ctx.logFile, timeoutMs, label: `n8n execute ${workflowId}`,
+    env: ctx.env, logFile: ctx.logFile, timeoutMs, label: `n8n execute ${workflowId}`, stdoutToFile: true,
   });
   const runJson = extractRunJson(res.stdout) || extractRunJson(`${res.stdout}\n${res.stderr}`);
   if (!runJson) {

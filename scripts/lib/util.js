@@ -2,6 +2,7 @@
 // Small helpers shared by scripts/e2e.js and scripts/start.js (no dependencies).
 const fs = require('fs');
 const net = require('net');
+const os = require('os');
 const path = require('path');
 const { spawn } = require('child_process');
 
@@ -50,15 +51,21 @@ class Timings {
 /**
  * Runs a command, appending its stdout+stderr to `logFile` (nothing reaches our stdout).
  * Resolves { code, signal, stdout, stderr } (captured text, for parsing). Rejects only on spawn failure.
+ * `stdoutToFile`: the child writes its stdout to a temporary file instead of a pipe. A Node program
+ * that calls process.exit() right after printing a large result (n8n 1.x `execute --rawOutput`)
+ * loses the end of it on a pipe, where Node writes asynchronously; on a file it writes synchronously.
  */
-function run(cmd, args, { cwd, env, logFile, timeoutMs, label } = {}) {
+function run(cmd, args, { cwd, env, logFile, timeoutMs, label, stdoutToFile = false } = {}) {
   return new Promise((resolve, reject) => {
     const log = logFile ? fs.openSync(logFile, 'a') : null;
     if (log !== null) fs.writeSync(log, `\n===== ${label || ''} $ ${cmd} ${args.join(' ')}  (${new Date().toISOString()})\n`);
-    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const outFile = stdoutToFile ? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'run-')), 'stdout') : null;
+    const outFd = outFile ? fs.openSync(outFile, 'w') : null;
+    const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', outFd === null ? 'pipe' : outFd, 'pipe'] });
+    if (outFd !== null) fs.closeSync(outFd);
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; if (log !== null) fs.writeSync(log, d); });
+    if (child.stdout) child.stdout.on('data', (d) => { stdout += d; if (log !== null) fs.writeSync(log, d); });
     child.stderr.on('data', (d) => { stderr += d; if (log !== null) fs.writeSync(log, d); });
     let timer = null;
     let timedOut = false;
@@ -68,6 +75,11 @@ function run(cmd, args, { cwd, env, logFile, timeoutMs, label } = {}) {
     child.once('error', (err) => { if (timer) clearTimeout(timer); if (log !== null) fs.closeSync(log); reject(err); });
     child.once('close', (code, signal) => {
       if (timer) clearTimeout(timer);
+      if (outFile) {
+        stdout = fs.readFileSync(outFile, 'utf8');
+        fs.rmSync(path.dirname(outFile), { recursive: true, force: true });
+        if (log !== null) fs.writeSync(log, stdout);
+      }
       if (log !== null) {
         fs.writeSync(log, `\n===== exit ${code === null ? signal : code}${timedOut ? ' (timed out)' : ''}\n`);
         fs.closeSync(log);
