@@ -189,7 +189,18 @@ class N8nServer {
     if (this.exited) throw new Error(`n8n exited (${this.exited.code ?? this.exited.signal}) — see the n8n log`);
     const headers = { 'browser-id': 'n8n-nodes-event-payments-scripts' };
     if (this.cookie) headers.cookie = this.cookie;
-    const res = await httpJson(method, `${this.baseUrl}${p}`, { body, headers, timeoutMs: 30000 });
+    // A loaded machine (2 cores, n8n busy with its start-up work) can drop a connection: reads are
+    // repeated twice before giving up; writes never are.
+    let res;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        res = await httpJson(method, `${this.baseUrl}${p}`, { body, headers, timeoutMs: 30000 });
+        break;
+      } catch (e) {
+        if (!e.network || method !== 'GET' || attempt >= 3 || this.exited) throw e;
+        await sleep(1000);
+      }
+    }
     const setCookies = res.headers.getSetCookie ? res.headers.getSetCookie() : [];
     for (const c of setCookies) {
       const m = c.match(/^n8n-auth=([^;]*)/);

@@ -116,13 +116,23 @@ function substitute(value, vars) {
 
 /** Simple JSON HTTP call with fetch; returns { status, headers, body(parsed or text) }. */
 async function httpJson(method, url, { body, headers = {}, timeoutMs = 15000 } = {}) {
-  const res = await fetch(url, {
-    method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-    body: body !== undefined ? JSON.stringify(body) : undefined,
-    signal: AbortSignal.timeout(timeoutMs),
-  });
-  const text = await res.text();
+  let res;
+  let text;
+  try {
+    res = await fetch(url, {
+      method,
+      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    text = await res.text();
+  } catch (e) {
+    // fetch's own message is just "fetch failed"; the reason is in its cause.
+    const cause = e.cause ? ` (${[e.cause.code, e.cause.message].filter(Boolean).join(': ')})` : '';
+    const err = new Error(`${method} ${url}: ${e.message}${cause}`);
+    err.network = true;
+    throw err;
+  }
   let parsed = text;
   try { parsed = text ? JSON.parse(text) : undefined; } catch { /* keep text */ }
   return { status: res.status, headers: res.headers, body: parsed };
