@@ -106,9 +106,12 @@ export class RateLimiter {
 const limiters = new Map<string, { limiter: RateLimiter; lastUsed: number }>();
 const IDLE_MS = 10 * 60 * 1000;
 
-/** One limiter per execution and credential type, so parallel items share the provider's budget. */
-export function limiterFor(executionKey: string, credentialType: string, perSecond: number): RateLimiter {
-	const key = `${executionKey}\u0000${credentialType}\u0000${perSecond}`;
+/**
+ * One limiter per execution, credential type and `scope` (the credential and the API's origin, see
+ * request.ts), so parallel items share the provider's budget and nobody else's.
+ */
+export function limiterFor(executionKey: string, credentialType: string, perSecond: number, scope = ''): RateLimiter {
+	const key = `${executionKey}\u0000${credentialType}\u0000${scope}\u0000${perSecond}`;
 	const now = Date.now();
 	for (const [k, entry] of limiters) if (now - entry.lastUsed > IDLE_MS) limiters.delete(k);
 	let entry = limiters.get(key);
