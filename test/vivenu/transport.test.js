@@ -111,3 +111,18 @@ describe('vivenu node inside n8n: timeouts', () => {
 		expect(requests.map((r) => [r.method, r.providerPath])).toEqual([['POST', `/api/transactions/${id}/complete`]]);
 	});
 });
+
+describe('vivenu node inside n8n: base URL', () => {
+	test('a base URL with a fragment is refused before anything is sent: "…/api#x" never completes via "/api"', async () => {
+		const credentials = { vivenuApi: { ...ctx.credentials().vivenuApi, baseUrl: `${ctx.baseUrl()}#x` } };
+		const { nodeRunner } = require('../support/run');
+		const { NODE, CREDENTIAL_TYPES } = require('./setup');
+		const result = await nodeRunner(NODE, CREDENTIAL_TYPES)(
+			{ resource: 'transaction', operation: 'complete', transactionId: byId(ctx.fixtures.newTransactionId) },
+			credentials,
+			{},
+		);
+		expect(result.error.message).toMatch(/^The credential's "Base URL" contains a fragment \("#"\)/);
+		expect(await ctx.requests()).toEqual([]);
+	});
+});
