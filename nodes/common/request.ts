@@ -18,7 +18,7 @@ function executionKey(ctx: RequestContext): string {
  * Whose budget a request spends: the credential the node uses (by its ID) and the API's origin, so two
  * credentials of one provider, or two users' list searches, never share a limiter or a token refresh.
  */
-function credentialScope(ctx: RequestContext, credentialType: string, url: string): string {
+export function credentialScope(ctx: RequestContext, credentialType: string, url: string): string {
 	const reference = ctx.getNode().credentials?.[credentialType];
 	const credential = reference ? (reference.id ?? reference.name ?? '') : '';
 	let origin = '';
