@@ -126,3 +126,34 @@ describe('vivenu node inside n8n: base URL', () => {
 		expect(await ctx.requests()).toEqual([]);
 	});
 });
+
+describe('vivenu node inside n8n: unexpected answers', () => {
+	test('an HTML page on a 200 of Get is a clear error with the masked page, not a crash of the output shaping', async () => {
+		const id = ctx.fixtures.completeTransactionId;
+		await ctx.client.fault({ provider: 'vivenu', method: 'GET', status: 200, body: `<html><body>Just a moment… ${API_KEY}</body></html>`, headers: { 'content-type': 'text/html' } });
+		const result = await ctx.run({ operation: 'get', transactionId: byId(id), requestOptions: fast });
+		expect(result.error.message).toBe(`vivenu answered GET /transactions/${id} with an HTML page instead of one JSON object (HTTP 200) [item 0]`);
+		expect(result.error.description).toMatch(/Response: <html><body>Just a moment… \[redacted\]<\/body><\/html>/);
+		expect(JSON.stringify(result.error)).not.toContain(API_KEY);
+	});
+
+	test('a JSON list where Get expects one transaction does not become several items', async () => {
+		const id = ctx.fixtures.completeTransactionId;
+		await ctx.client.fault({ provider: 'vivenu', method: 'GET', status: 200, body: [{ _id: 'a' }, { _id: 'b' }] });
+		const result = await ctx.run({ operation: 'get', transactionId: byId(id), requestOptions: fast });
+		expect(result.error.message).toBe(`vivenu answered GET /transactions/${id} with a list of 2 entries instead of one JSON object (HTTP 200) [item 0]`);
+		expect(result.items ?? []).toEqual([]);
+	});
+
+	test('an empty 200 to Complete, or plain text, names the request', async () => {
+		const id = ctx.fixtures.newTransactionId;
+		await ctx.client.fault({ provider: 'vivenu', path: '/complete', status: 200, body: '' });
+		const empty = await ctx.run({ operation: 'complete', transactionId: byId(id), requestOptions: fast });
+		expect(empty.error.message).toBe(`vivenu answered POST /transactions/${id}/complete with an empty answer instead of one JSON object (HTTP 200) [item 0]`);
+		await ctx.client.fault({ provider: 'vivenu', path: '/complete', status: 200, body: 'OK' });
+		const text = await ctx.run({ operation: 'complete', transactionId: byId(id), requestOptions: fast });
+		expect(text.error.message).toBe(`vivenu answered POST /transactions/${id}/complete with text that is not JSON instead of one JSON object (HTTP 200) [item 0]`);
+		expect(text.error.description).toMatch(/Response: OK/);
+		expect((await ctx.requests()).map((r) => r.method)).toEqual(['POST', 'POST']);
+	});
+});
