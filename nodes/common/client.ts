@@ -2,6 +2,7 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { isExecution, isListSearch } from './context';
 import { readRequestSettings } from './parameters';
+import { answerError } from './errors';
 import { joinUrl, type RequestEnv } from './http';
 import { apiRequest } from './request';
 import type { ApiResponse, ProviderProfile, RequestContext, RequestSettings } from './types';
@@ -17,6 +18,12 @@ export interface ApiCall {
 	idempotent: boolean;
 	/** Extra values to keep out of the errors of this call (on top of the client's secrets). */
 	secrets?: readonly string[];
+	/**
+	 * The shape a 2xx answer must have: `object` = one JSON object. Anything else (empty, text, an HTML page,
+	 * a cut-off body, a list) fails naming the request and quoting the masked answer, instead of crashing
+	 * the output shaping. Absent: any answer is handed over.
+	 */
+	expect?: 'object';
 }
 
 /** A provider's API for one execution (or one list search). */
@@ -52,6 +59,33 @@ export function settingsFor(ctx: RequestContext, defaults: RequestSettings): Req
 	return { ...defaults };
 }
 
+/** What an answer is, in words, for an error: "an empty answer", "an HTML page", "a list of 2 entries", … */
+function describeAnswer(response: ApiResponse): string {
+	const { body } = response;
+	if (body === undefined) return 'an empty answer';
+	if (body === null) return 'null';
+	if (Array.isArray(body)) return `a list of ${body.length} ${body.length === 1 ? 'entry' : 'entries'}`;
+	if (typeof body === 'string') {
+		if (/^\s*</.test(body) || /html/i.test(response.headers['content-type'] ?? '')) return 'an HTML page';
+		return 'text that is not JSON';
+	}
+	return `a JSON ${typeof body}`;
+}
+
+function expectObject(ctx: RequestContext, env: RequestEnv, method: string, path: string, itemIndex: number | undefined, response: ApiResponse): void {
+	const { body } = response;
+	if (body && typeof body === 'object' && !Array.isArray(body)) return;
+	throw answerError({
+		node: ctx.getNode(),
+		message: `${env.profile.name} answered ${method} ${path.split('?')[0]} with ${describeAnswer(response)} instead of one JSON object (HTTP ${response.statusCode})`,
+		body: response.rawBody ?? body ?? '',
+		secrets: env.secrets,
+		itemIndex,
+		httpCode: String(response.statusCode),
+		description: ['Nothing was output for this item. The provider, or something in front of it (a proxy, a cache, a security plugin), sent an answer the node cannot use.'],
+	});
+}
+
 export function createApiClient(ctx: RequestContext, options: ApiClientOptions): ApiClient {
 	const { profile, baseUrl, secrets, skipSslCertificateValidation } = options;
 	const settings = settingsFor(ctx, profile.defaults);
@@ -73,7 +107,7 @@ export function createApiClient(ctx: RequestContext, options: ApiClientOptions):
 		},
 		async request<T>(method: IHttpRequestMethods, path: string, call: ApiCall) {
 			const callEnv: RequestEnv = call.secrets?.length ? { ...env, secrets: [...secrets, ...call.secrets] } : env;
-			return await apiRequest<T>(ctx, callEnv, {
+			const response = await apiRequest<T>(ctx, callEnv, {
 				method,
 				url: urlOf(path),
 				qs: call.qs,
@@ -82,6 +116,8 @@ export function createApiClient(ctx: RequestContext, options: ApiClientOptions):
 				idempotent: call.idempotent,
 				skipSslCertificateValidation,
 			});
+			if (call.expect === 'object') expectObject(ctx, callEnv, method, path, call.itemIndex, response);
+			return response;
 		},
 	};
 }

@@ -13,10 +13,43 @@ export function cleanBaseUrl(url: unknown): string {
 		.replace(/\/+$/, '');
 }
 
-/** The API root the credential's `environment` (and, for Custom, `baseUrl`) names; the first environment otherwise. */
-export function environmentBaseUrl(environments: Environments, credentials: { environment?: unknown; baseUrl?: unknown }): string {
+/** Why `url` cannot be a base URL that paths are joined to, or undefined when it can. */
+export function baseUrlProblem(url: string): string | undefined {
+	if (!url) return 'is empty';
+	if (/\s/.test(url)) return 'contains spaces';
+	let parsed: URL;
+	try {
+		parsed = new URL(url);
+	} catch {
+		return 'is not a URL';
+	}
+	if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return `must start with https:// or http:// (not ${parsed.protocol}//)`;
+	if (parsed.username || parsed.password) return 'contains a user name or password, which would be sent to the server in the URL';
+	// Checked on the text: a lone "?" or "#" leaves URL.search / URL.hash empty but still cuts the joined path off.
+	if (url.includes('?')) return 'contains a query ("?"), which would cut off the paths joined to it';
+	if (url.includes('#')) return 'contains a fragment ("#"), which would cut off the paths joined to it';
+	return undefined;
+}
+
+/**
+ * A base URL read from a credential, validated: http(s), no query, fragment, spaces or user info. The
+ * error names the credential field (as the user sees it) and never repeats the URL, which may hold a password.
+ */
+export function checkBaseUrl(url: string, field: string): string {
+	const problem = baseUrlProblem(url);
+	if (problem) {
+		throw new Error(`The credential's "${field}" ${problem}. Enter the API's address only, e.g. https://api.example.com/v1, and fix it in the credential.`);
+	}
+	return url;
+}
+
+/**
+ * The API root the credential's `environment` (and, for Custom, `baseUrl`) names; the first environment
+ * otherwise. A custom one is validated (checkBaseUrl) and errors name `field`.
+ */
+export function environmentBaseUrl(environments: Environments, credentials: { environment?: unknown; baseUrl?: unknown }, field = 'Base URL'): string {
 	const environment = String(credentials.environment ?? '');
-	if (environment === 'custom') return cleanBaseUrl(credentials.baseUrl);
+	if (environment === 'custom') return checkBaseUrl(cleanBaseUrl(credentials.baseUrl), field);
 	return cleanBaseUrl(environments[environment] ?? Object.values(environments)[0]);
 }
 

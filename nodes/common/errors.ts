@@ -187,15 +187,57 @@ export interface NetworkErrorContext {
 	itemIndex?: number;
 	/** What the user should know or do, put first in the description. */
 	note: string;
+	/** What happened, in the message, instead of the words for the socket error (e.g. "no answer within 60 s, outcome unknown"). */
+	summary?: string;
 }
 
 /** A network-level failure (no HTTP answer). */
-export function networkError({ node, profile, cause, secrets, itemIndex, note }: NetworkErrorContext): NodeApiError {
-	const what = (cause.code && NETWORK_WORDS[cause.code]) ?? 'the connection failed';
+export function networkError({ node, profile, cause, secrets, itemIndex, note, summary }: NetworkErrorContext): NodeApiError {
+	const what = summary ?? (cause.code && NETWORK_WORDS[cause.code]) ?? 'the connection failed';
 	const detail = [cause.code, cause.message].filter(Boolean).join(': ');
 	return new NodeApiError(node, { message: redact(detail || what, secrets) } as JsonObject, {
 		message: redact(withItem(`Could not get an answer from ${profile.name}: ${what}`, itemIndex), secrets),
 		description: redact(`${note}${detail ? ` (${detail})` : ''}`, secrets),
+		itemIndex,
+	});
+}
+
+export interface RedirectErrorContext {
+	node: INode;
+	profile: ProviderProfile;
+	/** The request that was answered with a redirect. */
+	method: string;
+	url: string;
+	statusCode: number;
+	/** The Location header as sent. */
+	location: string;
+	secrets: readonly string[];
+	itemIndex?: number;
+}
+
+/** A redirect the package does not follow: to another origin, or of a request that is not a GET. */
+export function redirectError({ node, profile, method, url, statusCode, location, secrets, itemIndex }: RedirectErrorContext): NodeApiError {
+	let from: URL | undefined;
+	let to: URL | undefined;
+	try {
+		from = new URL(url);
+		to = new URL(location, url);
+	} catch {
+		to = undefined;
+	}
+	const target = to ? to.host : location.slice(0, 200);
+	const crossOrigin = !to || !from || to.origin !== from.origin;
+	const path = from ? from.pathname : url;
+	const why = crossOrigin
+		? `It points to another host (${target}), and the credential is only ever sent to the host of the base URL.`
+		: `Only reads (GET) follow a redirect: following it would send this ${method} elsewhere or turn it into another method.`;
+	return new NodeApiError(node, { message: redact(`HTTP ${statusCode} to ${location}`, secrets) } as JsonObject, {
+		message: redact(withItem(`${profile.name} redirected ${method} ${path} to ${target}; the redirect was not followed`, itemIndex), secrets),
+		description: redact(
+			`${why} Nothing was sent to ${target}. Check the base URL in the credential (it should be the API's final address)${method === 'GET' ? '' : ', and check at the provider whether this change was carried out before running again'}. Location: ${location}`,
+			secrets,
+		),
+		httpCode: String(statusCode),
 		itemIndex,
 	});
 }

@@ -62,7 +62,12 @@ function buildOptions(req: ApiRequest, ignoreHttpStatusErrors: boolean): IHttpRe
 		ignoreHttpStatusErrors,
 		encoding: 'text',
 		json: false,
+		// Redirects are answered by the request loop (common/request.ts), which never lets credentials or a
+		// write go to another origin; followed here they would carry both wherever the Location points.
+		disableFollowRedirect: true,
+		maxRedirects: 0,
 	};
+	if (req.timeoutMs !== undefined && req.timeoutMs > 0) options.timeout = req.timeoutMs;
 	if (req.qs && Object.keys(req.qs).length) options.qs = req.qs;
 	if (body !== undefined) options.body = body;
 	if (req.skipSslCertificateValidation) options.skipSslCertificateValidation = true;

@@ -4,6 +4,9 @@ import { inputError } from './errors';
 import type { PageLimit } from './pagination';
 import type { RequestSettings } from './types';
 
+/** Seconds every request waits for an answer unless the node's Request Options say otherwise. */
+export const DEFAULT_TIMEOUT_SECONDS = 60;
+
 /**
  * The "Request Options" collection every node shows. Requests per Second defaults to 0, which
  * means the provider's own safe rate (named in `providerRate`).
@@ -50,24 +53,35 @@ export function requestOptionsProperty(providerRate: string, providerConcurrency
 				default: 0,
 				description: `Upper bound on requests per second for this node in one execution. 0 uses the provider's safe rate (${providerRate}).`,
 			},
+			{
+				displayName: 'Timeout (Seconds)',
+				name: 'timeoutSeconds',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 600 },
+				default: DEFAULT_TIMEOUT_SECONDS,
+				description:
+					'How long to wait for an answer to each request. A read that times out is retried; a change (create, complete, cancel …) is not, because it may have been carried out: the item fails saying that its outcome is unknown.',
+			},
 		],
 	};
 }
 
 /** A provider's default Request Options: its own rate and concurrency, the retry policy all providers share. */
 export function providerDefaults(limits: Pick<RequestSettings, 'requestsPerSecond' | 'concurrency'>): RequestSettings {
-	return { maxRetries: 5, maxRetryWaitSeconds: 60, ...limits };
+	return { maxRetries: 5, maxRetryWaitSeconds: 60, timeoutSeconds: DEFAULT_TIMEOUT_SECONDS, ...limits };
 }
 
 /** Reads the node's Request Options once per execution (they cannot vary per item). */
 export function readRequestSettings(ctx: IExecuteFunctions, defaults: RequestSettings): RequestSettings {
 	const raw = ctx.getNodeParameter('requestOptions', 0, {}) as Partial<RequestSettings>;
 	const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
+	const timeoutSeconds = num(raw.timeoutSeconds, 0) > 0 ? (raw.timeoutSeconds as number) : defaults.timeoutSeconds;
 	return {
 		concurrency: num(raw.concurrency, 0) >= 1 ? Math.floor(raw.concurrency as number) : defaults.concurrency,
 		maxRetries: Math.max(0, Math.floor(num(raw.maxRetries, defaults.maxRetries))),
 		maxRetryWaitSeconds: Math.max(0, num(raw.maxRetryWaitSeconds, defaults.maxRetryWaitSeconds)),
 		requestsPerSecond: num(raw.requestsPerSecond, 0) > 0 ? (raw.requestsPerSecond as number) : defaults.requestsPerSecond,
+		...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
 	};
 }
 

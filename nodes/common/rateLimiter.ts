@@ -16,7 +16,8 @@ interface Slot {
 }
 
 /**
- * Spaces requests so that no more than `perSecond` reach the server in any one-second window.
+ * Spaces requests so that no more than `perSecond` reach the server in any one-second window (fractional
+ * rates: see budget).
  * Shared by every request of one execution for one credential (see limiterFor).
  *
  * A slot counts from the moment its answer arrives, not from when the request started: the server
@@ -80,9 +81,10 @@ export class RateLimiter {
 	private async waitForSlot(): Promise<() => void> {
 		for (;;) {
 			const now = Date.now();
-			// In-flight slots always count (up to MAX_IN_FLIGHT_MS); finished ones for WINDOW_MS after their answer.
-			this.slots = this.slots.filter((slot) => (slot.end === undefined ? now - slot.start < MAX_IN_FLIGHT_MS : now - slot.end < WINDOW_MS));
-			if (this.slots.length < this.capacity(now)) {
+			const { count, windowMs } = this.budget(now);
+			// In-flight slots always count (up to MAX_IN_FLIGHT_MS); finished ones for one window after their answer.
+			this.slots = this.slots.filter((slot) => (slot.end === undefined ? now - slot.start < MAX_IN_FLIGHT_MS : now - slot.end < windowMs));
+			if (this.slots.length < count) {
 				const slot: Slot = { start: now };
 				this.slots.push(slot);
 				return () => {
@@ -91,24 +93,35 @@ export class RateLimiter {
 			}
 			// Wait until the oldest finished slot leaves the window, or poll while all are in flight.
 			const ends = this.slots.map((slot) => slot.end).filter((end): end is number => end !== undefined);
-			const wait = ends.length ? WINDOW_MS - (now - Math.min(...ends)) + 1 : POLL_MS;
-			await sleep(Math.max(1, Math.min(wait, WINDOW_MS)));
+			const wait = ends.length ? windowMs - (now - Math.min(...ends)) + 1 : POLL_MS;
+			await sleep(Math.max(1, Math.min(wait, windowMs)));
 		}
 	}
 
-	/** Requests allowed per window: whole ones while slowed down, so never more than configured. */
-	private capacity(now: number): number {
+	/**
+	 * Requests allowed per window, and the window: `rate` per second as whole requests. Below 1 per second,
+	 * one request per 1/rate seconds (0.5 → one every 2 s); a fractional rate above 1 as ceil(rate) requests
+	 * per ceil(rate)/rate seconds (1.5 → 2 every 1.33 s); while slowed down after a 429, whole requests per
+	 * second, so never more than configured.
+	 */
+	budget(now = Date.now()): { count: number; windowMs: number } {
 		const rate = this.currentRate(now);
-		return rate < this.perSecond ? Math.max(1, Math.floor(rate)) : this.perSecond;
+		if (rate < 1) return { count: 1, windowMs: WINDOW_MS / rate };
+		if (rate < this.perSecond) return { count: Math.floor(rate), windowMs: WINDOW_MS };
+		const count = Math.ceil(rate);
+		return { count, windowMs: (WINDOW_MS * count) / rate };
 	}
 }
 
 const limiters = new Map<string, { limiter: RateLimiter; lastUsed: number }>();
 const IDLE_MS = 10 * 60 * 1000;
 
-/** One limiter per execution and credential type, so parallel items share the provider's budget. */
-export function limiterFor(executionKey: string, credentialType: string, perSecond: number): RateLimiter {
-	const key = `${executionKey}\u0000${credentialType}\u0000${perSecond}`;
+/**
+ * One limiter per execution, credential type and `scope` (the credential and the API's origin, see
+ * request.ts), so parallel items share the provider's budget and nobody else's.
+ */
+export function limiterFor(executionKey: string, credentialType: string, perSecond: number, scope = ''): RateLimiter {
+	const key = `${executionKey}\u0000${credentialType}\u0000${scope}\u0000${perSecond}`;
 	const now = Date.now();
 	for (const [k, entry] of limiters) if (now - entry.lastUsed > IDLE_MS) limiters.delete(k);
 	let entry = limiters.get(key);

@@ -1,9 +1,10 @@
 import { sleep } from 'n8n-workflow';
 
-import { apiError, malformedError, networkError } from './errors';
+import { apiError, malformedError, networkError, redirectError } from './errors';
 import { send, unwrapThrown, type RequestEnv, type ThrownHttpError } from './http';
+import { DEFAULT_TIMEOUT_SECONDS } from './parameters';
 import { limiterFor } from './rateLimiter';
-import { classifyNetworkError, parseRetryAfter, retryDelay, RETRYABLE_STATUS } from './retryPolicy';
+import { classifyNetworkError, isTimeout, parseRetryAfter, retryDelay, RETRYABLE_STATUS } from './retryPolicy';
 import { refreshGeneration, refreshToken } from './tokenRefresh';
 import type { ApiRequest, ApiResponse, RequestContext } from './types';
 
@@ -14,6 +15,26 @@ function executionKey(ctx: RequestContext): string {
 }
 
 /**
+ * Whose budget a request spends: the credential the node uses (by its ID) and the API's origin, so two
+ * credentials of one provider, or two users' list searches, never share a limiter or a token refresh.
+ */
+export function credentialScope(ctx: RequestContext, credentialType: string, url: string): string {
+	const reference = ctx.getNode().credentials?.[credentialType];
+	const credential = reference ? (reference.id ?? reference.name ?? '') : '';
+	let origin = '';
+	try {
+		origin = new URL(url).origin;
+	} catch {
+		origin = url;
+	}
+	return `${credential}\u0000${origin}`;
+}
+
+/** Redirects followed for one GET (same origin only) before it counts as a loop. */
+const MAX_REDIRECTS = 5;
+const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
+
+/**
  * Sends one API request with the provider's authentication, the execution's rate limit, and
  * retries: 429/502/503/504 and dropped connections are retried with exponential backoff and
  * jitter, honouring Retry-After up to the user's cap. A request that is not idempotent is only
@@ -21,9 +42,13 @@ function executionKey(ctx: RequestContext): string {
  */
 export async function apiRequest<T = unknown>(ctx: RequestContext, env: RequestEnv, req: ApiRequest): Promise<ApiResponse<T>> {
 	const { profile, settings, secrets } = env;
-	const limiter = limiterFor(executionKey(ctx), profile.credentialType, settings.requestsPerSecond);
+	const limiter = limiterFor(executionKey(ctx), profile.credentialType, settings.requestsPerSecond, credentialScope(ctx, profile.credentialType, req.url));
 	const capMs = settings.maxRetryWaitSeconds * 1000;
 	const node = ctx.getNode();
+	const timeoutSeconds = settings.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
+	// The request as sent: with its timeout, and with the URL a same-origin redirect of a GET moved it to.
+	let current: ApiRequest = { ...req, timeoutMs: req.timeoutMs ?? Math.round(timeoutSeconds * 1000) };
+	let redirects = 0;
 
 	let refreshed = false;
 	for (let attempt = 0; ; attempt++) {
@@ -33,30 +58,68 @@ export async function apiRequest<T = unknown>(ctx: RequestContext, env: RequestE
 		let response: ApiResponse;
 		try {
 			// The slot counts from when the answer arrived (see RateLimiter).
-			response = await send(ctx, env, req, true).finally(release);
+			response = await send(ctx, env, current, true).finally(release);
 		} catch (error) {
 			const unwrapped = unwrapThrown(error as ThrownHttpError);
 			if (unwrapped.response) {
 				response = unwrapped.response;
 			} else {
-				const kind = classifyNetworkError(unwrapped.code);
+				const timedOut = isTimeout(unwrapped.code, unwrapped.message);
+				// A request that got no answer in time may have been carried out: like a dropped connection.
+				const kind = timedOut ? 'unknown' : classifyNetworkError(unwrapped.code);
 				const mayRepeat = kind === 'not-sent' || (kind === 'unknown' && req.idempotent);
 				if (mayRepeat && attempt < settings.maxRetries) {
 					await sleep(retryDelay(attempt, undefined, capMs));
 					continue;
 				}
-				const note =
-					kind === 'unknown' && !req.idempotent
-						? 'The connection broke after the request was sent, so it may or may not have been carried out. It was not repeated automatically to avoid doing it twice: check the resource before running again.'
-						: `Check that the base URL in the credential is reachable.${attempt ? ` Tried ${attempt + 1} times.` : ''}`;
-				throw networkError({ node, profile, cause: unwrapped, secrets, itemIndex: req.itemIndex, note });
+				const tried = attempt ? ` Tried ${attempt + 1} times.` : '';
+				let note = `Check that the base URL in the credential is reachable.${tried}`;
+				if (kind === 'unknown' && !req.idempotent) {
+					note = timedOut
+						? `${profile.name} did not answer within ${timeoutSeconds} s ("Timeout" under Request Options). The outcome is unknown: the request may or may not have been carried out. It was not repeated automatically to avoid doing it twice: check the resource before running again.`
+						: 'The connection broke after the request was sent, so it may or may not have been carried out. It was not repeated automatically to avoid doing it twice: check the resource before running again.';
+				} else if (timedOut) {
+					note = `${profile.name} did not answer within ${timeoutSeconds} s ("Timeout" under Request Options).${tried} Raise the timeout if ${profile.name} is slow.`;
+				}
+				const summary = timedOut ? `no answer within ${timeoutSeconds} s${req.idempotent ? '' : ', outcome unknown'}` : undefined;
+				throw networkError({ node, profile, cause: unwrapped, secrets, itemIndex: req.itemIndex, note, summary });
 			}
+		}
+
+		if (REDIRECT_STATUS.has(response.statusCode) && response.headers.location) {
+			// Never followed by n8n (see http.ts). A GET may move within the origin it was sent to; anything
+			// else would carry the credential to another host or turn a write into another request.
+			const location = response.headers.location;
+			let target: URL | undefined;
+			try {
+				target = new URL(location, current.url);
+			} catch {
+				target = undefined;
+			}
+			const sameOrigin = target !== undefined && target.origin === new URL(current.url).origin;
+			if (current.method === 'GET' && sameOrigin && target && redirects < MAX_REDIRECTS) {
+				redirects++;
+				current = { ...current, url: target.toString(), qs: undefined };
+				// Not a retry, so it does not use one up.
+				attempt--;
+				continue;
+			}
+			throw redirectError({
+				node,
+				profile,
+				method: current.method,
+				url: current.url,
+				statusCode: response.statusCode,
+				location,
+				secrets,
+				itemIndex: req.itemIndex,
+			});
 		}
 
 		if (!refreshed && profile.refreshOnStatus?.includes(response.statusCode)) {
 			// Once per request: a token refused right after a refresh is an error, not an expiry.
 			refreshed = true;
-			const answer = await refreshToken(ctx, env, req, limiter, generation);
+			const answer = await refreshToken(ctx, env, current, limiter, generation);
 			if (!answer) {
 				// The token is fresh now: send the request again. Not a retry, so it does not use one up.
 				attempt--;

@@ -13,6 +13,12 @@ export function classifyNetworkError(code: string | undefined): 'not-sent' | 'un
 	return 'other';
 }
 
+/** Whether a failure without an answer is the request's own timeout (axios: ECONNABORTED "timeout of N ms exceeded", or ETIMEDOUT). */
+export function isTimeout(code: string | undefined, message: string | undefined): boolean {
+	if (code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT') return true;
+	return /timeout of \d+\s*ms exceeded|timed? ?out/i.test(message ?? '') && (code === undefined || code === 'ECONNABORTED');
+}
+
 /**
  * Parses a Retry-After header: delay-seconds or an HTTP-date.
  * Returns milliseconds to wait, or undefined when absent or unreadable.

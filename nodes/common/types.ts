@@ -33,6 +33,8 @@ export interface ApiRequest {
 	/** Item the request is made for; carried into errors. */
 	itemIndex?: number;
 	skipSslCertificateValidation?: boolean;
+	/** Give up waiting for the answer after this many milliseconds (the Timeout Request Option). */
+	timeoutMs?: number;
 }
 
 export interface ApiResponse<T = unknown> {
@@ -53,6 +55,8 @@ export interface RequestSettings {
 	/** 0 = unlimited. */
 	requestsPerSecond: number;
 	concurrency: number;
+	/** Seconds to wait for an answer before giving up on a request; absent = DEFAULT_TIMEOUT_SECONDS. */
+	timeoutSeconds?: number;
 }
 
 /** Describes a provider to the shared request layer. */

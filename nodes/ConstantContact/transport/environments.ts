@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { cleanBaseUrl, type Environments } from '../../common/environments';
+import { checkBaseUrl, cleanBaseUrl, type Environments } from '../../common/environments';
 
 /**
  * Constant Contact has one API root (see docs/providers/constant-contact.md). The credential keeps it in a
@@ -14,5 +14,6 @@ export const DEFAULT_BASE_URL = CONSTANT_CONTACT_ENVIRONMENTS.production;
 
 /** The credential's hidden API Base URL, or the production root when it is empty. */
 export function baseUrlOf(credentials: IDataObject): string {
-	return cleanBaseUrl(credentials.baseUrl) || DEFAULT_BASE_URL;
+	const custom = cleanBaseUrl(credentials.baseUrl);
+	return custom ? checkBaseUrl(custom, 'API Base URL') : DEFAULT_BASE_URL;
 }

@@ -5,7 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { cleanBaseUrl } from '../../common/environments';
+import { checkBaseUrl, cleanBaseUrl } from '../../common/environments';
 
 /** The REST add-on's namespace; incompatible changes ship as a new version. */
 export const RCP_NAMESPACE = '/rcp/v1';
@@ -17,7 +17,7 @@ export interface SiteLocation {
 }
 
 export function siteLocationOf(credentials: IDataObject): SiteLocation {
-	const site = cleanBaseUrl(credentials.url);
+	const site = checkBaseUrl(cleanBaseUrl(credentials.url), 'Site URL');
 	const urlStyle = credentials.urlStyle === 'restRoute' ? 'restRoute' : 'wpJson';
 	const restPrefix =
 		String(credentials.restPrefix ?? 'wp-json')

@@ -18,6 +18,6 @@ export async function execute(this: IExecuteFunctions, i: number, client: Vivenu
 	const id = readTransactionId(this, i);
 	const { simplify, includeSecret } = readShape(this, i);
 	// Not idempotent: it sends e-mails and books seats, so an unknown outcome is never repeated.
-	const { body } = await client.request<IDataObject>('POST', `/transactions/${encodeURIComponent(id)}/complete`, { itemIndex: i, idempotent: false });
+	const { body } = await client.request<IDataObject>('POST', `/transactions/${encodeURIComponent(id)}/complete`, { itemIndex: i, idempotent: false, expect: 'object' });
 	return shapeTransaction(body, simplify, includeSecret);
 }

@@ -13,6 +13,6 @@ export const description = updateDisplayOptions({ show: { resource: ['transactio
 export async function execute(this: IExecuteFunctions, i: number, client: VivenuClient): Promise<IDataObject> {
 	const id = readTransactionId(this, i);
 	const { simplify, includeSecret } = readShape(this, i);
-	const { body } = await client.request<IDataObject>('GET', `/transactions/${encodeURIComponent(id)}`, { itemIndex: i, idempotent: true });
+	const { body } = await client.request<IDataObject>('GET', `/transactions/${encodeURIComponent(id)}`, { itemIndex: i, idempotent: true, expect: 'object' });
 	return shapeTransaction(body, simplify, includeSecret);
 }
