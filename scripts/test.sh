@@ -89,6 +89,27 @@ else
   failed=$((failed + 1)); summary+=("e2e: SKIPPED (build or n8n install failed)")
 fi
 
+# 5b. the editor in a real browser (scripts/ui.js: Chromium + playwright-core against the same n8n 2.x);
+#     adds its "ui: N passed, M failed" line to the totals like run_e2e.
+stage "ui (n8n's editor in Chromium)"
+if [ "$build_ok" = 1 ] && [ -n "$N8N_BIN" ]; then
+  t=$(date +%s)
+  N8N_BIN="$N8N_BIN" "$RUN_NODE" scripts/ui.js --skip-build | tee "$work/ui.out"
+  ui_rc=${PIPESTATUS[0]}
+  ui_line="$(grep -E '^ui: [0-9]+ passed, [0-9]+ failed$' "$work/ui.out" | tail -1)"
+  if [ -n "$ui_line" ]; then
+    up="$(sed -E 's/^ui: ([0-9]+) passed.*/\1/' <<<"$ui_line")"
+    uf="$(sed -E 's/.* ([0-9]+) failed$/\1/' <<<"$ui_line")"
+  else
+    up=0; uf=1
+  fi
+  if [ "$ui_rc" -ne 0 ] && [ "$uf" -eq 0 ]; then uf=1; fi
+  passed=$((passed + up)); failed=$((failed + uf))
+  summary+=("ui: $up passed, $uf failed ($(elapsed "$t"))")
+else
+  failed=$((failed + 1)); summary+=("ui: SKIPPED (build or n8n install failed)")
+fi
+
 # 6. the same cases in n8n 1.x (its REST login differs, so they run through `n8n execute`)
 N8N1_VERSION="${N8N1_VERSION:-1.123.81}"
 stage "e2e in n8n $N8N1_VERSION"
