@@ -23,7 +23,7 @@ export class ConstantContactOAuth2Api implements ICredentialType {
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'Create an application at https://app.constantcontact.com/pages/dma/portal/ , add the OAuth Redirect URL shown below to it, and choose "Long Lived" refresh tokens (Rotating ones can break when two executions refresh at the same time).',
+				'Create an application at https://app.constantcontact.com/pages/dma/portal/ , add the OAuth Redirect URL n8n shows above to it, and choose "Long Lived" refresh tokens (Rotating ones can break when two executions refresh at the same time).',
 			name: 'notice',
 			type: 'notice',
 			default: '',

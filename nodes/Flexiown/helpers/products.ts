@@ -5,13 +5,21 @@ import { inputError } from '../../common';
 /** Product fields shared by Payment → Create (one entry per product) and Product → Look Up. */
 export const productCoreFields: INodeProperties[] = [
 	{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true, description: 'Product name as shown to the customer' },
-	{ displayName: 'SKU', name: 'sku', type: 'string', default: '', required: true },
+	{
+		displayName: 'SKU',
+		name: 'sku',
+		type: 'string',
+		default: '',
+		required: true,
+		description: "Your shop's stock-keeping unit for the product; Flexiown matches lease offers and results by it",
+	},
 	{
 		displayName: 'Quantity',
 		name: 'quantity',
 		type: 'number',
 		typeOptions: { minValue: 1, numberPrecision: 0 },
 		default: 1,
+		description: 'How many units of this product',
 	},
 	{
 		displayName: 'Price',

@@ -1,27 +1,30 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** The fields a workflow usually needs from the 60+ field transaction object. */
+/**
+ * The fields a workflow usually needs from the 60+ field transaction object, people and money first
+ * (n8n's table view shows them in this order), IDs last.
+ */
 const SIMPLE_FIELDS = [
-	'_id',
-	'sellerId',
-	'eventId',
-	'customerId',
-	'status',
-	'paymentStatus',
-	'paymentMethod',
-	'psp',
-	'currency',
-	'realPrice',
-	'regularPrice',
 	'name',
 	'prename',
 	'lastname',
 	'email',
 	'company',
+	'status',
+	'paymentStatus',
+	'realPrice',
+	'regularPrice',
+	'currency',
+	'paymentMethod',
+	'psp',
 	'origin',
 	'cancellationReason',
 	'createdAt',
 	'updatedAt',
+	'_id',
+	'eventId',
+	'customerId',
+	'sellerId',
 ];
 
 export function simplifyTransaction(transaction: IDataObject): IDataObject {

@@ -13,8 +13,8 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['event'] } },
 		options: [
-			{ name: 'Get', value: 'get', action: 'Get an event' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many events' },
+			{ name: 'Get', value: 'get', action: 'Get an event', description: 'Get one event by ID: name, dates, status and fees' },
+			{ name: 'Get Many', value: 'getAll', action: 'Get many events', description: 'List the events of the account' },
 		],
 		default: 'getAll',
 	},

@@ -16,6 +16,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: '4460bdcd-1a8a-434a-a7bf-c72a500743b2',
+		description: 'The registration to fetch, e.g. the registration_id field Get Many outputs',
 	},
 	simplifyProperty,
 ];

@@ -15,8 +15,8 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['registration'] } },
 		options: [
-			{ name: 'Get', value: 'get', action: 'Get a registration' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many registrations' },
+			{ name: 'Get', value: 'get', action: 'Get a registration', description: 'Get one registration of an event by ID: attendee, tickets and payment status' },
+			{ name: 'Get Many', value: 'getAll', action: 'Get many registrations', description: 'List the registrations of an event, optionally by payment status' },
 			{
 				name: 'Update Payment Status',
 				value: 'updatePaymentStatus',

@@ -23,9 +23,9 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['payment'] } },
 		options: [
 			{ name: 'Create', value: 'create', action: 'Create a payment', description: 'Record a payment, e.g. one taken outside the site' },
-			{ name: 'Delete', value: 'delete', action: 'Delete a payment' },
-			{ name: 'Get', value: 'get', action: 'Get a payment' },
-			{ name: 'Get Many', value: 'getAll', action: 'Get many payments' },
+			{ name: 'Delete', value: 'delete', action: 'Delete a payment', description: 'Remove a payment record for good (it is not refunded)' },
+			{ name: 'Get', value: 'get', action: 'Get a payment', description: 'Get one payment by ID: member, membership level, amount and status' },
+			{ name: 'Get Many', value: 'getAll', action: 'Get many payments', description: 'List payments, optionally filtered by member or status' },
 			{ name: 'Update', value: 'update', action: 'Update a payment', description: 'Change any field, e.g. the status' },
 		],
 		default: 'getAll',

@@ -16,6 +16,7 @@ const properties: INodeProperties[] = [
 			{ name: 'With Amounts', value: 'amounts', description: 'Cancel a quantity of each cart item' },
 		],
 		default: 'ids',
+		description: 'Whole cart items, or a quantity of each. Run Get Cancellation Info first to see what can be cancelled.',
 	},
 	{
 		displayName: 'Cart Item IDs',
@@ -40,8 +41,21 @@ const properties: INodeProperties[] = [
 				displayName: 'Item',
 				name: 'item',
 				values: [
-					{ displayName: 'Cart Item ID', name: '_id', type: 'string', default: '' },
-					{ displayName: 'Amount', name: 'amount', type: 'number', default: 0, typeOptions: { minValue: 0 } },
+					{
+						displayName: 'Cart Item ID',
+						name: '_id',
+						type: 'string',
+						default: '',
+						description: 'A cartItemId listed by Get Cancellation Info',
+					},
+					{
+						displayName: 'Amount',
+						name: 'amount',
+						type: 'number',
+						default: 0,
+						typeOptions: { minValue: 0 },
+						description: 'How many of this cart item to cancel (at most its cancellable quantity)',
+					},
 				],
 			},
 		],

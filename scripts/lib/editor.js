@@ -1,0 +1,246 @@
+'use strict';
+// Driving n8n's editor (2.40.x) with playwright-core, for scripts/ui.js. Selectors are n8n's own
+// data-test-id attributes (the ones its Playwright suite uses); node types come from what the editor
+// itself loads (/types/nodes.json).
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Collects console errors, page errors and failed requests. `allowed(url, status, ctx)` says which
+ * failures are expected; those land in `.allowed`, the rest in `.errors` (of `into`, when given, so
+ * several pages share one record).
+ */
+function watchErrors(page, { origin, allowed, into }) {
+  const w = into || { errors: [], allowed: [], loggedIn: false };
+  const seen = new Map(); // url → true (allowed) / false
+  const judge = (url, status) => {
+    const ok = allowed(url, status, { origin, loggedIn: w.loggedIn });
+    seen.set(url, ok);
+    (ok ? w.allowed : w.errors).push(`${status} ${url}`);
+  };
+  page.on('response', (r) => { if (r.status() >= 400) judge(r.url(), r.status()); });
+  page.on('requestfailed', (r) => {
+    const why = (r.failure() && r.failure().errorText) || 'failed';
+    if (why === 'net::ERR_ABORTED') return; // navigation cancelled the request (e.g. leaving a page)
+    judge(r.url(), why);
+  });
+  page.on('pageerror', (e) => w.errors.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    const url = (m.location() && m.location().url) || '';
+    if (/^Failed to load resource/.test(m.text()) && seen.has(url)) return; // judged as a request above
+    w.errors.push(`console error: ${m.text().slice(0, 300)}${url ? ` (${url})` : ''}`);
+  });
+  page.on('dialog', (d) => d.accept().catch(() => {})); // "leave page?" when moving on without saving
+  return w;
+}
+
+async function signIn(page, baseUrl, { email, password }) {
+  await page.goto(`${baseUrl}/signin`);
+  await page.fill('#emailOrLdapLoginId', email);
+  await page.fill('#password', password);
+  await page.click('[data-test-id=form-submit-button]');
+  await page.waitForURL((u) => !u.pathname.includes('signin'), { timeout: 20000 });
+}
+
+async function openWorkflow(page, baseUrl, id) {
+  await page.goto(`${baseUrl}/workflow/${id}`);
+  await page.waitForSelector('[data-test-id=canvas-handle-plus]', { timeout: 30000 });
+}
+
+function padVersion(v) {
+  const last = Array.isArray(v) ? v[v.length - 1] : v;
+  return String(last).split('.').concat(['0', '0']).slice(0, 3).join('.');
+}
+
+function resources(t) {
+  const p = t.properties.find((x) => x.name === 'resource');
+  return p ? p.options : [{ name: '', value: undefined }];
+}
+
+/** Every operation as { resource, value, name, action, description }. */
+function operations(t) {
+  return t.properties.filter((x) => x.name === 'operation').flatMap((p) => {
+    const rs = (p.displayOptions && p.displayOptions.show && p.displayOptions.show.resource) || [undefined];
+    // The editor adds "Custom API Call" (__CUSTOM_API_CALL__) to nodes with credentials: not ours.
+    return rs.flatMap((resource) => p.options.filter((o) => o.value !== '__CUSTOM_API_CALL__').map((o) => ({ resource, ...o })));
+  });
+}
+
+function checkOperations(t) {
+  const bad = [];
+  for (const o of operations(t)) {
+    if (!o.action) bad.push(`${o.resource} → ${o.name}: no action`);
+    if (!o.description) bad.push(`${o.resource} → ${o.name}: no description line in the Operation dropdown`);
+    if (/\be mail\b/i.test(`${o.action} ${o.description}`)) bad.push(`${o.resource} → ${o.name}: says "e mail"`);
+  }
+  if (bad.length) throw new Error(bad.join('\n'));
+  return `${operations(t).length} operations`;
+}
+
+/** Required fields (at any depth) without a description. */
+function checkRequired(t) {
+  const bad = [];
+  let count = 0;
+  const walk = (props, where) => {
+    for (const p of props || []) {
+      if (!p || typeof p !== 'object') continue;
+      if (p.required && p.type !== 'notice' && p.name !== 'resource' && p.name !== 'operation') {
+        count += 1;
+        if (!p.description && !p.hint) {
+          const show = p.displayOptions && p.displayOptions.show && p.displayOptions.show.operation;
+          bad.push(`${where}${p.displayName} (${p.name})${show ? ` in ${show.join('/')}` : ''}`);
+        }
+      }
+      if (Array.isArray(p.options) && p.options.some((o) => o && (o.type || o.values))) {
+        for (const o of p.options) walk(o.values ? o.values : [o], `${where}${p.displayName} › `);
+      }
+      if (Array.isArray(p.values)) walk(p.values, `${where}${p.displayName} › `);
+    }
+  };
+  walk(t.properties, '');
+  if (bad.length) throw new Error(`required without a description: ${bad.join('; ')}`);
+  return `${count} required fields`;
+}
+
+/** Loads the node's light and dark icon in the page as images (must decode to a non-empty picture). */
+async function checkIcons(page, t) {
+  const urls = typeof t.iconUrl === 'string' ? [t.iconUrl] : Object.values(t.iconUrl || {});
+  if (!urls.length) throw new Error(`no iconUrl (icon: ${JSON.stringify(t.icon)})`);
+  const res = await page.evaluate(async (list) => Promise.all(list.map((u) => new Promise((resolve) => {
+    const img = new Image();
+    img.onload = () => resolve({ u, w: img.naturalWidth, h: img.naturalHeight });
+    img.onerror = () => resolve({ u, w: 0, h: 0, error: true });
+    img.src = `/${u.replace(/^\//, '')}`;
+  }))), urls);
+  const bad = res.filter((r) => r.error || !r.w || !r.h);
+  if (bad.length) throw new Error(`icon does not load: ${bad.map((b) => b.u).join(', ')}`);
+  return `${res.length} icons`;
+}
+
+const SEARCH_INPUT = 'input[data-test-id=node-creator-search-bar], [data-test-id=node-creator-search-bar] input';
+
+async function openPanel(page) {
+  if (await page.locator(SEARCH_INPUT).isVisible().catch(() => false)) return;
+  await page.locator('[data-test-id=canvas-handle-plus]').last().click();
+  await page.locator(SEARCH_INPUT).waitFor({ timeout: 10000 });
+}
+
+async function closePanel(page) {
+  await page.keyboard.press('Escape');
+  await sleep(200);
+}
+
+/** Types `term` into the node panel's search and returns the names listed (top level). */
+async function search(page, term) {
+  await openPanel(page);
+  const input = page.locator(SEARCH_INPUT);
+  await input.fill('');
+  await input.fill(term);
+  // The panel filters on each keystroke; wait until the list settles.
+  let last = '';
+  for (let i = 0; i < 20; i += 1) {
+    await sleep(150);
+    const now = (await page.locator('[data-test-id=node-creator-item-name]').allTextContents()).join('|');
+    if (now === last && i > 1) break;
+    last = now;
+  }
+  return (await page.locator('[data-test-id=node-creator-item-name]').allTextContents()).map((s) => s.trim());
+}
+
+/** Adds a node through the panel: search its name, open it, return its action list, pick the first. */
+async function addNode(page, displayName) {
+  await search(page, displayName);
+  await page.locator('[data-test-id=node-creator-item-name]').filter({ hasText: new RegExp(`^\\s*${displayName}\\s*$`) }).first().click();
+  await sleep(300);
+  const actions = (await page.locator('[data-test-id=node-creator-item-name]').allTextContents()).map((s) => s.trim());
+  await page.locator('[data-test-id=node-creator-item-name]').first().click();
+  await page.waitForSelector('[data-test-id=ndv] [data-test-id=node-parameters]', { timeout: 15000 });
+  return actions;
+}
+
+/** Picks an option of a dropdown parameter by its visible text (name + description line). */
+async function selectOption(page, param, option) {
+  const field = page.locator(`[data-test-id=ndv] [data-test-id=parameter-input-${param}]`);
+  await field.click();
+  const items = page.locator('.el-select-dropdown__item:visible');
+  await items.first().waitFor({ timeout: 5000 });
+  const texts = (await items.allTextContents()).map((s) => s.trim());
+  const want = `${option.name}${option.description || ''}`.replace(/\s+/g, '');
+  const i = texts.findIndex((s) => s.replace(/\s+/g, '') === want);
+  if (i < 0) throw new Error(`${param} "${option.name}" not in the dropdown (${texts.join(' | ')})`);
+  await items.nth(i).click();
+  await sleep(250);
+  const shown = await field.locator('input').first().inputValue().catch(() => '');
+  if (shown && shown !== option.name) throw new Error(`${param} shows "${shown}" after choosing "${option.name}"`);
+}
+
+/** Opens every visible "From list" resource locator in order; each must list at least one item (the first is picked). */
+async function openLocators(page) {
+  const found = [];
+  const rlcs = page.locator('[data-test-id=ndv] [data-test-id^=resource-locator-]');
+  const n = await rlcs.count();
+  for (let i = 0; i < n; i += 1) {
+    const rlc = rlcs.nth(i);
+    const id = await rlc.getAttribute('data-test-id');
+    if (!/^resource-locator-[A-Za-z]/.test(id) || !(await rlc.isVisible())) continue;
+    const name = id.slice('resource-locator-'.length);
+    const mode = await rlc.locator('[data-test-id=rlc-mode-selector] input').first().inputValue().catch(() => '');
+    if (mode && mode !== 'From list') continue;
+    await rlc.locator('[data-test-id=rlc-input]').click();
+    const item = page.locator('[data-test-id=rlc-item]:visible');
+    try {
+      await item.first().waitFor({ timeout: 8000 });
+    } catch {
+      const text = await page.locator('[data-test-id=rlc-search]:visible').locator('xpath=../../..').innerText().catch(() => '');
+      throw new Error(`"From list" of ${name} lists nothing${text ? `: ${text.replace(/\s+/g, ' ').slice(0, 200)}` : ''}`);
+    }
+    found.push({ name, items: await item.count() });
+    // Pick the first entry: a list further down may depend on it (Constant Contact's track → event).
+    await item.first().click();
+    await sleep(300);
+  }
+  return found;
+}
+
+/** Clicks "Execute step" and waits for the output panel to show "N items"; returns that text. */
+async function execute(page) {
+  const out = page.locator('[data-test-id=ndv] [data-test-id=output-panel]');
+  // A second click when the first run's result never reaches the panel: n8n 2.40 now and then loses
+  // a very short manual run ("No active execution found" in its log) and the panel stays empty.
+  for (let attempt = 1; attempt <= 2; attempt += 1) {
+    await sleep(500);
+    await page.locator('[data-test-id=ndv] [data-test-id=node-execute-button]').click();
+    try {
+      await page.waitForFunction(() => {
+        const el = document.querySelector('[data-test-id=ndv] [data-test-id=output-panel]');
+        return el && /\b[1-9]\d* items?\b/.test(el.innerText);
+      }, null, { timeout: 12000 });
+      return `${(await out.innerText()).match(/\b[1-9]\d* items?\b/)[0]}${attempt > 1 ? ' (second click)' : ''}`;
+    } catch { /* try once more */ }
+  }
+  throw new Error(`output panel shows no items: ${(await out.innerText().catch(() => '')).replace(/\s+/g, ' ').slice(0, 300)}`);
+}
+
+/** Opens the selected credential's form from the node, screenshots it, closes it; returns the field count. */
+async function openCredential(page, file) {
+  await page.locator('[data-test-id=ndv] [data-test-id=credential-edit-button]').click();
+  const modal = page.locator('[data-test-id=editCredential-modal]');
+  await modal.waitFor({ timeout: 10000 });
+  await page.locator('[data-test-id=editCredential-modal] [data-test-id^=parameter-input-]').first().waitFor({ timeout: 10000 });
+  await sleep(300);
+  const fields = await modal.locator('[data-test-id=credential-connection-parameter]').count();
+  if (file) await shot(modal, file);
+  await page.keyboard.press('Escape');
+  await sleep(200);
+  return fields;
+}
+
+async function shot(target, file) {
+  await target.screenshot({ path: file, animations: 'disabled', caret: 'hide' });
+}
+
+module.exports = {
+  watchErrors, signIn, openWorkflow, padVersion, resources, operations, checkOperations, checkRequired,
+  checkIcons, search, closePanel, addNode, selectOption, openLocators, execute, openCredential, shot,
+};
