@@ -52,7 +52,9 @@ if [ "$rc_a" = 0 ] && [ "$rc_b" = 0 ] && cmp -s "$work/install-a.out" "$work/ins
   if [ "$built" -gt 1 ]; then
     failed=$((failed + 1)); summary+=("install n8n: FAILED (two concurrent installers both built n8n)")
   else
-    race="cache was warm"; [ "$built" = 1 ] && race="built once, $waited installer(s) waited and reused it"
+    if [ "$built" = 1 ]; then race="built once, $waited installer(s) waited and reused it"
+    elif [ "$waited" -gt 0 ]; then race="another process (npm start?) was building it; $waited installer(s) waited and reused it"
+    else race="cache was warm"; fi
     passed=$((passed + 1)); summary+=("install n8n: ok, two installers at once: $race ($(elapsed "$t"))")
   fi
 else
