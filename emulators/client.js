@@ -44,8 +44,8 @@ class EmulatorClient {
 		this.url = String(url).replace(/\/+$/, '');
 	}
 
-	async call(method, path, body) {
-		const res = await request(method, `${this.url}/_emulator${path}`, { body });
+	async call(method, path, body, { timeoutMs } = {}) {
+		const res = await request(method, `${this.url}/_emulator${path}`, { body, ...(timeoutMs ? { timeoutMs } : {}) });
 		if (res.status >= 400) {
 			const msg = (res.body && res.body.error) || res.text;
 			throw Object.assign(new Error(`emulator ${method} ${path} -> ${res.status}: ${msg}`), { status: res.status, response: res });
@@ -55,7 +55,8 @@ class EmulatorClient {
 
 	info() { return this.call('GET', '/'); }
 	/** opts: { seed?, size? } e.g. { seed: 2, size: { vivenu: { transactions: 120 } } } */
-	reset(opts = {}) { return this.call('POST', '/reset', opts); }
+	/** A reset to tens of thousands of records takes seconds on a busy machine: allow it ten minutes. */
+	reset(opts = {}) { return this.call('POST', '/reset', opts, { timeoutMs: 600000 }); }
 	/** @returns array of logged requests (optionally of one provider) */
 	async requests(provider, { method, path } = {}) {
 		const q = new URLSearchParams();
@@ -71,6 +72,9 @@ class EmulatorClient {
 	clearFaults(provider) { return this.call('DELETE', `/faults${provider ? `?provider=${encodeURIComponent(provider)}` : ''}`); }
 	async rateLimit(spec) { return (await this.call('POST', '/rate-limit', spec)).rateLimit; }
 	clearRateLimit(provider) { return this.call('DELETE', `/rate-limit${provider ? `?provider=${encodeURIComponent(provider)}` : ''}`); }
+	/** Per-key request accounting: { since, windowMs, providers: { [name]: { ...totals, keys: { [key]: {...} } } } } */
+	stats(provider) { return this.call('GET', `/stats${provider ? `?provider=${encodeURIComponent(provider)}` : ''}`); }
+	clearStats() { return this.call('DELETE', '/stats'); }
 	state(provider) { return this.call('GET', `/state?provider=${encodeURIComponent(provider)}`); }
 	/** spec: { provider, type, targetUrl, hmacKey?, data?, signaturePrefix?, badSignature? } -> { status, body, sent } */
 	triggerWebhook(spec) { return this.call('POST', '/webhooks/trigger', spec); }
@@ -78,6 +82,21 @@ class EmulatorClient {
 		return (await this.call('GET', `/webhooks${provider ? `?provider=${encodeURIComponent(provider)}` : ''}`)).deliveries;
 	}
 	clearWebhookDeliveries() { return this.call('DELETE', '/webhooks'); }
+	/** spec: { provider, type, data?, mode? } or { provider, events: [...], order? } -> array of delivery entries */
+	async fireWebhook(spec) { return (await this.call('POST', '/webhooks/fire', spec)).deliveries; }
+	/** Resolves with the deliveries once none waits for an attempt; rejects (408) after timeoutMs. */
+	async waitForWebhooks({ provider, timeoutMs } = {}) {
+		return (await this.call('POST', '/webhooks/wait', { provider, timeoutMs }, { timeoutMs: (timeoutMs || 10000) + 30000 })).deliveries;
+	}
+	/** spec: { provider, maxAttempts?, delaysMs?, timeScale?, jitter?, timeoutMs? } -> effective policy */
+	async webhookConfig(spec) { return (await this.call('PUT', '/webhooks/config', spec)).config; }
+	/** spec: { provider, type?, duplicate?, delayMs?, times? } */
+	async injectWebhook(spec) { return (await this.call('POST', '/webhooks/inject', spec)).injection; }
+	holdWebhooks(provider) { return this.call('POST', '/webhooks/hold', { provider }); }
+	/** order: 'fifo' | 'reverse' -> { released, deliveries } */
+	releaseWebhooks(provider, order = 'fifo') { return this.call('POST', '/webhooks/release', { provider, order }); }
+	/** A provider control call under /_emulator/<provider>/..., e.g. control('POST', 'fourvenues', '/payments', {}) */
+	control(method, provider, path, body) { return this.call(method, `/${provider}${path}`, body); }
 }
 
 module.exports = { EmulatorClient, request };

@@ -49,6 +49,7 @@ function startEmulator({ port = 0, host = '127.0.0.1', seed = 1, size = {}, rate
 					Object.fromEntries(emulator.providers.map((p) => [p.name, `${url}${p.prefix}${p.basePath || ''}`])),
 				close: () =>
 					new Promise((res) => {
+						emulator.deliveries.clear();
 						server.close(() => res());
 						server.closeAllConnections();
 					}),

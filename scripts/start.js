@@ -2,8 +2,8 @@
 'use strict';
 /*
  * Local demo (run by `npm start`, i.e. scripts/start.sh, after `npm run build` and install-n8n.sh):
- *   - packs this repository and (re)installs the tarball into a persistent n8n user folder
- *     (~/.cache/n8n-nodes-event-payments/demo-user/.n8n/nodes), the way n8n installs community packages
+ *   - packs this repository and (re)installs the tarball into a persistent n8n user folder, one per
+ *     N8N_DEMO_PORT (~/.cache/n8n-nodes-event-payments/demo-user-5678/.n8n/nodes), as n8n installs packages
  *   - starts the provider emulator on 127.0.0.1:4010 (EMULATOR_PORT)
  *   - imports every examples/credentials/*.json (pointing at the emulator) and examples/*.json workflow
  *   - starts `n8n start` on 127.0.0.1:5678 (N8N_DEMO_PORT), creates the owner account on first run
@@ -25,8 +25,9 @@ const DEMO_EMAIL = 'demo@example.com';
 const DEMO_PASSWORD = 'EventPayments-Demo-1';
 
 const check = process.argv.includes('--check');
+const preflight = process.argv.includes('--preflight'); // scripts/start.sh: ports only, before the build
 for (const a of process.argv.slice(2)) {
-  if (a !== '--check') {
+  if (a !== '--check' && a !== '--preflight') {
     process.stderr.write(`unknown argument ${a}\nusage: npm start [-- --check]\n`);
     process.exit(2);
   }
@@ -35,24 +36,46 @@ for (const a of process.argv.slice(2)) {
 const info = (line) => process.stdout.write(`${line}\n`);
 const step = (line) => process.stderr.write(`[start] ${line}\n`);
 
-async function main() {
-  const t0 = Date.now();
-  const timings = new Timings();
-  const { nodeBin, n8nBin } = n8n.ensureN8n();
-  const demoDir = path.join(n8n.CACHE_DIR, 'demo-user');
-  fs.mkdirSync(demoDir, { recursive: true });
-  const logFile = path.join(demoDir, 'n8n.log');
-  const emulatorLog = path.join(demoDir, 'emulator.log');
-  fs.writeFileSync(logFile, '');
+/** The demo's ports from the environment; fails, saying how to choose others, when one is taken. */
+async function demoPorts() {
   const n8nPort = Number(process.env.N8N_DEMO_PORT || 5678);
   const emuPort = Number(process.env.EMULATOR_PORT || 4010);
   const brokerPort = Number(process.env.N8N_DEMO_BROKER_PORT || n8nPort + 1);
-
-  for (const [port, what, envName] of [[n8nPort, 'n8n', 'N8N_DEMO_PORT'], [brokerPort, "n8n's task broker", 'N8N_DEMO_BROKER_PORT'], [emuPort, 'the emulator', 'EMULATOR_PORT']]) {
+  const ports = [[n8nPort, 'n8n', 'N8N_DEMO_PORT'], [brokerPort, "n8n's task broker", 'N8N_DEMO_BROKER_PORT'], [emuPort, 'the emulator', 'EMULATOR_PORT']];
+  for (const [port, , envName] of ports) {
+    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${envName}=${process.env[envName]} is not a TCP port (1-65535)`);
+  }
+  if (new Set(ports.map((p) => p[0])).size !== ports.length) throw new Error(`the ports must differ: ${ports.map(([p, , e]) => `${e}=${p}`).join(', ')}`);
+  for (const [port, what, envName] of ports) {
     if (await portInUse(port)) {
-      throw new Error(`port ${port} (for ${what}) is already in use — is the demo already running? Stop it, or pick another port with ${envName}=…`);
+      throw new Error(`port ${port} (for ${what}) is already in use on this machine — is the demo already running?\n`
+        + `  Stop whatever uses it, or choose other ports, for example:\n`
+        + `    N8N_DEMO_PORT=5690 EMULATOR_PORT=4020 npm start\n`
+        + `  (${envName} sets this one; n8n's task broker takes the port after N8N_DEMO_PORT unless N8N_DEMO_BROKER_PORT says otherwise.)`);
     }
   }
+  return { n8nPort, emuPort, brokerPort };
+}
+
+async function main() {
+  const t0 = Date.now();
+  const timings = new Timings();
+  const { n8nPort, emuPort, brokerPort } = await demoPorts();
+  const { nodeBin, n8nBin } = n8n.ensureN8n();
+  // One n8n user folder (database, settings, imported workflows) per demo port: two demos on
+  // different ports never share a database.
+  const demoDir = path.join(n8n.CACHE_DIR, `demo-user-${n8nPort}`);
+  fs.mkdirSync(demoDir, { recursive: true });
+  const pidFile = path.join(demoDir, 'demo.pid');
+  const otherPid = Number((() => { try { return fs.readFileSync(pidFile, 'utf8'); } catch { return ''; } })());
+  if (otherPid && otherPid !== process.pid && (() => { try { process.kill(otherPid, 0); return true; } catch { return false; } })()) {
+    throw new Error(`another demo (pid ${otherPid}) is using ${demoDir}; stop it first, or run this one on another N8N_DEMO_PORT`);
+  }
+  fs.writeFileSync(pidFile, String(process.pid));
+  process.on('exit', () => { try { if (fs.readFileSync(pidFile, 'utf8') === String(process.pid)) fs.rmSync(pidFile); } catch { /* gone */ } });
+  const logFile = path.join(demoDir, 'n8n.log');
+  const emulatorLog = path.join(demoDir, 'emulator.log');
+  fs.writeFileSync(logFile, '');
 
   // 1. Package → demo user folder (fresh tarball every time).
   const npmEnv = { ...process.env, PATH: `${path.dirname(nodeBin)}${path.delimiter}${process.env.PATH}` };
@@ -201,7 +224,7 @@ async function main() {
   }
 }
 
-main().catch((e) => {
+(preflight ? demoPorts() : main()).catch((e) => {
   process.stderr.write(`\n[start] failed: ${e.message}\n`);
   process.exitCode = 1;
 });

@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.."
 args=("$@")
 if [ "${START_CHECK:-}" = "1" ]; then args+=(--check); fi
 
+# Busy ports are reported before minutes of building and installing, not after.
+node scripts/start.js --preflight ${args[@]+"${args[@]}"}
+
 echo "[start] npm run build" >&2
 npm run build >&2
 

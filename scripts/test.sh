@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # npm test — the whole suite, in order:
-#   npm run build → npm run lint → install Node 24 + n8n (cached) → jest (in-process suite, on Node 24)
+#   npm run build → npm run lint → install Node 24 + n8n (cached; two installers at once) → jest (on Node 24)
 #   → e2e (the packed package inside a real n8n 2.40.7, scripts/e2e.js)
-#   → the same e2e cases in a real n8n 1.123.81 (the 1.x line; the compatibility floor is 1.85).
+#   → the same e2e cases in a real n8n 1.123.81 (the 1.x line), which installs in the background from stage 3 on.
 # Every stage runs even if an earlier one failed (except e2e after a failed build), so one run shows
 # everything. Last line: "npm test: N passed, M failed" = jest tests + e2e cases (+1 failure for each
 # failed build/lint/install step). Exit code 1 on any failure. Works with CI=true and no stdin.
@@ -10,6 +10,9 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 start_all=$(date +%s)
+N8N2_VERSION="${N8N2_VERSION:-2.40.7}"
+N8N1_VERSION="${N8N1_VERSION:-1.123.81}"
+CACHE="${EVENT_PAYMENTS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-event-payments}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/npm-test.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
@@ -29,18 +32,39 @@ stage "npm run lint"
 t=$(date +%s)
 if npm run lint; then summary+=("lint: ok ($(elapsed "$t"))"); else failed=$((failed + 1)); summary+=("lint: FAILED"); fi
 
-# 3. Node 24 + n8n
-stage "install Node 24 + n8n (cached in ~/.cache/n8n-nodes-event-payments)"
+# 3. Node 24 + n8n. Two installers start at once, as `npm start` in one shell and `npm test` in
+# another would on a new machine: on an empty cache exactly one of them builds, the other waits and
+# reuses the result, and both must report the same verified install.
+stage "install Node 24 + n8n $N8N2_VERSION (cache: $CACHE)"
 t=$(date +%s)
 NODE_BIN="" N8N_BIN=""
-if install_out="$(bash scripts/install-n8n.sh)"; then
-  NODE_BIN="$(printf '%s\n' "$install_out" | sed -n 's/^NODE_BIN=//p')"
-  N8N_BIN="$(printf '%s\n' "$install_out" | sed -n 's/^N8N_BIN=//p')"
-  summary+=("install n8n: ok ($(elapsed "$t"))")
+for k in a b; do
+  ( N8N_VERSION="$N8N2_VERSION" bash scripts/install-n8n.sh 2>&1 >"$work/install-$k.out" \
+      | tee "$work/install-$k.err" | sed -u "s/^/  (installer $k) /" >&2 ) &
+  eval "pid_$k=$!"
+done
+rc_a=0; rc_b=0; wait "$pid_a" || rc_a=$?; wait "$pid_b" || rc_b=$?
+if [ "$rc_a" = 0 ] && [ "$rc_b" = 0 ] && cmp -s "$work/install-a.out" "$work/install-b.out"; then
+  NODE_BIN="$(sed -n 's/^NODE_BIN=//p' "$work/install-a.out")"
+  N8N_BIN="$(sed -n 's/^N8N_BIN=//p' "$work/install-a.out")"
+  built=$(cat "$work"/install-?.err | grep -c "installing n8n@" || true)
+  waited=$(cat "$work"/install-?.err | grep -c "building n8n-.*waiting for it" || true)
+  if [ "$built" -gt 1 ]; then
+    failed=$((failed + 1)); summary+=("install n8n: FAILED (two concurrent installers both built n8n)")
+  else
+    race="cache was warm"; [ "$built" = 1 ] && race="built once, $waited installer(s) waited and reused it"
+    passed=$((passed + 1)); summary+=("install n8n: ok, two installers at once: $race ($(elapsed "$t"))")
+  fi
 else
-  failed=$((failed + 1)); summary+=("install n8n: FAILED")
+  failed=$((failed + 1)); summary+=("install n8n: FAILED (exit $rc_a/$rc_b)")
 fi
-export NODE_BIN N8N_BIN
+# The 1.x install is independent of everything until stage 6: on a new machine it downloads while
+# jest and the 2.x e2e run (its progress goes to a log file, shown if it fails).
+install1_log="$work/install-n8n1.log"
+N8N_VERSION="$N8N1_VERSION" bash scripts/install-n8n.sh >"$work/install-n8n1.out" 2>"$install1_log" &
+install1_pid=$!
+install1_t=$(date +%s)
+
 # jest and e2e need Node >= 22 (n8n-core's expression engine); fall back to the system node only if
 # the install failed, so at least the failure is reported.
 RUN_NODE="${NODE_BIN:-node}"
@@ -90,10 +114,16 @@ else
 fi
 
 # 6. the same cases in n8n 1.x (its REST login differs, so they run through `n8n execute`)
-N8N1_VERSION="${N8N1_VERSION:-1.123.81}"
-stage "e2e in n8n $N8N1_VERSION"
-if [ "$build_ok" = 1 ] && install1_out="$(N8N_VERSION="$N8N1_VERSION" bash scripts/install-n8n.sh)"; then
-  run_e2e "e2e n8n $N8N1_VERSION" "$(printf '%s\n' "$install1_out" | sed -n 's/^N8N_BIN=//p')" --engine=cli
+stage "e2e in n8n $N8N1_VERSION (installed in the background since stage 3)"
+install1_rc=0; wait "$install1_pid" || install1_rc=$?
+if [ "$install1_rc" = 0 ]; then
+  summary+=("install n8n $N8N1_VERSION: ok (finished $(elapsed "$install1_t") after it started, beside jest and e2e)")
+else
+  cat "$install1_log" >&2
+  failed=$((failed + 1)); summary+=("install n8n $N8N1_VERSION: FAILED (exit $install1_rc)")
+fi
+if [ "$build_ok" = 1 ] && [ "$install1_rc" = 0 ]; then
+  run_e2e "e2e n8n $N8N1_VERSION" "$(sed -n 's/^N8N_BIN=//p' "$work/install-n8n1.out")" --engine=cli
 else
   failed=$((failed + 1)); summary+=("e2e n8n $N8N1_VERSION: SKIPPED (build or n8n install failed)")
 fi

@@ -11,6 +11,7 @@ const { RequestLog } = require('./request-log');
 const { FaultStore, faultResult, isPassThrough } = require('./faults');
 const { RateLimiter } = require('./rate-limit');
 const { DeliveryLog } = require('./webhooks');
+const { RequestStats } = require('./stats');
 const { loadProviders, checkProvider } = require('./providers');
 const { registerControl } = require('./control');
 
@@ -42,6 +43,7 @@ function createEmulator(options = {}) {
 		faults: new FaultStore(),
 		limiter: new RateLimiter(),
 		deliveries: new DeliveryLog(),
+		stats: new RequestStats(),
 		routers: {},
 		contexts: {},
 		control: new Router(),
@@ -58,11 +60,14 @@ function createEmulator(options = {}) {
 		for (const p of providers) {
 			const s = { ...(p.defaultSize || {}), ...(initial.size[p.name] || {}), ...((size || {})[p.name] || {}) };
 			emu.sizes[p.name] = s;
+			// Let the old state go first: holding two 50,000-record states at once doubles the garbage collector's work.
+			emu.states[p.name] = null;
 			emu.states[p.name] = p.createState({ seed: emu.seed, size: s, rng: createRng(emu.seed, p.name) });
 		}
 		emu.log.clear();
 		emu.faults.clear();
 		emu.deliveries.clear();
+		emu.stats.clear();
 		emu.limiter.remove();
 		for (const [provider, spec] of Object.entries(initial.rateLimits)) emu.limiter.set({ ...spec, provider });
 	};
@@ -82,8 +87,13 @@ function createEmulator(options = {}) {
 				const ref = p.referenceDate ? new Date(p.referenceDate).getTime() : 0;
 				return new Date(Math.max(Date.now(), ref + (Date.now() - startedAt) + 1000));
 			},
-			/** POST a webhook and record the delivery. body: object|string; headers: e.g. signature. */
+			/** POST a webhook once and record the delivery. body: object|string; headers: e.g. signature. */
 			sendWebhook: (spec) => emu.deliveries.send({ provider: p.name, ...spec }),
+			/**
+			 * Queue a webhook delivery with the provider's retries, injected duplicates/delays and holds.
+			 * spec: { url, body, headers?, type?, eventId?, source? }. Returns the delivery-log entry at once.
+			 */
+			deliverWebhook: (spec) => emu.deliveries.deliver({ provider: p.name, ...spec }),
 			get baseUrl() {
 				return emu.baseUrl;
 			},
@@ -91,6 +101,15 @@ function createEmulator(options = {}) {
 		p.register(router, ctx);
 		emu.routers[p.name] = router;
 		emu.contexts[p.name] = ctx;
+		if (p.webhooks && p.webhooks.retry) emu.deliveries.setDefaultPolicy(p.name, p.webhooks.retry);
+		// Provider control calls live under /_emulator/<provider>/... (e.g. state changes between polls).
+		if (typeof p.control === 'function') {
+			const scoped = {};
+			for (const m of ['get', 'post', 'put', 'patch', 'delete']) {
+				scoped[m] = (path, handler) => emu.control[m](`/${p.name}${path}`, (req) => handler(req, ctx));
+			}
+			p.control(scoped, ctx);
+		}
 	}
 	registerControl(emu.control, emu);
 	emu.reset();
@@ -149,33 +168,47 @@ function createEmulator(options = {}) {
 			at: new Date().toISOString(),
 		});
 
+		// The credential names the rate-limit bucket and the request-accounting key (GET /_emulator/stats).
+		let credential;
+		try {
+			credential = provider.credential ? provider.credential(request) : req.headers.authorization;
+		} catch {
+			credential = undefined;
+		}
+		const key = credential || 'anonymous';
+		emu.stats.arrived(provider.name, key);
+		const finish = (status) => {
+			entry.status = status;
+			emu.stats.answered(provider.name, key, status);
+		};
+
 		const fault = emu.faults.take(provider.name, req.method, providerPath);
 		if (fault) {
 			entry.fault = fault.id;
 			if (fault.delayMs) await sleep(fault.delayMs);
 			if (fault.drop) {
 				entry.dropped = true;
+				emu.stats.answered(provider.name, key, null);
 				req.socket.destroy();
 				return;
 			}
 			if (!isPassThrough(fault)) {
-				entry.status = send(res, faultResult(fault, (s) => emu.errorFor(provider, s).body));
+				finish(send(res, faultResult(fault, (s) => emu.errorFor(provider, s).body)));
 				return;
 			}
 		}
 
-		const credential = provider.credential ? provider.credential(request) : req.headers.authorization;
 		const limited = emu.limiter.check(provider.name, credential);
 		if (limited) {
 			const r = emu.errorFor(provider, 429);
 			const headers = { ...(r.headers || {}) };
 			if (limited.retryAfter !== undefined) headers['retry-after'] = limited.retryAfter;
 			entry.rateLimited = true;
-			entry.status = send(res, { ...r, headers });
+			finish(send(res, { ...r, headers }));
 			return;
 		}
 
-		entry.status = send(res, await runRoute(provider, request));
+		finish(send(res, await runRoute(provider, request)));
 	};
 
 	async function runRoute(provider, request) {

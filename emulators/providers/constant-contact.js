@@ -2,13 +2,14 @@
 // Constant Contact V3 (Events) provider module — mounted at /constant-contact:
 //   http://host:port/constant-contact/v3/...                 mirrors https://api.cc.email/v3/...
 //   http://host:port/constant-contact/oauth2/default/v1/...  mirrors https://authz.constantcontact.com/oauth2/default/v1/...
-// Fact sheet: /work/shared/providers/constant-contact.md. Limits: 4 requests/second and a daily quota
+// Provider facts: docs/providers/constant-contact.md. Limits: 4 requests/second and a daily quota
 // per app (429 {error_key: throttled | quota_exceeded}); see constant-contact/README.md.
 const C = require('./constant-contact/constants');
 const { createState } = require('./constant-contact/seed');
 const { errorResult, appOf } = require('./constant-contact/common');
 const events = require('./constant-contact/events');
 const oauth = require('./constant-contact/oauth');
+const { control } = require('./constant-contact/control');
 
 let current = null;
 
@@ -28,6 +29,9 @@ module.exports = {
 		events.register(router, ctx);
 		oauth.register(router, ctx);
 	},
+
+	/** Control calls under /_emulator/<provider>/...: changes between two polls of a trigger (see control.js). */
+	control,
 
 	/** Error body: an array of {error_key, error_message}; 401 and 429 as one bare object. */
 	error: (status, message) => errorResult(status, message),

@@ -1,7 +1,7 @@
 'use strict';
 // Flexiown (Teljoy) provider module — mounted at /flexiown, so http://host:port/flexiown/api/... mirrors
 // https://pay.teljoy.co.za/api/... (and /flexiown/api/v1/... the docs' variant).
-// Fact sheet: /work/shared/providers/flexiown.md. See emulators/README.md for the provider module contract.
+// Provider facts: docs/providers/flexiown.md. See emulators/README.md for the provider module contract.
 const C = require('./flexiown/constants');
 const { createState } = require('./flexiown/seed');
 const { errorResult } = require('./flexiown/common');

@@ -1,8 +1,8 @@
 'use strict';
 // Fourvenues Channel Manager ("Channels") API — mounted at /fourvenues, so
 // http://host:port/fourvenues/payments/{id} mirrors https://channels-service.fourvenues.com/payments/{id}
-// (paths have no version prefix). Fact sheet: /work/shared/providers/fourvenues.md; seed document
-// 001_7143e652153d8173.txt (GET /payments/{id}), whose payment is served verbatim under its id.
+// (paths have no version prefix). Provider facts: docs/providers/fourvenues.md; the docs' "Get a payment by id"
+// example payment is served verbatim under its id.
 //
 // - Auth: X-Api-Key on every request, scoped to the key's channel and its partner venues (hosts).
 // - Envelope {data, success: true}; errors {success: false, error} (error shape UNVERIFIED);
@@ -16,6 +16,7 @@ const { createState, SEED_PAYMENT } = require('./fourvenues/seed');
 const { errorResult, routeNotFound, apiKeyOf } = require('./fourvenues/common');
 const routes = require('./fourvenues/routes');
 const webhooks = require('./fourvenues/webhooks');
+const { control } = require('./fourvenues/control');
 
 module.exports = {
 	name: 'fourvenues',
@@ -31,13 +32,16 @@ module.exports = {
 		webhooks.register(router, ctx);
 	},
 
+	/** Control calls under /_emulator/fourvenues/... (payments made through the hosted checkout, refund requests). */
+	control,
+
 	error: errorResult,
 	notFound: routeNotFound,
 
 	/** Rate-limit bucket: one per API key. */
 	credential: (req) => apiKeyOf(req) || 'anonymous',
 
-	webhooks: { build: webhooks.build, sign: webhooks.sign },
+	webhooks: { build: webhooks.build, sign: webhooks.sign, fire: webhooks.fire, retry: webhooks.RETRY },
 
 	constants: C,
 	seedPayment: SEED_PAYMENT,

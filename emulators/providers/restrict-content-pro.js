@@ -4,11 +4,12 @@
 // "no pretty permalinks" form, http://host:port/rcp/?rest_route=/rcp/v1/...
 // Variants (see constants.VARIANTS): /rcp/plain (no pretty permalinks), /rcp/no-addon (REST add-on missing),
 // /rcp/strip-auth (host strips the Authorization header).
-// Fact sheet: /work/shared/providers/restrict-content-pro.md. Provider module contract: emulators/README.md.
+// Provider facts: docs/providers/restrict-content-pro.md. Provider module contract: emulators/README.md.
 const C = require('./restrict-content-pro/constants');
 const { createState } = require('./restrict-content-pro/seed');
 const { errorResult, fail, html, resolveRoute, params, authenticate, requireCap } = require('./restrict-content-pro/wp');
 const { createRoutes } = require('./restrict-content-pro/routes');
+const { control } = require('./restrict-content-pro/control');
 
 const PREFIX = '/rcp';
 
@@ -46,6 +47,9 @@ module.exports = {
 		};
 		for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) router.add(method, '/*', handle);
 	},
+
+	/** Control calls under /_emulator/restrict-content-pro/...: payments added or changed between two polls (control.js). */
+	control,
 
 	/** WordPress-shaped error body; also used for injected faults and 429s. */
 	error: errorResult,

@@ -1,6 +1,6 @@
 'use strict';
 // Constant Contact V3 (Events) enumerations and fixed emulator values.
-// Fact sheet: /work/shared/providers/constant-contact.md (spec 3.0.148–3.0.178, API guide).
+// Provider facts: docs/providers/constant-contact.md (spec 3.0.148–3.0.178, API guide).
 
 module.exports = {
 	/** Seeded data is generated relative to this fixed date so every run is identical. */

@@ -1,6 +1,6 @@
 'use strict';
-// Flexiown (Teljoy) fixed values. Fact sheet: /work/shared/providers/flexiown.md; seed document
-// /work/shared/seeds/002_e5c4d4b7869a03b2.txt ("Update Payment Status").
+// Flexiown (Teljoy) fixed values. Provider facts: docs/providers/flexiown.md
+// (the docs' "Update Payment Status" page is the main source).
 
 module.exports = {
 	/** Seeded data is generated relative to this fixed date so every run is identical. */

@@ -1,5 +1,5 @@
 'use strict';
-// Trust values as reconstructed from the vendor plugin (fact sheet "Trust values", INFERENCE):
+// Trust values as reconstructed from the vendor plugin (docs/providers/flexiown.md "Trust values", INFERENCE):
 //   trust_Value     = lowercase hex MD5 of the merchant order id (string)
 //   trust_Seed      = Base64 of the compact JSON of the product array sent at creation
 //   trust_signature = lowercase hex SHA-256 of trust_Value + trust_Seed (plain concatenation)

@@ -1,7 +1,7 @@
 'use strict';
 // Fourvenues Channel Manager ("Channels") API: enumerations and fixed values.
-// Source: /work/shared/providers/fourvenues.md and the seed 001_7143e652153d8173.txt (GET /payments/{id}).
-// Anything marked UNVERIFIED there is modelled here the way the fact sheet suggests, and commented as such.
+// Source: docs/providers/fourvenues.md and the docs' "Get a payment by id" page.
+// Anything marked UNVERIFIED there is modelled here the way that page suggests, and commented as such.
 
 module.exports = {
 	/** Seeded data is generated relative to this fixed date (except the "recent" demo payments, see seed.js). */
@@ -31,7 +31,7 @@ module.exports = {
 	/** Largest limit the emulator honours (the real maximum is UNVERIFIED); larger values are capped silently. */
 	DEFAULT_MAX_LIMIT: 100,
 
-	/** The per-key rate the fact sheet reports (about 10 requests per second, UNVERIFIED). Off unless enabled. */
+	/** The per-key rate docs/providers/fourvenues.md reports (about 10 requests per second, UNVERIFIED). Off unless enabled. */
 	RATE_LIMIT: { limit: 10, windowMs: 1000, mode: 'sliding' },
 
 	/** Permission names (UNVERIFIED granular list); '*' stands for "Read: All / Write: All". */

@@ -169,6 +169,25 @@ function ticket(rng, { id, ev, rate, channelId, status, createdMs, buyer, qrCode
 	return t;
 }
 
+/** A payment as GET /payments/{id} shows it (field order of the docs' example). */
+function paymentRecord({ id, status, rate, ev, resourceType, resourceIds, amount, fees, sendResources, metadata, paidMs, createdMs }) {
+	return {
+		_id: id,
+		status,
+		rate_id: rate._id,
+		organization_id: ev.organization_id,
+		event_id: ev._id,
+		resource_type: resourceType,
+		resource_ids: resourceIds,
+		total: { amount: round2(amount), fees: round2(fees) },
+		send_resources: sendResources,
+		metadata,
+		currency: 'EUR',
+		paid_at: iso(paidMs),
+		expires_at: iso(createdMs + 15 * MIN),
+	};
+}
+
 function createState({ seed, size = {}, rng }) {
 	const nPayments = Math.max(0, Number(size.payments ?? 150));
 	const eventsPerOrg = Math.max(1, Number(size.eventsPerOrg ?? 4));
@@ -315,21 +334,9 @@ function createState({ seed, size = {}, rng }) {
 			fees = round2(amount * 0.05);
 			amount += fees;
 		}
-		const p = {
-			_id: id,
-			status,
-			rate_id: rate._id,
-			organization_id: ev.organization_id,
-			event_id: ev._id,
-			resource_type: resourceType,
-			resource_ids: resourceIds,
-			total: { amount: round2(amount), fees: round2(fees) },
-			send_resources: rng.bool(0.8),
-			metadata: rng.bool(0.6) ? { user_id: newId(rng).slice(0, 19), internal_id: `ORD-${rng.digits(6)}` } : {},
-			currency: 'EUR',
-			paid_at: iso(paidMs),
-			expires_at: iso(createdMs + 15 * MIN),
-		};
+		const sendResources = rng.bool(0.8);
+		const metadata = rng.bool(0.6) ? { user_id: newId(rng).slice(0, 19), internal_id: `ORD-${rng.digits(6)}` } : {};
+		const p = paymentRecord({ id, status, rate, ev, resourceType, resourceIds, amount, fees, sendResources, metadata, paidMs, createdMs });
 		// Production payments reportedly carry undocumented extras (UNVERIFIED): keep some so clients must pass them through.
 		if (rng.bool(0.35)) Object.assign(p, { sale_type: 'online', is_channel_manager: true, total_discount: 0 });
 		payments.push(p);
@@ -401,4 +408,4 @@ function createState({ seed, size = {}, rng }) {
 	};
 }
 
-module.exports = { createState, SEED_PAYMENT };
+module.exports = { createState, paymentRecord, SEED_PAYMENT };

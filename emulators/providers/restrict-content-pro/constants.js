@@ -1,6 +1,6 @@
 'use strict';
-// Restrict Content Pro (REST API add-on) fixed values. Fact sheet: /work/shared/providers/restrict-content-pro.md
-// Seed: /work/shared/seeds/003_544d00e587676f22.txt (the "REST API – Payments Route" article).
+// Restrict Content Pro (REST API add-on) fixed values. Provider facts: docs/providers/restrict-content-pro.md
+// (the "REST API – Payments Route" article is the main source).
 
 module.exports = {
 	/** Seeded data is generated relative to this fixed date (site time zone: UTC) so every run is identical. */

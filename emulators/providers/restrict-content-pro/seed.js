@@ -1,7 +1,7 @@
 'use strict';
 // Deterministic seeded state of an emulated WordPress site running Restrict Content Pro + its REST API add-on.
 // Every value is derived from the rng and fixed dates (never the wall clock). Database values are strings,
-// as WordPress returns them from $wpdb (INFERENCE, fact sheet "Response shapes").
+// as WordPress returns them from $wpdb (INFERENCE, docs/providers/restrict-content-pro.md "Response shapes").
 const C = require('./constants');
 
 const DAY = 24 * 3600 * 1000;

@@ -35,6 +35,22 @@ function findTransaction(state, id) {
 	return idx.get(id) || null;
 }
 
+const ticketIndex = new WeakMap();
+/** The tickets of a transaction, through an index built once per state (tickets are only created by the seeder). */
+function ticketsOf(state, tx) {
+	let idx = ticketIndex.get(state);
+	if (!idx || idx.count !== state.tickets.length) {
+		idx = { count: state.tickets.length, byTx: new Map() };
+		for (const t of state.tickets) {
+			const list = idx.byTx.get(t.transactionId);
+			if (list) list.push(t);
+			else idx.byTx.set(t.transactionId, [t]);
+		}
+		ticketIndex.set(state, idx);
+	}
+	return (idx.byTx.get(tx._id) || []).slice();
+}
+
 function requireTransaction(state, id, sellerId) {
 	const tx = findTransaction(state, id);
 	if (!tx || (sellerId && tx.sellerId !== sellerId)) throw notFound('Transaction not found');
@@ -88,6 +104,6 @@ const newObjectId = (date) =>
 	(Math.floor(new Date(date).getTime() / 1000) >>> 0).toString(16).padStart(8, '0') + require('crypto').randomBytes(8).toString('hex');
 
 module.exports = {
-	errorResult, badRequest, notFound, bearer, authenticate, authed, findTransaction, requireTransaction,
+	errorResult, badRequest, notFound, bearer, authenticate, authed, findTransaction, requireTransaction, ticketsOf,
 	jsonBody, requireObjectBody, isEmail, isIsoDate, intParam, stringParam, touch, newObjectId,
 };

@@ -1,5 +1,5 @@
 'use strict';
-// vivenu enumerations and fixed values (from /work/shared/providers/vivenu.md, OAS-based).
+// vivenu enumerations and fixed values (from docs/providers/vivenu.md, OAS-based).
 
 module.exports = {
 	/** Seeded data is generated relative to this fixed date so every run is identical. */

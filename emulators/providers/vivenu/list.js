@@ -97,8 +97,8 @@ function richDoc(tx, state) {
 
 function listTransactions(state, query, { rich = false, sellerId } = {}) {
 	const { filters, top, skip } = parseListQuery(query, { rich });
-	// state.transactions is kept in list order (createdAt desc, _id desc) by the seeder; nothing inserts
-	// transactions at runtime, so filtering preserves the order and no per-request sort is needed.
+	// state.transactions is kept in list order (createdAt desc, _id desc) by the seeder and by the control call
+	// that inserts transactions (control.js), so filtering preserves the order and no per-request sort is needed.
 	const matching = state.transactions.filter((t) => (!sellerId || t.sellerId === sellerId) && filters.every((f) => f(t)));
 	const page = matching.slice(skip, skip + top);
 	return { docs: rich ? page.map((t) => richDoc(t, state)) : page, total: matching.length };

@@ -2,16 +2,12 @@
 // vivenu transaction routes (paths relative to the /vivenu prefix; they mirror https://vivenu.com/api/...).
 const C = require('./constants');
 const {
-	authed, badRequest, requireTransaction, jsonBody, requireObjectBody, isEmail, touch, newObjectId,
+	authed, badRequest, requireTransaction, ticketsOf, jsonBody, requireObjectBody, isEmail, touch, newObjectId,
 } = require('./common');
 const { listTransactions } = require('./list');
 const { round2 } = require('./seed');
 
 const ok = (body, status = 200) => ({ status, body });
-
-function ticketsOf(state, tx) {
-	return state.tickets.filter((t) => t.transactionId === tx._id);
-}
 
 function cancelledIds(state, tx) {
 	const ids = new Set();

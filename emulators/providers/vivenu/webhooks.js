@@ -3,7 +3,7 @@
 // singular), delivery envelope, x-vivenu-signature signing and automatic dispatch on state changes.
 const crypto = require('crypto');
 const { hmacHex } = require('../../core/webhooks');
-const { authed, badRequest, notFound, requireObjectBody, intParam, newObjectId } = require('./common');
+const { authed, badRequest, notFound, requireObjectBody, intParam, newObjectId, ticketsOf } = require('./common');
 
 const SIGNATURE_HEADER = 'x-vivenu-signature';
 
@@ -32,7 +32,7 @@ const STATUS_FOR_TYPE = {
 function dataFor(type, tx, state) {
 	const transaction = webhookTransaction(tx);
 	if (type === 'transaction.partiallyCanceled') return { transaction };
-	return { transaction, tickets: state.tickets.filter((t) => t.transactionId === tx._id) };
+	return { transaction, tickets: ticketsOf(state, tx) };
 }
 
 /**
@@ -53,6 +53,19 @@ function build({ type, data, state }) {
 		payload = tx ? dataFor(type, tx, state) : {};
 	}
 	return { id: crypto.randomUUID(), type, mode: 'dev', data: payload };
+}
+
+/**
+ * vivenu reportedly refuses localhost and tunnel URLs at registration (UNVERIFIED; the answer's wording is
+ * unknown). Off by default so loopback receivers work; POST /_emulator/vivenu/webhook-settings
+ * {refuseLocalUrls: true} turns it on, to test how a trigger explains the refusal.
+ */
+function refuseLocal(state, url) {
+	if (!state.webhookSettings || !state.webhookSettings.refuseLocalUrls) return;
+	const host = new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+	const local = host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127\./.test(host) || /^10\./.test(host)
+		|| /^192\.168\./.test(host) || /^172\.(1[6-9]|2\d|3[01])\./.test(host) || /\.(ngrok(-free)?\.(io|app|dev)|trycloudflare\.com|loca\.lt)$/.test(host);
+	if (local) throw badRequest('"url" must be a publicly reachable URL');
 }
 
 function validateWebhook(body, { partial }) {
@@ -91,6 +104,7 @@ function register(router, ctx) {
 	router.post('/api/webhooks', authed((req, c, key) => {
 		const body = requireObjectBody(req);
 		validateWebhook(body, { partial: false });
+		refuseLocal(c.state, body.url);
 		const now = c.now().toISOString();
 		const hook = {
 			_id: newObjectId(now),
@@ -113,6 +127,7 @@ function register(router, ctx) {
 		const hook = c.state.webhooks.find((w) => w._id === req.params.id && w.sellerId === key.sellerId);
 		if (!hook) throw notFound('Webhook not found');
 		validateWebhook(body, { partial: true });
+		if (body.url !== undefined) refuseLocal(c.state, body.url);
 		Object.assign(hook, body, { updatedAt: c.now().toISOString() });
 		return { status: 201, body: hook };
 	}));
@@ -124,17 +139,68 @@ function register(router, ctx) {
 		return { status: 200, body: hook };
 	}));
 
-	/** Fire-and-forget delivery to every enabled registered webhook subscribed to `type`. */
-	ctx.dispatchWebhook = (type, tx) => {
-		const state = ctx.state;
-		for (const hook of state.webhooks) {
-			if (!hook.enabled || !hook.events || hook.events[type] !== true || hook.sellerId !== tx.sellerId) continue;
-			const envelope = { id: crypto.randomUUID(), type, mode: 'dev', data: dataFor(type, tx, state) };
-			const rawBody = JSON.stringify(envelope);
-			const headers = hook.hmacKey ? sign(rawBody, hook.hmacKey) : {};
-			ctx.sendWebhook({ url: hook.url, body: rawBody, headers }).catch(() => {});
-		}
-	};
+	/** Delivery to every enabled registered webhook subscribed to `type`, with vivenu's retries. */
+	/** Returns the queued delivery entries (one per matching registration). */
+	ctx.dispatchWebhook = (type, tx) =>
+		deliverToHooks({ type, data: dataFor(type, tx, ctx.state), sellerId: tx.sellerId, ctx, mode: (ctx.state.webhookSettings || {}).mode || 'dev' });
 }
 
-module.exports = { register, build, sign, SIGNATURE_HEADER, webhookTransaction };
+/**
+ * Queue one delivery per enabled webhook of the seller subscribed to `type` (events[type] === true).
+ * Each registration gets its own envelope id; retries of a delivery resend the same body.
+ */
+function deliverToHooks({ type, data, sellerId, ctx, mode = 'dev', source = 'event' }) {
+	const out = [];
+	for (const hook of ctx.state.webhooks) {
+		if (!hook.enabled || !hook.events || hook.events[type] !== true || (sellerId && hook.sellerId !== sellerId)) continue;
+		const envelope = { id: crypto.randomUUID(), type, mode, data };
+		const rawBody = JSON.stringify(envelope);
+		const headers = hook.hmacKey ? sign(rawBody, hook.hmacKey) : {};
+		out.push(ctx.deliverWebhook({ url: hook.url, body: rawBody, headers, type, eventId: envelope.id, source }));
+	}
+	return out;
+}
+
+/**
+ * POST /_emulator/webhooks/fire: the event as a state change would send it, to the registered webhooks.
+ * data: omitted (first transaction whose status fits the type) | {transactionId} | any payload as is.
+ */
+function fire({ type, data, mode, state, ctx, source }) {
+	const envelope = build({ type, data, state });
+	const txId = envelope.data && envelope.data.transaction && envelope.data.transaction._id;
+	const tx = txId ? state.transactions.find((t) => t._id === txId) : null;
+	return deliverToHooks({
+		type, data: envelope.data, sellerId: tx ? tx.sellerId : state.seller._id, ctx, mode: mode || (state.webhookSettings || {}).mode || 'dev', source,
+	});
+}
+
+/**
+ * vivenu's retries as independent integrations report them (UNVERIFIED): 6 retries (7 attempts) on any
+ * non-2xx answer, backing off over about two hours. Real-time values; the core compresses them
+ * (1 minute -> 1 ms by default, PUT /_emulator/webhooks/config to change).
+ */
+const RETRY = { maxAttempts: 7, delaysMs: [60000, 300000, 600000, 1800000, 1800000, 3600000], jitter: 0, timeoutMs: 10000 };
+
+/**
+ * Control call POST /_emulator/vivenu/webhook-settings { refuseLocalUrls?: boolean, mode?: 'dev'|'prod' }:
+ * whether registration refuses local/tunnel URLs, and the `mode` of automatic deliveries. A reset clears both.
+ */
+function control(router) {
+	router.post('/webhook-settings', (req, ctx) => {
+		const b = req.body || {};
+		const settings = { ...(ctx.state.webhookSettings || {}) };
+		for (const k of Object.keys(b)) if (!['refuseLocalUrls', 'mode'].includes(k)) throw badRequest(`"${k}" is not a webhook setting`);
+		if (b.refuseLocalUrls !== undefined) {
+			if (typeof b.refuseLocalUrls !== 'boolean') throw badRequest('refuseLocalUrls must be a boolean');
+			settings.refuseLocalUrls = b.refuseLocalUrls;
+		}
+		if (b.mode !== undefined) {
+			if (!['dev', 'prod'].includes(b.mode)) throw badRequest("mode must be 'dev' or 'prod'");
+			settings.mode = b.mode;
+		}
+		ctx.state.webhookSettings = settings;
+		return { status: 200, body: { webhookSettings: settings } };
+	});
+}
+
+module.exports = { register, build, sign, fire, control, RETRY, SIGNATURE_HEADER, webhookTransaction };
