@@ -1,0 +1,66 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+/**
+ * What every webhook trigger of the package needs around a delivery: a fresh signing key, the raw
+ * body, an HMAC compared in constant time, a refusal that starts no execution, and a bounded memory
+ * of the delivery IDs already seen. Kept apart from the request machinery: nothing here calls an API.
+ */
+
+/** A random signing key (64 hex characters) for providers that let the caller choose it. */
+export function newSigningKey(): string {
+	return randomBytes(32).toString('hex');
+}
+
+/** The bytes the provider signed: n8n keeps them as `req.rawBody`; never re-serialise parsed JSON. */
+export function rawBodyOf(ctx: IWebhookFunctions): Buffer | undefined {
+	const raw = (ctx.getRequestObject() as unknown as { rawBody?: unknown }).rawBody;
+	if (Buffer.isBuffer(raw)) return raw;
+	if (typeof raw === 'string') return Buffer.from(raw, 'utf8');
+	return undefined;
+}
+
+/** Lowercase hex HMAC-SHA256 of `raw` keyed with the UTF-8 `key`. */
+export function hmacSha256Hex(key: string, raw: Buffer): string {
+	return createHmac('sha256', key).update(raw).digest('hex');
+}
+
+/**
+ * Whether a signature header holds the expected hex digest: an optional `sha256=` prefix is
+ * stripped, case is ignored, and the comparison runs in constant time after a length check.
+ */
+export function signatureMatches(header: unknown, expectedHex: string): boolean {
+	const value = Array.isArray(header) ? header[0] : header;
+	if (typeof value !== 'string' || !value) return false;
+	let given = value.trim().toLowerCase();
+	if (given.startsWith('sha256=')) given = given.slice('sha256='.length);
+	const a = Buffer.from(given, 'utf8');
+	const b = Buffer.from(expectedHex.toLowerCase(), 'utf8');
+	return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Answers the delivery itself (e.g. 401) and tells n8n to start no execution. */
+export function refuseDelivery(ctx: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
+	const res = ctx.getResponseObject();
+	res.status(status).json({ message });
+	return { noWebhookResponse: true };
+}
+
+/** Accepts a delivery without starting an execution (a duplicate, or an event this trigger does not want). */
+export function ignoreDelivery(ctx: IWebhookFunctions, reason: string): IWebhookResponseData {
+	const res = ctx.getResponseObject();
+	res.status(200).json({ received: true, ignored: reason });
+	return { noWebhookResponse: true };
+}
+
+/**
+ * Records `id` in the bounded list `state[key]` (newest last) and answers whether it was new.
+ * n8n saves the static data a production webhook call changed.
+ */
+export function rememberDelivery(state: IDataObject, key: string, id: string, max = 200): boolean {
+	const seen = Array.isArray(state[key]) ? (state[key] as string[]) : [];
+	if (seen.includes(id)) return false;
+	seen.push(id);
+	state[key] = seen.slice(-max);
+	return true;
+}
