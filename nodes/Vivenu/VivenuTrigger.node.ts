@@ -1,23 +1,24 @@
 import type {
 	IDataObject,
 	IHookFunctions,
-	INode,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes, type NodeOperationError } from 'n8n-workflow';
 
-import { errorMessage, operationError } from '../common/errors';
+import { operationError } from '../common/errors';
 import {
 	hmacSha256Hex,
 	ignoreDelivery,
+	isNotFound,
 	newSigningKey,
 	rawBodyOf,
 	refuseDelivery,
 	rememberDelivery,
 	signatureMatches,
+	toNodeError,
 } from '../common/webhookSecurity';
 import { withoutSecret } from './helpers/output';
 import { createClient } from './transport';
@@ -85,13 +86,8 @@ function sameSet(a: string[], b: string[]): boolean {
 }
 
 /** vivenu refused the URL itself (e.g. localhost or a tunnel): say why and what to do. */
-function asNodeError({ node, error }: { node: INode; error: unknown }): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return operationError({ node, message: errorMessage(error) });
-}
-
 function explainRefusedUrl(ctx: IHookFunctions, error: unknown, url: string): NodeApiError | NodeOperationError {
-	if (!(error instanceof NodeApiError) || error.httpCode !== '400' || !/url/i.test(error.message)) return asNodeError({ node: ctx.getNode(), error });
+	if (!(error instanceof NodeApiError) || error.httpCode !== '400' || !/url/i.test(error.message)) return toNodeError(ctx.getNode(), error);
 	return operationError({
 		node: ctx.getNode(),
 		message: `vivenu refused the webhook URL ${url}`,
@@ -263,7 +259,7 @@ async function removeTolerating404(ctx: IHookFunctions, client: Awaited<ReturnTy
 	try {
 		await deleteWebhook(client, id);
 	} catch (error) {
-		if (error instanceof NodeApiError && error.httpCode === '404') return;
-		throw asNodeError({ node: ctx.getNode(), error });
+		if (isNotFound(error)) return;
+		throw toNodeError(ctx.getNode(), error);
 	}
 }

@@ -1,5 +1,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, INode, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { errorMessage, operationError } from './errors';
 
 /**
  * What every webhook trigger of the package needs around a delivery: a fresh signing key, the raw
@@ -63,4 +66,15 @@ export function rememberDelivery(state: IDataObject, key: string, id: string, ma
 	seen.push(id);
 	state[key] = seen.slice(-max);
 	return true;
+}
+
+/** Whether an error is the API's 404 (e.g. deleting a registration that is already gone). */
+export function isNotFound(error: unknown): boolean {
+	return error instanceof NodeApiError && error.httpCode === '404';
+}
+
+/** Whatever was thrown, as an n8n error (the package's own errors pass unchanged). */
+export function toNodeError(node: INode, error: unknown): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return operationError({ node, message: errorMessage(error) });
 }
