@@ -12,7 +12,8 @@
  *   t.responses                    // every delivery: { status, body, executed }
  *   await t.restart();             // a new Workflow with the saved static data, then activate() again
  *   await t.deactivate();          // delete
- *   await t.poll({ mode })         // one poll: { items, staticData }; static data kept only when items came back (as n8n)
+ *   await t.poll({ mode })         // one poll: { items, staticData }; static data saved only when items came back (as n8n)
+ *   t.restartPoller()              // n8n restarted: back to the static data last saved
  *   await t.close();
  */
 
@@ -185,17 +186,22 @@ async function triggerHarness(options) {
 	};
 
 	/**
-	 * One poll as n8n runs it. Static data is kept only when the poll returned items (n8n's classic
-	 * path); `budgetMs: null` removes getPollBudgetMs (n8n 1.x).
+	 * One poll as n8n runs it: the active Workflow (and its static data) lives on between polls in memory,
+	 * but only a poll that returned items gets its static data saved (n8n's classic path). `budgetMs: null`
+	 * removes getPollBudgetMs (n8n 1.x). Manual mode ("Fetch Test Event") works on a copy and saves nothing.
 	 */
 	t.poll = async ({ mode = 'trigger', budgetMs = 60000 } = {}) => {
-		t.workflow = newWorkflow();
-		const ctx = new PollContext(t.workflow, node, additional(), mode, mode === 'manual' ? 'manual' : 'activate', undefined, undefined, undefined, undefined, undefined, () => budgetMs);
+		const workflow = mode === 'manual' ? newWorkflow() : t.workflow;
+		const ctx = new PollContext(workflow, node, additional(), mode, mode === 'manual' ? 'manual' : 'activate', undefined, undefined, undefined, undefined, undefined, () => budgetMs);
 		if (budgetMs === null) Object.defineProperty(ctx, 'getPollBudgetMs', { value: undefined });
-		const result = await withIsolate(t.workflow, () => nodeType.poll.call(ctx));
+		const result = await withIsolate(workflow, () => nodeType.poll.call(ctx));
 		const items = result ? result[0].map((item) => item.json) : null;
 		if (items && mode !== 'manual') save();
-		return { items, staticData: deepCopy(t.nodeStaticData()) };
+		return { items, staticData: deepCopy(workflow.staticData[`node:${node.name}`] ?? {}) };
+	};
+	/** n8n restarted: the poller starts again from the static data last saved. */
+	t.restartPoller = () => {
+		t.workflow = newWorkflow();
 	};
 
 	/** Sends a delivery to the webhook URL as a provider would. */
