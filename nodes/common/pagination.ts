@@ -82,3 +82,14 @@ export async function paginateCursor<T = IDataObject, C = string>(
 	}
 	return out;
 }
+
+/** The offset a "From list" search's page token stands for (none: the first page). */
+export function offsetOfToken(token: string | undefined): number {
+	return Number(token ?? 0) || 0;
+}
+
+/** The next page token of an offset-paged "From list" search: while pages come back full and `total`, when sent, is not reached. */
+export function nextOffsetToken(offset: number, served: number, pageSize: number, total?: number): string | undefined {
+	const next = offset + served;
+	return served === pageSize && (total === undefined || next < total) ? String(next) : undefined;
+}

@@ -1,4 +1,4 @@
-import { paginateCursor, paginateOffset, paginateSkipTotal } from '../../nodes/common/pagination';
+import { nextOffsetToken, offsetOfToken, paginateCursor, paginateOffset, paginateSkipTotal } from '../../nodes/common/pagination';
 
 const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
 
@@ -85,5 +85,17 @@ describe('paginateCursor', () => {
 		});
 		expect(some).toEqual([1, 2, 3]);
 		expect(calls).toBe(1);
+	});
+});
+
+describe('list search page tokens', () => {
+	it('reads an offset from a token and gives the next one while pages are full', () => {
+		expect(offsetOfToken(undefined)).toBe(0);
+		expect(offsetOfToken('200')).toBe(200);
+		expect(offsetOfToken('junk')).toBe(0);
+		expect(nextOffsetToken(0, 100, 100)).toBe('100');
+		expect(nextOffsetToken(100, 40, 100)).toBeUndefined();
+		expect(nextOffsetToken(100, 100, 100, 200)).toBeUndefined();
+		expect(nextOffsetToken(100, 100, 100, 201)).toBe('200');
 	});
 });

@@ -1,5 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { nextOffsetToken, offsetOfToken } from '../../common';
 import { PAGE_SIZE } from '../helpers/pagination';
 import { createClient } from '../transport';
 
@@ -22,7 +23,7 @@ export async function searchOrganizations(this: ILoadOptionsFunctions, filter?: 
 /** Events from GET /events, a page at a time; the filter matches the name, slug or ID. */
 export async function searchEvents(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const client = await createClient(this);
-	const offset = Number(paginationToken ?? 0) || 0;
+	const offset = offsetOfToken(paginationToken);
 	const events = await client.list('/events', { limit: PAGE_SIZE, offset });
 	const needle = (filter ?? '').trim().toLowerCase();
 	const results = events
@@ -31,13 +32,13 @@ export async function searchEvents(this: ILoadOptionsFunctions, filter?: string,
 			name: `${String(e.name ?? e._id)}${typeof e.start_date === 'string' ? ` (${e.start_date.slice(0, 10)})` : ''}`,
 			value: String(e._id),
 		}));
-	return { results, paginationToken: events.length === PAGE_SIZE ? String(offset + events.length) : undefined };
+	return { results, paginationToken: nextOffsetToken(offset, events.length, PAGE_SIZE) };
 }
 
 /** Latest payments from GET /payments; the filter matches the ID, status or metadata values. */
 export async function searchPayments(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const client = await createClient(this);
-	const offset = Number(paginationToken ?? 0) || 0;
+	const offset = offsetOfToken(paginationToken);
 	const payments = await client.list('/payments', { limit: PAGE_SIZE, offset });
 	const needle = (filter ?? '').trim().toLowerCase();
 	const results = payments
@@ -50,5 +51,5 @@ export async function searchPayments(this: ILoadOptionsFunctions, filter?: strin
 				value: String(p._id),
 			};
 		});
-	return { results, paginationToken: payments.length === PAGE_SIZE ? String(offset + payments.length) : undefined };
+	return { results, paginationToken: nextOffsetToken(offset, payments.length, PAGE_SIZE) };
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { nextOffsetToken, offsetOfToken } from '../../common';
 import { expectList } from '../helpers/pagination';
 import { createClient } from '../transport';
 
@@ -24,7 +25,7 @@ export async function searchLevels(this: ILoadOptionsFunctions, filter?: string)
 /** Recent payments for the Payment picker, newest first; the filter matches ID, user ID, level, status or transaction ID. */
 export async function searchPayments(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const client = await createClient(this);
-	const offset = Number(paginationToken ?? 0) || 0;
+	const offset = offsetOfToken(paginationToken);
 	const qs: IDataObject = { number: PAGE, offset, orderby: 'id', order: 'DESC' };
 	const { body } = await client.request<unknown>('GET', '/payments', { qs, idempotent: true });
 	const payments = expectList({ node: this.getNode(), body, what: 'payments', secrets: client.secrets });
@@ -39,5 +40,5 @@ export async function searchPayments(this: ILoadOptionsFunctions, filter?: strin
 			name: `#${String(p.id)} · ${String(p.subscription ?? '')} · ${String(p.amount ?? '')} · ${String(p.status || 'complete')} · ${String(p.date ?? '')}`,
 			value: String(p.id),
 		}));
-	return { results, paginationToken: payments.length === PAGE ? String(offset + payments.length) : undefined };
+	return { results, paginationToken: nextOffsetToken(offset, payments.length, PAGE) };
 }

@@ -1,19 +1,14 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { nextOffsetToken, offsetOfToken } from '../../common';
 import { createClient } from '../transport';
 
 const PAGE = 100;
 
-/** The next page's skip, while the page was full and `total` (when sent) is not reached. */
-function nextToken(skip: number, served: number, total: number | undefined): string | undefined {
-	const next = skip + served;
-	return served === PAGE && (total === undefined || next < total) ? String(next) : undefined;
-}
-
 /** Events for the "From list" pickers. vivenu's list envelope is `{docs,total}`; `{rows,total}` is accepted too. */
 export async function searchEvents(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const client = await createClient(this);
-	const skip = Number(paginationToken ?? 0) || 0;
+	const skip = offsetOfToken(paginationToken);
 	const qs: IDataObject = { top: PAGE, skip };
 	if (filter) qs.name = filter;
 	const { body } = await client.request<{ docs?: IDataObject[]; rows?: IDataObject[]; total?: number }>('GET', '/events', { qs, idempotent: true });
@@ -22,13 +17,13 @@ export async function searchEvents(this: ILoadOptionsFunctions, filter?: string,
 	const results = events
 		.filter((e) => !needle || String(e.name ?? '').toLowerCase().includes(needle) || String(e._id) === filter)
 		.map((e) => ({ name: `${String(e.name ?? e._id)}${e.start ? ` (${String(e.start).slice(0, 10)})` : ''}`, value: String(e._id) }));
-	return { results, paginationToken: nextToken(skip, events.length, body?.total) };
+	return { results, paginationToken: nextOffsetToken(skip, events.length, PAGE, body?.total) };
 }
 
 /** Recent transactions for the Transaction picker, newest first; the filter matches name or e-mail. */
 export async function searchTransactions(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const client = await createClient(this);
-	const skip = Number(paginationToken ?? 0) || 0;
+	const skip = offsetOfToken(paginationToken);
 	const qs: IDataObject = { top: PAGE, skip };
 	if (filter) qs[filter.includes('@') ? 'email' : 'name'] = filter;
 	const { body } = await client.request<{ docs?: IDataObject[]; total?: number }>('GET', '/transactions', { qs, idempotent: true });
@@ -40,5 +35,5 @@ export async function searchTransactions(this: ILoadOptionsFunctions, filter?: s
 			value: String(t._id),
 		};
 	});
-	return { results, paginationToken: nextToken(skip, docs.length, body?.total) };
+	return { results, paginationToken: nextOffsetToken(skip, docs.length, PAGE, body?.total) };
 }
