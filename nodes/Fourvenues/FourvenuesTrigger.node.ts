@@ -10,6 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { answerError, operationError } from '../common/errors';
 import {
+	deliveryScope,
 	hmacSha256Hex,
 	ignoreDelivery,
 	isNotFound,
@@ -173,7 +174,7 @@ export class FourvenuesTrigger implements INodeType {
 		if (!wanted.includes(event)) return ignoreDelivery(this, `event ${event} not selected`);
 		const headerId = Array.isArray(headers[ID_HEADER]) ? headers[ID_HEADER][0] : headers[ID_HEADER];
 		const deliveryId = typeof headerId === 'string' && headerId ? headerId : typeof body.id === 'string' ? body.id : undefined;
-		if (deliveryId && !rememberDelivery(state, SEEN_KEY, deliveryId)) return ignoreDelivery(this, 'duplicate delivery');
+		if (deliveryId && !rememberDelivery(state, SEEN_KEY, deliveryId, deliveryScope(this))) return ignoreDelivery(this, 'duplicate delivery');
 
 		const item: IDataObject = { ...body, deliveryId };
 		const payload = (body.payload ?? {}) as IDataObject;

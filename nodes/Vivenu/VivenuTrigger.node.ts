@@ -10,6 +10,7 @@ import { NodeApiError, NodeConnectionTypes, type NodeOperationError } from 'n8n-
 
 import { operationError } from '../common/errors';
 import {
+	deliveryScope,
 	hmacSha256Hex,
 	ignoreDelivery,
 	isNotFound,
@@ -238,7 +239,7 @@ export class VivenuTrigger implements INodeType {
 		const mode = this.getNodeParameter('mode', 'any') as string;
 		if (mode !== 'any' && envelope.mode !== mode) return ignoreDelivery(this, `mode ${String(envelope.mode)}`);
 		// vivenu retries with the same body; a delivery already started no second execution.
-		if (typeof envelope.id === 'string' && !rememberDelivery(state, SEEN_KEY, envelope.id)) {
+		if (typeof envelope.id === 'string' && !rememberDelivery(state, SEEN_KEY, envelope.id, deliveryScope(this))) {
 			return ignoreDelivery(this, 'duplicate delivery');
 		}
 

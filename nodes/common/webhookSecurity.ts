@@ -56,16 +56,30 @@ export function ignoreDelivery(ctx: IWebhookFunctions, reason: string): IWebhook
 	return { noWebhookResponse: true };
 }
 
+/** Recent delivery IDs per workflow and node, for this n8n process (see rememberDelivery). */
+const recentInProcess = new Map<string, string[]>();
+const MAX_SCOPES = 1000;
+
 /**
- * Records `id` in the bounded list `state[key]` (newest last) and answers whether it was new.
- * n8n saves the static data a production webhook call changed.
+ * Records a delivery ID and answers whether it was new. Kept twice, both bounded to `max` IDs:
+ * in the node's static data (`state[key]`) and in this process's memory under `scope` (workflow and
+ * node). The memory is needed because n8n 2.40 does not keep what webhook() writes to static data
+ * when the call starts an execution (observed in the end-to-end run); see docs/triggers.md.
  */
-export function rememberDelivery(state: IDataObject, key: string, id: string, max = 200): boolean {
-	const seen = Array.isArray(state[key]) ? (state[key] as string[]) : [];
-	if (seen.includes(id)) return false;
-	seen.push(id);
-	state[key] = seen.slice(-max);
+export function rememberDelivery(state: IDataObject, key: string, id: string, scope: string, max = 200): boolean {
+	const stored = Array.isArray(state[key]) ? (state[key] as string[]) : [];
+	const inMemory = recentInProcess.get(scope) ?? [];
+	if (stored.includes(id) || inMemory.includes(id)) return false;
+	state[key] = [...stored, id].slice(-max);
+	recentInProcess.delete(scope);
+	recentInProcess.set(scope, [...inMemory, id].slice(-max));
+	if (recentInProcess.size > MAX_SCOPES) recentInProcess.delete(recentInProcess.keys().next().value as string);
 	return true;
+}
+
+/** The scope of rememberDelivery: one workflow's one node. */
+export function deliveryScope(ctx: IWebhookFunctions): string {
+	return `${ctx.getWorkflow().id ?? ''}/${ctx.getNode().id ?? ctx.getNode().name}`;
 }
 
 /** Whether an error is the API's 404 (e.g. deleting a registration that is already gone). */
