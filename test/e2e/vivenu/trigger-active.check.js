@@ -1,6 +1,6 @@
 'use strict';
 // The vivenu Trigger in a real, ACTIVE workflow: activation registers the n8n URL at the emulator once,
-// a signed delivery starts exactly one execution with the envelope, a forged or unsigned one gets 401 and
+// a signed delivery starts exactly one execution, a forged or unsigned one gets 401 and
 // starts none, a retried duplicate starts none, and deactivation removes the registration.
 const WORKFLOW_ID = 'e2eVivenuTrigActive';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
