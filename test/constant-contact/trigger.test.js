@@ -40,7 +40,7 @@ describe('Constant Contact Trigger: polling', () => {
 		expect(later.every((r) => r.providerPath.endsWith('/registrations') && r.query.limit === '500')).toBe(true);
 	});
 
-	test('several registrations in the same second, across polls: each emitted once, none skipped', async () => {
+	test('several registrations in the same second, and a back-dated one, across polls: each emitted once, none skipped', async () => {
 		await start();
 		await t.poll();
 		const second = '2026-12-01T09:00:00.000Z';
@@ -49,6 +49,10 @@ describe('Constant Contact Trigger: polling', () => {
 		// More at the very same second, after the cursor already sits there.
 		const b = await add([{ registration_time: second }, { registration_time: '2026-12-01T09:00:01.000Z' }]);
 		expect(ids((await t.poll()).items).sort()).toEqual(b.map((r) => r.registration_id).sort());
+		expect((await t.poll()).items).toBeNull();
+		// Entered later with an earlier date: still new (an unknown ID), once.
+		const [late] = await add([{ registration_time: '2026-10-01T12:00:00.000Z' }]);
+		expect(ids((await t.poll()).items)).toEqual([late.registration_id]);
 		expect((await t.poll()).items).toBeNull();
 		// A restart falls back to the last saved cursor: nothing is repeated.
 		t.restartPoller();
@@ -76,15 +80,17 @@ describe('Constant Contact Trigger: polling', () => {
 
 	test('a list of several pages is read whole; manual mode returns one real registration and saves nothing', async () => {
 		await start({ pageSize: 10 });
+		const [latest] = await add([{ registration_time: '2026-12-24T18:00:00.000Z' }]);
 		const manual = await t.poll({ mode: 'manual' });
 		expect(manual.items).toHaveLength(1);
+		expect(manual.items[0].registration.registration_id).toBe(latest.registration_id);
 		expect(t.nodeStaticData()).toEqual({});
 		await t.poll();
 		await ctx.client.clearRequests();
 		const added = await add(Array.from({ length: 3 }, () => ({})));
 		const p = await t.poll();
 		expect(ids(p.items).sort()).toEqual(added.map((r) => r.registration_id).sort());
-		const total = ctx.state.registrations.filter((r) => r.event_id === ctx.fixtures.eventId).length + 3;
+		const total = ctx.state.registrations.filter((r) => r.event_id === ctx.fixtures.eventId).length + 4;
 		// One accepted request per page (a 429 from Constant Contact's 4/s limit is waited out and retried).
 		expect((await apiRequests()).filter((r) => r.status !== 429)).toHaveLength(Math.ceil(total / 10));
 	});

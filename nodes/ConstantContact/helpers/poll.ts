@@ -69,8 +69,9 @@ export async function pollRegistrations(ctx: IPollFunctions, client: ConstantCon
 	const path = registrationsPath(eventId, trackId);
 
 	if (isManualPoll(ctx)) {
-		// "Fetch Test Event": one real registration, the newest of the first page; the cursor is not touched.
-		const { records } = await readList(ctx, client, path, pageSize, 1);
+		// "Fetch Test Event": the newest real registration (the list is in registration order, so it is read
+		// like a poll); the cursor is not touched.
+		const { records } = await readList(ctx, client, path, pageSize);
 		const newest = records.slice().sort(byTime).pop();
 		return newest ? [event('newRegistration', newest)] : [];
 	}
@@ -98,13 +99,16 @@ export async function pollRegistrations(ctx: IPollFunctions, client: ConstantCon
 	const fresh: IDataObject[] = [];
 	const changed: IDataObject[] = [];
 	const seen = new Set<string>();
+	// While every registration of the event fits in the status map, an unknown ID is new whatever its time
+	// (a registration entered later with an earlier date); beyond that the time cursor decides.
+	const tracksAll = Object.keys(known).length < MAX_TRACKED;
 	for (const r of records) {
 		const id = idOf(r);
 		if (!id || seen.has(id)) continue;
 		seen.add(id);
 		const time = timeOf(r);
 		const previous = known[id];
-		const isNew = previous === undefined && (time > cursorTime || (time === cursorTime && !cursorIds.has(id)));
+		const isNew = previous === undefined && (tracksAll || time > cursorTime || (time === cursorTime && !cursorIds.has(id)));
 		if (isNew) fresh.push(r);
 		else if (previous !== undefined && previous !== statusKey(r)) changed.push(event('statusChanged', r, previous));
 		known[id] = statusKey(r);
