@@ -277,7 +277,7 @@ async function main() {
           if (err && !c.module.expectError) throw new Error(`workflow failed: ${err}`);
           if (!err && c.module.expectError) throw new Error('workflow succeeded but the case expects an error (expectError)');
           await withTimeout(
-            Promise.resolve(c.module.check({ output, emulator: emulator.client, assert, workflow: c.importedWorkflow, vars: c.vars })),
+            Promise.resolve(c.module.check({ output, emulator: emulator.client, assert, workflow: c.importedWorkflow, vars: c.vars, server })),
             timeoutMs, 'check()');
         } catch (e) {
           reason = e && e.message ? e.message : String(e);

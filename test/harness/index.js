@@ -417,4 +417,6 @@ module.exports = {
 	/** Disposes the expression isolate pool; call from afterAll if your runner complains about open handles. */
 	shutdown: setup.shutdown,
 	ensureSetup: setup.ensureSetup,
+	/** For ./trigger.js: the same credential registry and additional data runNode uses. */
+	internals: { buildRegistry, buildAdditionalData },
 };

@@ -1,0 +1,187 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { answerError, operationError } from '../common/errors';
+import {
+	deliveryScope,
+	hmacSha256Hex,
+	ignoreDelivery,
+	isNotFound,
+	rawBodyOf,
+	refuseDelivery,
+	rememberDelivery,
+	signatureMatches,
+	toNodeError,
+} from '../common/webhookSecurity';
+import { createClient, type FourvenuesClient } from './transport';
+import { createEndpoint, deleteEndpoint, listEndpoints } from './transport/webhooks';
+
+/**
+ * Fourvenues calls n8n. Its signing secret is shown only when the endpoint is created, so an endpoint
+ * of this URL whose secret the node does not hold is deleted and created again. What the code relies
+ * on (and what is UNVERIFIED) is in docs/providers/fourvenues.md; the lifecycle in docs/triggers.md.
+ */
+
+const SIGNATURE_HEADER = 'x-webhook-signature';
+const ID_HEADER = 'x-webhook-id';
+const SEEN_KEY = 'recentDeliveryIds';
+
+interface HookState extends IDataObject {
+	endpointId?: string;
+	signSecret?: string;
+	webhookUrl?: string;
+}
+
+function webhookUrlOf(ctx: IHookFunctions): string {
+	const url = ctx.getNodeWebhookUrl('default');
+	if (!url) throw operationError({ node: ctx.getNode(), message: 'n8n gave this trigger no webhook URL' });
+	return url;
+}
+
+function forget(state: HookState): void {
+	delete state.endpointId;
+	delete state.signSecret;
+	delete state.webhookUrl;
+}
+
+async function removeTolerating404(ctx: IHookFunctions, client: FourvenuesClient, id: string): Promise<void> {
+	try {
+		await deleteEndpoint(client, id);
+	} catch (error) {
+		if (isNotFound(error)) return;
+		throw toNodeError(ctx.getNode(), error);
+	}
+}
+
+export class FourvenuesTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Fourvenues Trigger',
+		name: 'fourvenuesTrigger',
+		icon: { light: 'file:fourvenues.svg', dark: 'file:fourvenues.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["events"].join(", ") }}',
+		description: 'Starts the workflow when a Fourvenues payment succeeds or a ticket refund is requested',
+		defaults: { name: 'Fourvenues Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'fourvenuesApi', required: true }],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		properties: [
+			{
+				displayName:
+					'On activation this node registers its URL at Fourvenues (or reuses the endpoint it created before) and removes it on deactivation. Deliveries without a valid signature are refused; a delivery Fourvenues repeats starts the workflow once.',
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				options: [
+					{ name: 'Payment Success', value: 'payment.success', description: 'A checkout was paid' },
+					{ name: 'Ticket Refund Requested', value: 'ticket.request_refund', description: 'A ticket needs refunding' },
+				],
+				default: ['payment.success'],
+				description: 'Which Fourvenues events start the workflow (Fourvenues sends every event to every endpoint; the others are acknowledged and dropped)',
+			},
+			{
+				displayName: 'Fetch Payment',
+				name: 'fetchPayment',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to fetch the full payment (status, amounts, tickets) for Payment Success before starting the workflow; the event itself carries only IDs. One request per delivery.',
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			/** Runs on activation and on every start of n8n: adopts this URL's endpoint only if its secret is held. */
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const state = this.getWorkflowStaticData('node') as HookState;
+				const url = webhookUrlOf(this);
+				const client = await createClient(this);
+				const mine = (await listEndpoints(client)).filter((endpoint) => endpoint.url === url);
+				const held = typeof state.signSecret === 'string' ? mine.find((endpoint) => endpoint._id === state.endpointId) : undefined;
+				// Endpoints whose secret is lost cannot be verified, and duplicates would deliver twice.
+				for (const endpoint of mine) {
+					if (endpoint !== held) await removeTolerating404(this, client, endpoint._id);
+				}
+				if (!held) {
+					forget(state);
+					return false;
+				}
+				state.webhookUrl = url;
+				return true;
+			},
+
+			async create(this: IHookFunctions): Promise<boolean> {
+				const state = this.getWorkflowStaticData('node') as HookState;
+				const url = webhookUrlOf(this);
+				const client = await createClient(this);
+				const name = `n8n workflow ${this.getWorkflow().id ?? ''}`.trim();
+				const created = await createEndpoint(client, name, url);
+				if (!created._id || typeof created.sign_secret !== 'string' || !created.sign_secret) {
+					// Without the secret no delivery could be verified: remove what was made and say so.
+					if (created._id) await removeTolerating404(this, client, created._id);
+					throw answerError({
+						node: this.getNode(),
+						message: 'Fourvenues did not return the ID and signing secret of the new webhook endpoint',
+						body: { ...created, sign_secret: created.sign_secret ? '***' : created.sign_secret },
+						secrets: client.secrets,
+					});
+				}
+				Object.assign(state, { endpointId: created._id, signSecret: created.sign_secret, webhookUrl: url });
+				return true;
+			},
+
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const state = this.getWorkflowStaticData('node') as HookState;
+				if (typeof state.endpointId === 'string') {
+					const client = await createClient(this);
+					await removeTolerating404(this, client, state.endpointId);
+				}
+				forget(state);
+				delete state[SEEN_KEY];
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const state = this.getWorkflowStaticData('node') as HookState;
+		const raw = rawBodyOf(this);
+		const secret = state.signSecret;
+		const headers = this.getHeaderData();
+		// UNVERIFIED canonical form: lowercase hex HMAC-SHA256 of the raw body keyed with sign_secret (docs/providers/fourvenues.md).
+		if (typeof secret !== 'string' || !raw || !signatureMatches(headers[SIGNATURE_HEADER], hmacSha256Hex(secret, raw))) {
+			return refuseDelivery(this, 401, 'Invalid or missing x-webhook-signature');
+		}
+		const body = this.getBodyData();
+		const event = String(body.event ?? '');
+		const wanted = this.getNodeParameter('events', []) as string[];
+		if (!wanted.includes(event)) return ignoreDelivery(this, `event ${event} not selected`);
+		const headerId = Array.isArray(headers[ID_HEADER]) ? headers[ID_HEADER][0] : headers[ID_HEADER];
+		const deliveryId = typeof headerId === 'string' && headerId ? headerId : typeof body.id === 'string' ? body.id : undefined;
+		if (deliveryId && !rememberDelivery(state, SEEN_KEY, deliveryId, deliveryScope(this))) return ignoreDelivery(this, 'duplicate delivery');
+
+		const item: IDataObject = { ...body, deliveryId };
+		const payload = (body.payload ?? {}) as IDataObject;
+		if (event === 'payment.success' && this.getNodeParameter('fetchPayment', false) && typeof payload.payment_id === 'string') {
+			const client = await createClient(this);
+			item.payment = await client.one(`/payments/${encodeURIComponent(payload.payment_id)}`);
+		}
+		return { workflowData: [this.helpers.returnJsonArray([item])] };
+	}
+}

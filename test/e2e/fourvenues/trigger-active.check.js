@@ -1,0 +1,64 @@
+'use strict';
+// The Fourvenues Trigger in a real, ACTIVE workflow: activation creates one endpoint for the n8n URL, a new
+// paid payment (with an injected duplicate delivery of the same x-webhook-id) starts exactly one execution,
+// a refund request (not chosen) and forged deliveries start none, deactivation deletes the endpoint.
+const WORKFLOW_ID = 'e2eFourvTrigActive';
+const WEBHOOK_ID = '5e8d3b21-e2e0-4c2e-8d4f-b2c3d4e5f6a7';
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+exports.timeoutMs = 90000;
+
+async function executions(server) {
+  const filter = encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW_ID }));
+  const r = await server.request('GET', `/rest/executions?filter=${filter}&limit=50`);
+  return (r.body?.data?.results ?? []).filter((e) => e.mode === 'webhook');
+}
+
+async function waitFor(fn, timeoutMs = 20000) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v || Date.now() > end) return v;
+    await sleep(250);
+  }
+}
+
+exports.check = async ({ emulator, assert, server }) => {
+  assert.ok(server, 'needs the server engine');
+  let deactivated;
+  const wf = await server.request('GET', `/rest/workflows/${WORKFLOW_ID}`);
+  const activated = await server.request('POST', `/rest/workflows/${WORKFLOW_ID}/activate`, { versionId: wf.body.data.versionId });
+  assert.equal(activated.status, 200, `activate → ${activated.status} ${JSON.stringify(activated.body).slice(0, 300)}`);
+  try {
+    const url = `http://localhost:${server.port}/webhook/${WEBHOOK_ID}/webhook`;
+    const endpoints = await waitFor(async () => {
+      const list = (await emulator.state('fourvenues')).webhookEndpoints.filter((w) => w.url === url);
+      return list.length ? list : null;
+    }, 10000);
+    assert.equal(endpoints && endpoints.length, 1, `one endpoint for ${url}`);
+
+    await emulator.injectWebhook({ provider: 'fourvenues', duplicate: 1 });
+    const { payment } = await emulator.control('POST', 'fourvenues', '/payments', {});
+    await emulator.waitForWebhooks({ provider: 'fourvenues', timeoutMs: 20000 });
+    const deliveries = await emulator.webhookDeliveries('fourvenues');
+    assert.equal(deliveries.length, 2);
+    assert.ok(deliveries.every((d) => d.status === 200), `statuses ${deliveries.map((d) => d.status)}`);
+    const runs = await waitFor(async () => {
+      const list = await executions(server);
+      return list.length >= 1 && list.every((e) => e.stoppedAt) ? list : null;
+    });
+    assert.ok(runs, 'the signed delivery started an execution');
+
+    const forged = await emulator.triggerWebhook({ provider: 'fourvenues', type: 'payment.success', targetUrl: url, hmacKey: endpoints[0].sign_secret, badSignature: true, data: { payment_id: payment._id } });
+    assert.equal(forged.status, 401);
+    await sleep(1500);
+    assert.equal((await executions(server)).length, 1, 'one execution for a delivery and its duplicate; forged ones start none');
+  } finally {
+    deactivated = await server.request('POST', `/rest/workflows/${WORKFLOW_ID}/deactivate`, {});
+  }
+  const gone = await waitFor(async () => {
+    const list = (await emulator.state('fourvenues')).webhookEndpoints.filter((w) => w.url.includes(WEBHOOK_ID));
+    return list.length === 0 ? true : null;
+  }, 10000);
+  assert.ok(gone, `deactivation deleted the endpoint (deactivate → ${deactivated.status})`);
+};
