@@ -244,6 +244,13 @@ async function main() {
     let n = 0;
     const casesStarted = Date.now();
     for (const c of cases) {
+      // A case that drives n8n through its REST API (activating a trigger workflow, counting its
+      // executions) cannot run as `n8n execute`; the 1.x pass uses that engine, so it lists such
+      // cases as not covered there instead of failing them.
+      if (engine === 'cli' && c.module && c.module.needsServer) {
+        note(`not covered by the cli engine: ${c.name} (needs n8n's REST API)`);
+        continue;
+      }
       n += 1;
       const t0 = Date.now();
       let reason = '';

@@ -7,6 +7,8 @@ const WEBHOOK_ID = '5e8d3b21-e2e0-4c2e-8d4f-b2c3d4e5f6a7';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 exports.timeoutMs = 90000;
+// Activates the workflow and reads its executions through n8n's REST API (server engine only).
+exports.needsServer = true;
 
 async function executions(server) {
   const filter = encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW_ID }));

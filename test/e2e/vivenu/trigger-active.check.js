@@ -6,6 +6,8 @@ const WORKFLOW_ID = 'e2eVivenuTrigActive';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 exports.timeoutMs = 90000;
+// Activates the workflow and reads its executions through n8n's REST API (server engine only).
+exports.needsServer = true;
 
 async function executions(server) {
   const filter = encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW_ID }));
