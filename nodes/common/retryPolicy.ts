@@ -13,7 +13,7 @@ export function classifyNetworkError(code: string | undefined): 'not-sent' | 'un
 	return 'other';
 }
 
-/** Whether a failure without an answer is the request's own timeout (axios: ECONNABORTED "timeout of N ms exceeded", or ETIMEDOUT). */
+/** Whether a failure without an answer is the request's own timeout (n8n's HTTP client: ECONNABORTED "timeout of N ms exceeded", or ETIMEDOUT). */
 export function isTimeout(code: string | undefined, message: string | undefined): boolean {
 	if (code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT') return true;
 	return /timeout of \d+\s*ms exceeded|timed? ?out/i.test(message ?? '') && (code === undefined || code === 'ECONNABORTED');
