@@ -17,6 +17,7 @@ import {
 	rawBodyOf,
 	refuseDelivery,
 	rememberDelivery,
+	forgetDelivery,
 	signatureMatches,
 	toNodeError,
 } from '../common/webhookSecurity';
@@ -179,8 +180,14 @@ export class FourvenuesTrigger implements INodeType {
 		const item: IDataObject = { ...body, deliveryId };
 		const payload = (body.payload ?? {}) as IDataObject;
 		if (event === 'payment.success' && this.getNodeParameter('fetchPayment', false) && typeof payload.payment_id === 'string') {
-			const client = await createClient(this);
-			item.payment = await client.one(`/payments/${encodeURIComponent(payload.payment_id)}`);
+			try {
+				const client = await createClient(this);
+				item.payment = await client.one(`/payments/${encodeURIComponent(payload.payment_id)}`);
+			} catch (error) {
+				// The delivery fails (5xx) and Fourvenues retries it: that retry must run, not count as a duplicate.
+				if (deliveryId) forgetDelivery(state, SEEN_KEY, deliveryId, deliveryScope(this));
+				throw toNodeError(this.getNode(), error);
+			}
 		}
 		return { workflowData: [this.helpers.returnJsonArray([item])] };
 	}

@@ -18,6 +18,7 @@ import {
 	rawBodyOf,
 	refuseDelivery,
 	rememberDelivery,
+	forgetDelivery,
 	signatureMatches,
 	toNodeError,
 } from '../common/webhookSecurity';
@@ -247,9 +248,15 @@ export class VivenuTrigger implements INodeType {
 		const data = (envelope.data ?? {}) as IDataObject;
 		const transactionId = (data.transaction as IDataObject | undefined)?._id;
 		if (this.getNodeParameter('resolveTransaction', false) && typeof transactionId === 'string') {
-			const client = await createClient(this);
-			const { body } = await client.request<IDataObject>('GET', `/transactions/${encodeURIComponent(transactionId)}`, { idempotent: true });
-			item = { ...envelope, data: { ...data, transaction: withoutSecret(body, false) } };
+			try {
+				const client = await createClient(this);
+				const { body } = await client.request<IDataObject>('GET', `/transactions/${encodeURIComponent(transactionId)}`, { idempotent: true });
+				item = { ...envelope, data: { ...data, transaction: withoutSecret(body, false) } };
+			} catch (error) {
+				// The delivery fails (5xx) and vivenu retries it: that retry must run, not count as a duplicate.
+				if (typeof envelope.id === 'string') forgetDelivery(state, SEEN_KEY, envelope.id, deliveryScope(this));
+				throw toNodeError(this.getNode(), error);
+			}
 		}
 		return { workflowData: [this.helpers.returnJsonArray([item])] };
 	}

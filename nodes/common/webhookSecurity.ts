@@ -77,6 +77,16 @@ export function rememberDelivery(state: IDataObject, key: string, id: string, sc
 	return true;
 }
 
+/**
+ * Releases a delivery ID that rememberDelivery recorded when handling that delivery failed, so the
+ * provider's retry of it starts the workflow instead of being dropped as a duplicate.
+ */
+export function forgetDelivery(state: IDataObject, key: string, id: string, scope: string): void {
+	if (Array.isArray(state[key])) state[key] = (state[key] as string[]).filter((x) => x !== id);
+	const inMemory = recentInProcess.get(scope);
+	if (inMemory) recentInProcess.set(scope, inMemory.filter((x) => x !== id));
+}
+
 /** The scope of rememberDelivery: one workflow's one node. */
 export function deliveryScope(ctx: IWebhookFunctions): string {
 	return `${ctx.getWorkflow().id ?? ''}/${ctx.getNode().id ?? ctx.getNode().name}`;
