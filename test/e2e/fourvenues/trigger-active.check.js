@@ -4,32 +4,18 @@
 // a refund request (not chosen) and forged deliveries start none, deactivation deletes the endpoint.
 const WORKFLOW_ID = 'e2eFourvTrigActive';
 const WEBHOOK_ID = '5e8d3b21-e2e0-4c2e-8d4f-b2c3d4e5f6a7';
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const { sleep, waitFor, webhookExecutions, activate } = require('../_support/active-workflow');
 
 exports.timeoutMs = 90000;
 // Activates the workflow and reads its executions through n8n's REST API (server engine only).
 exports.needsServer = true;
 
-async function executions(server) {
-  const filter = encodeURIComponent(JSON.stringify({ workflowId: WORKFLOW_ID }));
-  const r = await server.request('GET', `/rest/executions?filter=${filter}&limit=50`);
-  return (r.body?.data?.results ?? []).filter((e) => e.mode === 'webhook');
-}
-
-async function waitFor(fn, timeoutMs = 20000) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v || Date.now() > end) return v;
-    await sleep(250);
-  }
-}
+const executions = (server) => webhookExecutions(server, WORKFLOW_ID);
 
 exports.check = async ({ emulator, assert, server }) => {
   assert.ok(server, 'needs the server engine');
   let deactivated;
-  const wf = await server.request('GET', `/rest/workflows/${WORKFLOW_ID}`);
-  const activated = await server.request('POST', `/rest/workflows/${WORKFLOW_ID}/activate`, { versionId: wf.body.data.versionId });
+  const activated = await activate(server, WORKFLOW_ID);
   assert.equal(activated.status, 200, `activate → ${activated.status} ${JSON.stringify(activated.body).slice(0, 300)}`);
   try {
     const url = `http://localhost:${server.port}/webhook/${WEBHOOK_ID}/webhook`;
