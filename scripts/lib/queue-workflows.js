@@ -3,6 +3,7 @@
 // workflows (examples/*.json), the calls fired at the webhook processor, and the pure checks on what
 // came back (executions from PostgreSQL, worker logs, the emulator's request log and state).
 const crypto = require('crypto');
+const { reachableFrom } = require('./cases');
 
 const PKG_PREFIX = 'n8n-nodes-event-payments.';
 const MANUAL = 'n8n-nodes-base.manualTrigger';
@@ -11,21 +12,6 @@ const MANUAL = 'n8n-nodes-base.manualTrigger';
 function uuidFrom(s) {
   const h = crypto.createHash('sha256').update(s).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
-/** Names of the nodes reachable from `start` through the connections (start included). */
-function reachable(workflow, start) {
-  const seen = new Set([start]);
-  const queue = [start];
-  while (queue.length) {
-    const name = queue.shift();
-    for (const outputs of Object.values((workflow.connections || {})[name] || {})) {
-      for (const branch of outputs || []) {
-        for (const c of branch || []) if (c && c.node && !seen.has(c.node)) { seen.add(c.node); queue.push(c.node); }
-      }
-    }
-  }
-  return seen;
 }
 
 /**
@@ -38,7 +24,7 @@ function webhookCopy(example, { id, path, bodyDriven } = {}) {
   const wf = JSON.parse(JSON.stringify(example));
   const manual = wf.nodes.find((n) => n.type === MANUAL);
   if (!manual) throw new Error(`${example.id}: no Manual Trigger to replace`);
-  const keep = reachable(wf, manual.name);
+  const keep = new Set(reachableFrom(wf, manual.name));
   const hookName = 'Webhook (queue test)';
   wf.nodes = wf.nodes.filter((n) => keep.has(n.name) && n.name !== manual.name);
   wf.nodes.unshift({
