@@ -88,23 +88,32 @@ if [ "$jest_rc" -ne 0 ] && [ "$jf" -eq 0 ]; then jf=1; fi  # jest failed without
 passed=$((passed + jp)); failed=$((failed + jf))
 summary+=("jest: $jp passed, $jf failed ($(elapsed "$t"))")
 
-# Runs scripts/e2e.js against the n8n at $2 and adds its "e2e: N passed, M failed" line to the totals.
+# Runs one counted stage: `$1` is its label in the summary, `$2` the prefix of the last line it prints
+# ("<prefix>: N passed, M failed"), the rest the command. Its N and M are added to the totals; a
+# non-zero exit without a failed check counts as one failure, as does a missing count line.
+run_counted() {
+  local label="$1" prefix="$2"; shift 2
+  local out="$work/stage-$((++stage_no)).out" t rc line cp cf
+  t=$(date +%s)
+  "$@" | tee "$out"
+  rc=${PIPESTATUS[0]}
+  line="$(grep -E "^$prefix: [0-9]+ passed, [0-9]+ failed\$" "$out" | tail -1)"
+  if [ -n "$line" ]; then
+    cp="$(sed -E 's/.*: ([0-9]+) passed.*/\1/' <<<"$line")"
+    cf="$(sed -E 's/.* ([0-9]+) failed$/\1/' <<<"$line")"
+  else
+    cp=0; cf=1
+  fi
+  if [ "$rc" -ne 0 ] && [ "$cf" -eq 0 ]; then cf=1; fi
+  passed=$((passed + cp)); failed=$((failed + cf))
+  summary+=("$label: $cp passed, $cf failed ($(elapsed "$t"))")
+}
+stage_no=0
+
+# scripts/e2e.js against the n8n at $2.
 run_e2e() {
   local label="$1" n8n_bin="$2"; shift 2
-  local out="$work/$label.out" t rc line ep ef
-  t=$(date +%s)
-  N8N_BIN="$n8n_bin" "$RUN_NODE" scripts/e2e.js --skip-build "$@" | tee "$out"
-  rc=${PIPESTATUS[0]}
-  line="$(grep -E '^e2e: [0-9]+ passed, [0-9]+ failed$' "$out" | tail -1)"
-  if [ -n "$line" ]; then
-    ep="$(sed -E 's/^e2e: ([0-9]+) passed.*/\1/' <<<"$line")"
-    ef="$(sed -E 's/.* ([0-9]+) failed$/\1/' <<<"$line")"
-  else
-    ep=0; ef=1
-  fi
-  if [ "$rc" -ne 0 ] && [ "$ef" -eq 0 ]; then ef=1; fi
-  passed=$((passed + ep)); failed=$((failed + ef))
-  summary+=("$label: $ep passed, $ef failed ($(elapsed "$t"))")
+  run_counted "$label" e2e env N8N_BIN="$n8n_bin" "$RUN_NODE" scripts/e2e.js --skip-build "$@"
 }
 
 # 5. e2e in the pinned n8n 2.x
