@@ -72,11 +72,16 @@ export interface AdaptiveLimits {
 
 /** How often the pace may grow: about a few round trips, short enough to reach full speed within a second or two. */
 export const GROW_EVERY_MS = 250;
-/** Latency counts as rising when its average exceeds twice the fastest answer plus this (timer and scheduling noise). */
-const LATENCY_SLACK_MS = 25;
+/** Latency counts as rising when its average exceeds twice the baseline plus this (timer and scheduling noise). */
+const LATENCY_SLACK_MS = 50;
+/**
+ * The baseline is the fastest answer, drifting up by this share of the gap at every slower one: a client or
+ * network that is slow as a whole (a busy machine) stops counting as "rising" after some 50 answers.
+ */
+const BASELINE_DRIFT = 0.02;
 /** Weight of the newest answer in the latency average. */
 const LATENCY_WEIGHT = 0.2;
-/** Answers averaged before rising latency may slow the pace down. */
+/** Answers averaged (since the start or the last slow-down) before the latency may slow the pace down or let it grow. */
 const MIN_SAMPLES = 5;
 
 /**
@@ -85,9 +90,12 @@ const MIN_SAMPLES = 5;
  * - Grow only while the pace is the bottleneck (requests waited for it), no 429 came and answers stay
  *   fast: at most every GROW_EVERY_MS, doubling rate and in-flight window until the first slow-down,
  *   then by a tenth.
- * - Slow down at once to 70 % of rate and window on a 429, or when the average latency rises above
- *   twice the fastest answer seen (plus LATENCY_SLACK_MS). Answers to requests sent before a slow-down
- *   say nothing about the new pace, so a burst of them slows it down only once.
+ * - A 429 means "too fast": rate and window drop to 70 % at once (not below 1).
+ * - Rising latency (the average above twice the baseline plus LATENCY_SLACK_MS) means "too many in
+ *   flight": the window drops to 70 % at once, not below where it started (the rate stays: a 429 is the
+ *   only sign of a rate limit, and a busy client would otherwise talk itself down to a crawl).
+ * - Answers to requests sent before a slow-down say nothing about the new pace, so a burst of them slows
+ *   it down only once.
  */
 export class AdaptivePace implements Pace {
 	private current: number;
@@ -107,6 +115,9 @@ export class AdaptivePace implements Pace {
 	private samples = 0;
 
 	private waitedSinceChange = false;
+
+	/** How often it slowed down, for 429s and for rising latency (tests and diagnostics). */
+	readonly slowDowns = { throttled: 0, latency: 0 };
 
 	constructor(private readonly limits: AdaptiveLimits) {
 		this.current = limits.rate;
@@ -136,11 +147,12 @@ export class AdaptivePace implements Pace {
 
 	answered(latencyMs: number, sentAt: number, now: number): void {
 		if (sentAt < this.slowedAt) return;
-		this.fastest = Math.min(this.fastest, latencyMs);
+		this.fastest = latencyMs < this.fastest ? latencyMs : this.fastest + BASELINE_DRIFT * (latencyMs - this.fastest);
 		this.average = this.average === undefined ? latencyMs : this.average + LATENCY_WEIGHT * (latencyMs - this.average);
 		this.samples++;
-		if (this.samples >= MIN_SAMPLES && this.average > 2 * this.fastest + LATENCY_SLACK_MS) {
-			this.slowDown(now);
+		if (this.samples < MIN_SAMPLES) return;
+		if (this.average > 2 * this.fastest + LATENCY_SLACK_MS) {
+			this.slowDown(now, true);
 			return;
 		}
 		if (this.waitedSinceChange && now - this.lastChange >= GROW_EVERY_MS) this.grow(now);
@@ -158,10 +170,15 @@ export class AdaptivePace implements Pace {
 		this.changed(now);
 	}
 
-	private slowDown(now: number): void {
+	private slowDown(now: number, latency = false): void {
 		this.growing = false;
-		this.current = Math.max(Math.min(1, this.limits.rate), this.current * SLOW_DOWN_FACTOR);
-		this.window = Math.max(1, Math.floor(this.window * SLOW_DOWN_FACTOR));
+		this.slowDowns[latency ? 'latency' : 'throttled']++;
+		if (latency) {
+			this.window = Math.max(Math.min(this.window, this.limits.inFlight), Math.floor(this.window * SLOW_DOWN_FACTOR));
+		} else {
+			this.current = Math.max(Math.min(1, this.limits.rate), this.current * SLOW_DOWN_FACTOR);
+			this.window = Math.max(1, Math.floor(this.window * SLOW_DOWN_FACTOR));
+		}
 		this.slowedAt = now;
 		// The latency average starts again: the old one measured the pace that was too fast.
 		this.average = undefined;
