@@ -4,21 +4,26 @@
  * What a user meets in n8n's editor, checked in a real browser (run by `npm run test:ui`).
  *
  * Sets up n8n 2.40.7 the way scripts/e2e.js does (packed tarball installed into a temp user folder,
- * emulator on a free port, example credentials + workflows imported, `n8n start`, owner account),
- * then drives Debian's Chromium (/usr/bin/chromium, installed with apt-get when missing) through
- * playwright-core:
+ * emulator on a free port, `n8n start`, owner account), imports the example credentials and workflows
+ * through the REST API, then drives Debian's Chromium (/usr/bin/chromium, installed with apt-get when
+ * missing) through playwright-core:
  *   - logs in through the sign-in form;
- *   - checks every node type the editor loads: icons load, every operation has an action and a
- *     description line, every required field has a description, no action says "e mail";
+ *   - checks every node type the editor loads (5 action nodes, 4 triggers): icons load, every operation
+ *     has an action and a description line, every required field has a description, no "e mail";
  *   - searches the node panel for each provider and for the words a user types (SEARCH below) and
  *     asserts exactly which of our nodes appear;
- *   - adds every node from the panel (its action list must match the operations), switches every
- *     resource and operation, opens every "From list" locator (it must list items), executes one
- *     operation per node (EXECUTE below) and checks the output panel shows items;
- *   - opens every credential's form;
- *   - fails on any browser console error or page error (allowedFailure() lists the requests n8n
- *     itself makes that fail by design here).
- * Screenshots: docs/screenshots/<node>.png (after the executed operation) and <credential>.png.
+ *   - in --tabs tabs side by side (each loads the editor once, then moves between workflows inside it):
+ *     adds every action node from the panel (its action list must match the operations), executes one
+ *     operation per node (EXECUTE below) and checks the output panel shows items, switches every
+ *     resource and operation, opens every "From list" locator (it must list items), opens every
+ *     credential's form; opens every trigger in its example (a polling one must fetch a test event);
+ *     presses "Execute workflow" on every scheduled example (it must run the Manual Trigger's path);
+ *     opens the node after an un-run vivenu Get Many (the output-schema preview must be served and shown);
+ *   - checks every Get / Get Many output schema is served;
+ *   - fails on any browser console error or page error (allowedFailure() / allowedConsole() list what
+ *     n8n itself does that fails by design here).
+ * Screenshots: docs/screenshots/<node>.png (after the executed operation / of the trigger) and
+ * <credential>.png; a failed editor check leaves <temp dir>/fail-<N>.png.
  *
  * stdout: "ok N - …" / "not ok N - …" per check, "# …" notes, last line "ui: N passed, M failed".
  * Options: --skip-build (dist/ is already built; scripts/test.sh), --keep (keep the temp dir),
