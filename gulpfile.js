@@ -1,8 +1,10 @@
 const path = require('path');
-const { task, src, dest } = require('gulp');
+const { task, src, dest, parallel } = require('gulp');
 
-// tsc emits only JavaScript; n8n loads node and credential icons from dist/ beside the .js files.
+// tsc emits only JavaScript; n8n loads node and credential icons from dist/ beside the .js files, and
+// (2.x) the output schemas from dist/nodes/<Provider>/__schema__/ (written by scripts/gen-schemas.js).
 task('build:icons', copyIcons);
+task('build:assets', parallel(copyIcons, copySchemas));
 
 function copyIcons() {
 	const nodeSource = path.resolve('nodes', '**', '*.{png,svg}');
@@ -12,4 +14,8 @@ function copyIcons() {
 	const credSource = path.resolve('credentials', '**', '*.{png,svg}');
 	const credDestination = path.resolve('dist', 'credentials');
 	return src(credSource, { encoding: false }).pipe(dest(credDestination));
+}
+
+function copySchemas() {
+	return src(path.resolve('nodes', '**', '__schema__', '**', '*.json'), { dot: true }).pipe(dest(path.resolve('dist', 'nodes')));
 }

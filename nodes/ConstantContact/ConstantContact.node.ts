@@ -5,6 +5,7 @@ import { requestOptionsProperty } from '../common';
 import { router } from './actions/router';
 import * as event from './actions/event';
 import * as registration from './actions/registration';
+import { FREE_REGISTRATIONS_NOTE } from './actions/registration/updatePaymentStatus.operation';
 import { searchEvents, searchTracks } from './methods/listSearch';
 
 export class ConstantContact implements INodeType {
@@ -21,6 +22,16 @@ export class ConstantContact implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'constantContactOAuth2Api', required: true }],
+		// Shown in the editor (n8n ignores hints it does not know, e.g. older 1.x lines).
+		hints: [
+			{
+				message: FREE_REGISTRATIONS_NOTE,
+				type: 'info',
+				location: 'outputPane',
+				whenToDisplay: 'always',
+				displayCondition: '={{ $parameter["resource"] === "registration" && $parameter["operation"] === "updatePaymentStatus" }}',
+			},
+		],
 		properties: [
 			{
 				displayName: 'Resource',

@@ -40,6 +40,7 @@ export class ConstantContactTrigger implements INodeType {
 				name: 'events',
 				type: 'multiOptions',
 				required: true,
+				description: 'Which changes of the registration list start the workflow (one item per registration)',
 				options: [
 					{ name: 'New Registration', value: 'newRegistration' },
 					{ name: 'Status Changed', value: 'statusChanged', description: 'The payment status or the registration status of a registration changed' },

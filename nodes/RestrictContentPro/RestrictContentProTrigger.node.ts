@@ -36,6 +36,7 @@ export class RestrictContentProTrigger implements INodeType {
 				name: 'events',
 				type: 'multiOptions',
 				required: true,
+				description: 'Which changes of the payment list start the workflow (one item per payment)',
 				options: [
 					{ name: 'New Payment', value: 'newPayment', description: 'A payment recorded since the last poll' },
 					{ name: 'Payment Status Changed', value: 'statusChanged', description: 'A payment whose status changed, e.g. to refunded or failed' },

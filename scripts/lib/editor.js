@@ -10,7 +10,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * failures are expected; those land in `.allowed`, the rest in `.errors` (of `into`, when given, so
  * several pages share one record).
  */
-function watchErrors(page, { origin, allowed, into }) {
+function watchErrors(page, { origin, allowed, into, allowedConsole = () => false }) {
   const w = into || { errors: [], allowed: [], loggedIn: false };
   const seen = new Map(); // url → true (allowed) / false
   const judge = (url, status) => {
@@ -29,6 +29,10 @@ function watchErrors(page, { origin, allowed, into }) {
     if (m.type() !== 'error') return;
     const url = (m.location() && m.location().url) || '';
     if (/^Failed to load resource/.test(m.text()) && seen.has(url)) return; // judged as a request above
+    if (allowedConsole(m.text())) {
+      w.allowed.push(`console: ${m.text().split('\n')[0].slice(0, 120)}`);
+      return;
+    }
     w.errors.push(`console error: ${m.text().slice(0, 300)}${url ? ` (${url})` : ''}`);
   });
   page.on('dialog', (d) => d.accept().catch(() => {})); // "leave page?" when moving on without saving
@@ -36,16 +40,46 @@ function watchErrors(page, { origin, allowed, into }) {
 }
 
 async function signIn(page, baseUrl, { email, password }) {
-  await page.goto(`${baseUrl}/signin`);
+  await page.goto(`${baseUrl}/signin`, { waitUntil: 'commit', timeout: 60000 });
+  await page.waitForSelector('#emailOrLdapLoginId', { timeout: 90000 });
   await page.fill('#emailOrLdapLoginId', email);
   await page.fill('#password', password);
   await page.click('[data-test-id=form-submit-button]');
-  await page.waitForURL((u) => !u.pathname.includes('signin'), { timeout: 20000 });
+  await page.waitForURL((u) => !u.pathname.includes('signin'), { timeout: 60000 });
 }
 
-async function openWorkflow(page, baseUrl, id) {
-  await page.goto(`${baseUrl}/workflow/${id}`);
-  await page.waitForSelector('[data-test-id=canvas-handle-plus]', { timeout: 30000 });
+/**
+ * Opens a workflow. In a tab that already shows the editor this is an in-app navigation (n8n's own Vue
+ * router): a full page load costs a minute of CPU on a loaded machine, a route change a second or two.
+ * Done when the canvas shows exactly `nodeNames` (the workflow's nodes).
+ */
+async function openWorkflow(page, baseUrl, id, nodeNames = []) {
+  const path = `/workflow/${id}`;
+  await page.keyboard.press('Escape').catch(() => {}); // an open NDV or panel of the previous workflow
+  const pushed = await page.evaluate((to) => {
+    const app = document.querySelector('#app');
+    const router = app && app.__vue_app__ && app.__vue_app__.config.globalProperties.$router;
+    if (!router) return false;
+    router.push(to).catch(() => {});
+    return true;
+  }, path).catch(() => false);
+  if (!pushed) await page.goto(`${baseUrl}${path}`, { waitUntil: 'commit', timeout: 60000 });
+  try {
+    await page.waitForFunction(([to, names]) => {
+      if (window.location.pathname !== to) {
+        // n8n asks before leaving unsaved changes: leave without saving (the next node starts clean).
+        const leave = [...document.querySelectorAll('button')].find((b) => /leave without saving/i.test(b.textContent));
+        if (leave) leave.click();
+        return false;
+      }
+      if (document.querySelector('[data-test-id=ndv] [data-test-id=node-parameters]')) return false;
+      const shown = [...document.querySelectorAll('[data-test-id=canvas-node]')].map((n) => n.getAttribute('data-node-name'));
+      return shown.length === names.length && names.every((n) => shown.includes(n)) && document.querySelector('[data-test-id=canvas-handle-plus], [data-test-id=canvas-node]');
+    }, [path, nodeNames], { timeout: 120000, polling: 250 });
+  } catch (e) {
+    const shown = await page.evaluate(() => [window.location.pathname, ...[...document.querySelectorAll('[data-test-id=canvas-node]')].map((n) => n.getAttribute('data-node-name'))]).catch(() => []);
+    throw new Error(`workflow ${id} did not open (at ${shown.join(', ')}; want ${nodeNames.join(', ')}): ${e.message.split('\n')[0]}`);
+  }
 }
 
 function padVersion(v) {
@@ -123,7 +157,7 @@ const SEARCH_INPUT = 'input[data-test-id=node-creator-search-bar], [data-test-id
 async function openPanel(page) {
   if (await page.locator(SEARCH_INPUT).isVisible().catch(() => false)) return;
   await page.locator('[data-test-id=canvas-handle-plus]').last().click();
-  await page.locator(SEARCH_INPUT).waitFor({ timeout: 10000 });
+  await page.locator(SEARCH_INPUT).waitFor({ timeout: 30000 });
 }
 
 async function closePanel(page) {
@@ -155,50 +189,70 @@ async function addNode(page, displayName) {
   await sleep(300);
   const actions = (await page.locator('[data-test-id=node-creator-item-name]').allTextContents()).map((s) => s.trim());
   await page.locator('[data-test-id=node-creator-item-name]').first().click();
-  await page.waitForSelector('[data-test-id=ndv] [data-test-id=node-parameters]', { timeout: 15000 });
+  await page.waitForSelector('[data-test-id=ndv] [data-test-id=node-parameters]', { timeout: 60000 });
   return actions;
 }
 
-/** Picks an option of a dropdown parameter by its visible text (name + description line). */
+/**
+ * Picks an option of a dropdown parameter by its visible text (name + description line). Finding and
+ * clicking happen in one round trip to the page; nothing is clicked when the option is already shown.
+ */
 async function selectOption(page, param, option) {
-  const field = page.locator(`[data-test-id=ndv] [data-test-id=parameter-input-${param}]`);
+  const sel = `[data-test-id=ndv] [data-test-id=parameter-input-${param}]`;
+  const field = page.locator(sel);
+  const shownNow = await field.locator('input').first().inputValue().catch(() => '');
+  if (shownNow === option.name) return;
   await field.click();
-  const items = page.locator('.el-select-dropdown__item:visible');
-  await items.first().waitFor({ timeout: 5000 });
-  const texts = (await items.allTextContents()).map((s) => s.trim());
   const want = `${option.name}${option.description || ''}`.replace(/\s+/g, '');
-  const i = texts.findIndex((s) => s.replace(/\s+/g, '') === want);
-  if (i < 0) throw new Error(`${param} "${option.name}" not in the dropdown (${texts.join(' | ')})`);
-  await items.nth(i).click();
-  await sleep(250);
-  const shown = await field.locator('input').first().inputValue().catch(() => '');
-  if (shown && shown !== option.name) throw new Error(`${param} shows "${shown}" after choosing "${option.name}"`);
+  const res = await (await page.waitForFunction((w) => {
+    const items = [...document.querySelectorAll('.el-select-dropdown__item')].filter((el) => el.offsetParent !== null);
+    if (!items.length) return null;
+    const hit = items.find((el) => el.textContent.replace(/\s+/g, '') === w);
+    if (!hit) return { texts: items.map((el) => el.textContent.trim()) };
+    hit.click();
+    return { ok: true };
+  }, want, { timeout: 30000 })).jsonValue();
+  if (!res.ok) throw new Error(`${param} "${option.name}" not in the dropdown (${res.texts.join(' | ')})`);
+  try {
+    await page.waitForFunction(([s, name]) => {
+      const el = document.querySelector(`${s} input`);
+      return el && el.value === name;
+    }, [sel, option.name], { timeout: 30000 });
+  } catch {
+    const shown = await field.locator('input').first().inputValue().catch(() => '');
+    throw new Error(`${param} shows "${shown}" after choosing "${option.name}"`);
+  }
 }
 
-/** Opens every visible "From list" resource locator in order; each must list at least one item (the first is picked). */
-async function openLocators(page) {
+/**
+ * Opens the visible "From list" resource locators in order; each must list at least one item (the
+ * first is picked: a list further down may depend on it, e.g. Constant Contact's track → event).
+ * Locators named in `seen` were checked before: when every visible one was, none is opened again.
+ */
+async function openLocators(page, seen = new Set()) {
+  const visible = await page.evaluate(() => [...document.querySelectorAll('[data-test-id=ndv] [data-test-id^=resource-locator-]')]
+    .filter((el) => /^resource-locator-[A-Za-z]/.test(el.getAttribute('data-test-id')) && el.offsetParent !== null)
+    .map((el) => {
+      const mode = el.querySelector('[data-test-id=rlc-mode-selector] input');
+      return { id: el.getAttribute('data-test-id'), mode: mode ? mode.value : '' };
+    })
+    .filter((x) => !x.mode || x.mode === 'From list'));
+  if (visible.every((v) => seen.has(v.id))) return [];
   const found = [];
-  const rlcs = page.locator('[data-test-id=ndv] [data-test-id^=resource-locator-]');
-  const n = await rlcs.count();
-  for (let i = 0; i < n; i += 1) {
-    const rlc = rlcs.nth(i);
-    const id = await rlc.getAttribute('data-test-id');
-    if (!/^resource-locator-[A-Za-z]/.test(id) || !(await rlc.isVisible())) continue;
+  for (const { id } of visible) {
     const name = id.slice('resource-locator-'.length);
-    const mode = await rlc.locator('[data-test-id=rlc-mode-selector] input').first().inputValue().catch(() => '');
-    if (mode && mode !== 'From list') continue;
-    await rlc.locator('[data-test-id=rlc-input]').click();
+    await page.locator(`[data-test-id=ndv] [data-test-id=${id}] [data-test-id=rlc-input]`).first().click();
     const item = page.locator('[data-test-id=rlc-item]:visible');
     try {
-      await item.first().waitFor({ timeout: 8000 });
+      await item.first().waitFor({ timeout: 30000 });
     } catch {
       const text = await page.locator('[data-test-id=rlc-search]:visible').locator('xpath=../../..').innerText().catch(() => '');
       throw new Error(`"From list" of ${name} lists nothing${text ? `: ${text.replace(/\s+/g, ' ').slice(0, 200)}` : ''}`);
     }
     found.push({ name, items: await item.count() });
-    // Pick the first entry: a list further down may depend on it (Constant Contact's track → event).
+    seen.add(id);
     await item.first().click();
-    await sleep(300);
+    await item.first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
   }
   return found;
 }
@@ -209,13 +263,12 @@ async function execute(page) {
   // A second click when the first run's result never reaches the panel: n8n 2.40 now and then loses
   // a very short manual run ("No active execution found" in its log) and the panel stays empty.
   for (let attempt = 1; attempt <= 2; attempt += 1) {
-    await sleep(500);
     await page.locator('[data-test-id=ndv] [data-test-id=node-execute-button]').click();
     try {
       await page.waitForFunction(() => {
         const el = document.querySelector('[data-test-id=ndv] [data-test-id=output-panel]');
         return el && /\b[1-9]\d* items?\b/.test(el.innerText);
-      }, null, { timeout: 12000 });
+      }, null, { timeout: 45000 });
       return `${(await out.innerText()).match(/\b[1-9]\d* items?\b/)[0]}${attempt > 1 ? ' (second click)' : ''}`;
     } catch { /* try once more */ }
   }
@@ -226,8 +279,8 @@ async function execute(page) {
 async function openCredential(page, file) {
   await page.locator('[data-test-id=ndv] [data-test-id=credential-edit-button]').click();
   const modal = page.locator('[data-test-id=editCredential-modal]');
-  await modal.waitFor({ timeout: 10000 });
-  await page.locator('[data-test-id=editCredential-modal] [data-test-id^=parameter-input-]').first().waitFor({ timeout: 10000 });
+  await modal.waitFor({ timeout: 30000 });
+  await page.locator('[data-test-id=editCredential-modal] [data-test-id^=parameter-input-]').first().waitFor({ timeout: 30000 });
   await sleep(300);
   const fields = await modal.locator('[data-test-id=credential-connection-parameter]').count();
   if (file) await shot(modal, file);
@@ -244,3 +297,22 @@ module.exports = {
   watchErrors, signIn, openWorkflow, padVersion, resources, operations, checkOperations, checkRequired,
   checkIcons, search, closePanel, addNode, selectOption, openLocators, execute, openCredential, shot,
 };
+
+/** Opens a node of the open workflow in the NDV (double-click on the canvas). */
+async function openNode(page, name) {
+  const node = page.locator(`[data-test-id=canvas-node][data-node-name="${name.replace(/"/g, '\\"')}"]`).first();
+  await node.dblclick();
+  await page.waitForSelector('[data-test-id=ndv] [data-test-id=node-parameters]', { timeout: 60000 });
+}
+
+/** The canvas's "Execute workflow" button: its text (it names the trigger it starts from) and a click. */
+async function runWorkflowButton(page, { click = true } = {}) {
+  const btn = page.locator('[data-test-id=execute-workflow-button]').first();
+  await btn.waitFor({ timeout: 60000 });
+  const text = (await btn.innerText()).replace(/\s+/g, ' ').trim();
+  if (click) await btn.click();
+  return text;
+}
+
+module.exports.openNode = openNode;
+module.exports.runWorkflowButton = runWorkflowButton;

@@ -150,6 +150,10 @@ describe('207 partial success', () => {
 		const input = [{ json: { id: a } }, { json: { id: UNKNOWN_1 } }, { json: { id: b } }, { json: { id: `${c},${UNKNOWN_2}` } }];
 		const result = await h.run(emu, params({ options: { chunkSize: 2 } }), { input, continueOnFail: true });
 		expect(result.error).toBeUndefined();
+		// The run is green: an execution hint in the output pane says that some IDs were not updated.
+		expect(result.runData[result.node.name][0].hints).toEqual([
+			expect.objectContaining({ type: 'warning', message: expect.stringContaining('did not update 2 of 5 registrations, in input items 1, 3') }),
+		]);
 		expect(h.puts(emu).map((e) => [e.body.registration_ids, e.status])).toEqual([
 			[[a, UNKNOWN_1], 207],
 			[[b, c], 200],

@@ -57,6 +57,20 @@ function failedIdsOf(body: unknown): Set<string> {
 }
 
 /**
+ * Continue On Fail with a 207: the run is green, so say in the output pane that some IDs were not
+ * updated. Execution hints exist since n8n 1.x's later lines; without them the error items say it.
+ */
+function addPartialSuccessHint(ctx: IExecuteFunctions, partials: Array<{ itemIndex: number; failed: string[] }>, total: number): void {
+	if (typeof ctx.addExecutionHints !== 'function') return;
+	const failed = partials.reduce((sum, p) => sum + p.failed.length, 0);
+	ctx.addExecutionHints({
+		type: 'warning',
+		location: 'outputPane',
+		message: `Partial success (HTTP 207): Constant Contact did not update ${failed} of ${total} registrations, in input items ${partials.map((p) => p.itemIndex).join(', ')}. Their output items carry the error and the IDs.`,
+	});
+}
+
+/**
  * Runs a bulk registration endpoint for all input items (see common/batchRunner.ts): items that share
  * event, track and the other request values are merged into as few PUTs as possible (at most
  * `chunkSize` IDs each), and every item gets its own outcome from the IDs it contributed.
@@ -140,7 +154,10 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 		},
 		// Without Continue On Fail: one error. A request-level failure wins; otherwise name every ID that failed.
 		beforeEmit(_outcomes, items) {
-			if (continueOnFail) return;
+			if (continueOnFail) {
+				if (partials.length) addPartialSuccessHint(ctx, partials, items.reduce((sum, p) => sum + p.plan.ids.length, 0));
+				return;
+			}
 			if (firstHardError) throw firstHardError;
 			if (!partials.length) return;
 			const allFailed = partials.flatMap((p) => p.failed);
