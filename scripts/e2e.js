@@ -221,7 +221,7 @@ async function main() {
         const started = new n8n.N8nServer(ctx);
         server = started;
         cleanups.push(() => started.stop());
-        await timings.time('n8n start (until ready)', () => server.start());
+        await timings.time('n8n start (until ready)', async () => { await server.start(); await server.waitForRest(); });
         await timings.time('owner setup + login', () =>
           server.ensureOwner({ email: 'e2e@example.com', password: 'E2e-Password-1', firstName: 'E2E', lastName: 'Runner' }));
         const types = await server.nodeTypes();

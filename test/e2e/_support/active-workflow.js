@@ -14,11 +14,53 @@ async function waitFor(fn, timeoutMs = 20000) {
   }
 }
 
-/** The executions a webhook started for one workflow. */
-async function webhookExecutions(server, workflowId) {
+/** The executions of one workflow started in `mode` ('webhook'; 'trigger' for a poll), newest first. */
+async function executionsOf(server, workflowId, mode) {
   const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-  const r = await server.request('GET', `/rest/executions?filter=${filter}&limit=50`);
-  return (r.body?.data?.results ?? []).filter((e) => e.mode === 'webhook');
+  const r = await server.request('GET', `/rest/executions?filter=${filter}&limit=100`);
+  if (r.status !== 200) throw new Error(`GET /rest/executions → ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+  return (r.body?.data?.results ?? []).filter((e) => e.mode === mode);
+}
+
+/** The executions a webhook started for one workflow. */
+const webhookExecutions = (server, workflowId) => executionsOf(server, workflowId, 'webhook');
+
+/**
+ * What a polling trigger emitted in a real n8n: the json of `node`'s output items in every poll execution
+ * of the workflow, oldest execution first, each tagged with its execution id (`_execution`). Waits until
+ * every execution has finished.
+ */
+async function polledItems(server, workflowId, node) {
+  const runs = await waitFor(async () => {
+    const list = await executionsOf(server, workflowId, 'trigger');
+    return list.every((e) => e.stoppedAt) ? list : null;
+  });
+  if (!runs) throw new Error(`poll executions of ${workflowId} did not finish`);
+  const out = [];
+  for (const e of runs.slice().sort((a, b) => Number(a.id) - Number(b.id))) {
+    const r = await server.request('GET', `/rest/executions/${e.id}`);
+    const ex = r.body?.data;
+    const data = typeof ex?.data === 'string' ? server.ctx.flatted.parse(ex.data) : ex?.data;
+    const runData = data?.resultData?.runData?.[node];
+    if (!runData) throw new Error(`execution ${e.id} (${ex?.status}) has no run of "${node}": ${JSON.stringify(data?.resultData?.error ?? {}).slice(0, 300)}`);
+    for (const item of runData[0]?.data?.main?.[0] ?? []) out.push({ ...item.json, _execution: e.id });
+  }
+  return out;
+}
+
+/**
+ * Waits until the emulator logged `count` more requests matching `match` (a poll's list request) than
+ * `since` (a number of matching requests seen before), so at least that many polls have run. Returns
+ * the new total.
+ */
+async function waitForPolls(emulator, provider, match, since, count, timeoutMs = 90000) {
+  let total = since;
+  const done = await waitFor(async () => {
+    total = (await emulator.requests(provider)).filter(match).length;
+    return total >= since + count;
+  }, timeoutMs);
+  if (!done) throw new Error(`expected ${count} more poll(s) of ${provider} within ${timeoutMs / 1000} s, saw ${total - since}`);
+  return total;
 }
 
 /** Activates a workflow (its current version) and returns n8n's answer. */
@@ -27,4 +69,4 @@ async function activate(server, workflowId) {
   return server.request('POST', `/rest/workflows/${workflowId}/activate`, { versionId: wf.body.data.versionId });
 }
 
-module.exports = { sleep, waitFor, webhookExecutions, activate };
+module.exports = { sleep, waitFor, executionsOf, webhookExecutions, polledItems, waitForPolls, activate };
