@@ -58,10 +58,12 @@ exports.check = async ({ emulator, assert, server }) => {
     assert.equal(forged.status, 401);
     const unsigned = await emulator.triggerWebhook({ provider: 'vivenu', type: 'transaction.complete', targetUrl: url });
     assert.equal(unsigned.status, 401);
-    // Oversized: a correctly signed body beyond n8n's payload limit (N8N_PAYLOAD_SIZE_MAX, 16 MiB) is refused.
+    // Oversized: a correctly signed body beyond n8n's payload limit (N8N_PAYLOAD_SIZE_MAX, 16 MiB) is refused
+    // before the node runs: 413 from n8n 2.x; n8n 1.x answers 500 or closes the connection.
     const big = JSON.stringify({ id: 'oversized-0001', type: 'transaction.complete', data: { pad: 'x'.repeat(17 * 1024 * 1024) } });
-    const oversized = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-vivenu-signature': createHmac('sha256', hooks[0].hmacKey).update(big).digest('hex') }, body: big });
-    assert.equal(oversized.status, 413, `oversized delivery → ${oversized.status}`);
+    const oversized = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-vivenu-signature': createHmac('sha256', hooks[0].hmacKey).update(big).digest('hex') }, body: big })
+      .then((r) => r.status, (e) => `connection closed (${e.cause?.code ?? e.message})`);
+    assert.ok(typeof oversized === 'string' || oversized === 413 || oversized >= 500, `oversized delivery → ${oversized}`);
     await sleep(1500);
     assert.equal((await executions(server)).length, 1, 'forged, unsigned and oversized deliveries start nothing');
 
