@@ -69,4 +69,33 @@ async function activate(server, workflowId) {
   return server.request('POST', `/rest/workflows/${workflowId}/activate`, { versionId: wf.body.data.versionId });
 }
 
-module.exports = { sleep, waitFor, executionsOf, webhookExecutions, polledItems, waitForPolls, activate };
+/** Activates the workflow, runs fn(), and deactivates it again whatever happened. */
+async function whileActive(server, workflowId, assert, fn) {
+  const activated = await activate(server, workflowId);
+  assert.equal(activated.status, 200, `activate → ${activated.status} ${JSON.stringify(activated.body).slice(0, 300)}`);
+  try {
+    await fn();
+  } finally {
+    await server.request('POST', `/rest/workflows/${workflowId}/deactivate`, {});
+  }
+}
+
+/**
+ * The bookkeeping of a polling case: `expect(...keys)` adds the items the trigger must emit (as `key(item)`
+ * strings); `settle(what)` waits for two more polls and asserts that everything emitted so far, over all
+ * executions, is exactly the expected items, each once.
+ */
+function pollLedger({ server, emulator, assert, workflowId, node, provider, isPoll, key }) {
+  const expected = [];
+  let polls = 0;
+  return {
+    expect: (...keys) => expected.push(...keys),
+    settle: async (what) => {
+      polls = await waitForPolls(emulator, provider, isPoll, polls, 2);
+      const got = (await polledItems(server, workflowId, node)).map(key).sort();
+      assert.deepEqual(got, expected.slice().sort(), `${what}: emitted items (${polls} polls so far)`);
+    },
+  };
+}
+
+module.exports = { sleep, waitFor, executionsOf, webhookExecutions, polledItems, waitForPolls, activate, whileActive, pollLedger };
