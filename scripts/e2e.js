@@ -18,7 +18,8 @@
  * failure, to stderr). Exit code 1 on any failure.
  *
  * Options (flags or environment):
- *   --engine=server|cli|auto   E2E_ENGINE   (default auto: server, falling back to cli if it cannot start)
+ *   --engine=server|cli|auto   E2E_ENGINE   (default auto: server, falling back to cli if it cannot start;
+ *                              the server engine works with n8n 2.x and 1.x, the cli engine skips needsServer cases)
  *   --filter=<regex>           E2E_FILTER   run only cases whose name (provider/file) matches
  *   --keep                     E2E_KEEP=1   keep the temp dir (always kept when something failed)
  *   --skip-build               E2E_SKIP_BUILD=1  pack the existing dist/ (scripts/test.sh built already)
@@ -245,8 +246,8 @@ async function main() {
     const casesStarted = Date.now();
     for (const c of cases) {
       // A case that drives n8n through its REST API (activating a trigger workflow, counting its
-      // executions) cannot run as `n8n execute`; the 1.x pass uses that engine, so it lists such
-      // cases as not covered there instead of failing them.
+      // executions, restarting n8n) cannot run as `n8n execute`: the cli engine lists it as not covered
+      // instead of failing it. The server engine runs it on n8n 2.x and 1.x alike.
       if (engine === 'cli' && c.module && c.module.needsServer) {
         note(`not covered by the cli engine: ${c.name} (needs n8n's REST API)`);
         continue;

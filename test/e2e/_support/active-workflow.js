@@ -69,6 +69,20 @@ async function activate(server, workflowId) {
   return server.request('POST', `/rest/workflows/${workflowId}/activate`, { versionId: wf.body.data.versionId });
 }
 
+/**
+ * After a restart: waits until n8n serves the production webhook `url` again (an unsigned POST is
+ * answered by the node, 401, instead of 404 by n8n) and returns that answer's status.
+ */
+async function webhookServed(url, timeoutMs = 90000) {
+  let status = null;
+  await waitFor(async () => {
+    status = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+      .then((r) => r.status, () => null);
+    return status !== null && status !== 404;
+  }, timeoutMs);
+  return status;
+}
+
 /** Activates the workflow, runs fn(), and deactivates it again whatever happened. */
 async function whileActive(server, workflowId, assert, fn) {
   const activated = await activate(server, workflowId);
@@ -98,4 +112,4 @@ function pollLedger({ server, emulator, assert, workflowId, node, provider, isPo
   };
 }
 
-module.exports = { sleep, waitFor, executionsOf, webhookExecutions, polledItems, waitForPolls, activate, whileActive, pollLedger };
+module.exports = { sleep, waitFor, executionsOf, webhookExecutions, polledItems, waitForPolls, activate, whileActive, pollLedger, webhookServed };

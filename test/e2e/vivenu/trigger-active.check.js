@@ -5,7 +5,7 @@
 // registration (no second, none lost) and the next delivery starts one execution; deactivation removes it.
 const WORKFLOW_ID = 'e2eVivenuTrigAct';
 const { createHmac } = require('crypto');
-const { sleep, waitFor, webhookExecutions, activate } = require('../_support/active-workflow');
+const { sleep, waitFor, webhookExecutions, activate, webhookServed } = require('../_support/active-workflow');
 
 exports.timeoutMs = 240000;
 // Activates the workflow and reads its executions through n8n's REST API (server engine only).
@@ -70,26 +70,22 @@ exports.check = async ({ emulator, assert, server }) => {
     // n8n restarts (same database): the registration is adopted as it is (same ID, same key), not
     // duplicated or lost, and the next delivery starts exactly one execution.
     await server.restart();
-    const afterRestart = await waitFor(async () => {
-      const list = (await emulator.state('vivenu')).webhooks.filter((w) => w.url === url);
-      const reqs = await emulator.requests('vivenu', { method: 'GET', path: '/api/webhooks' });
-      return reqs.length >= 2 ? list : null;
-    }, 30000);
-    assert.deepEqual((afterRestart ?? []).map((w) => [w._id, w.hmacKey, w.enabled]), [[hooks[0]._id, hooks[0].hmacKey, hooks[0].enabled]],
-      'after the restart: the same single registration');
-    const writes = (await emulator.requests('vivenu')).filter((r) => r.method !== 'GET' && /\/api\/webhooks?\b/.test(r.providerPath));
-    assert.deepEqual(writes.map((r) => `${r.method} ${r.providerPath}`), ['POST /api/webhooks'], 'one registration write in all (the activation)');
+    assert.equal(await webhookServed(url), 401, 'after the restart n8n serves the webhook again (an unsigned probe is refused)');
     await emulator.clearWebhookDeliveries();
     await emulator.fireWebhook({ provider: 'vivenu', type: 'transaction.canceled', data: { transactionId: fixtures.canceledTransactionId } });
     await emulator.waitForWebhooks({ provider: 'vivenu', timeoutMs: 20000 });
     const late = await emulator.webhookDeliveries('vivenu');
-    assert.deepEqual(late.map((d) => d.status), [200], 'the delivery after the restart was accepted');
+    assert.deepEqual(late.map((d) => d.status), [200], 'the delivery after the restart was accepted (signed with the key kept since the activation)');
     const two = await waitFor(async () => {
       const list = await executions(server);
       return list.length >= 2 && list.every((e) => e.stoppedAt) ? list : null;
     });
     await sleep(1500);
     assert.equal((await executions(server)).length, 2, `one execution for the delivery after the restart (${JSON.stringify((two ?? []).map((e) => e.status))})`);
+    const now = (await emulator.state('vivenu')).webhooks.filter((w) => w.url === url);
+    assert.deepEqual(now.map((w) => [w._id, w.hmacKey, w.enabled]), [[hooks[0]._id, hooks[0].hmacKey, hooks[0].enabled]], 'after the restart: the same single registration');
+    const calls = (await emulator.requests('vivenu')).filter((r) => /\/api\/webhooks?\b/.test(r.providerPath)).map((r) => `${r.method} ${r.providerPath}`);
+    assert.deepEqual(calls.filter((c) => !c.startsWith('GET')), ['POST /api/webhooks'], `one registration write in all, the activation's (registration calls: ${calls.join(', ')})`);
   } finally {
     deactivated = await server.request('POST', `/rest/workflows/${WORKFLOW_ID}/deactivate`, {});
   }
