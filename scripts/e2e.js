@@ -147,6 +147,7 @@ async function main() {
   try {
     // --- n8n + package -------------------------------------------------------------------------
     const { nodeBin, n8nBin } = await timings.time('locate/install n8n', async () => n8n.ensureN8n());
+    note(`n8n ${n8n.n8nVersion(n8nBin) || '(version unknown)'} at ${n8nBin}`);
     const npmEnv = { ...process.env, PATH: `${path.dirname(nodeBin)}${path.delimiter}${process.env.PATH}` };
     if (!opts.skipBuild) {
       await timings.time('npm run build', () => pkg.build(packageDir, { env: npmEnv, logFile }));

@@ -17,6 +17,9 @@ const CACHE_DIR = process.env.EVENT_PAYMENTS_CACHE
  */
 function ensureN8n() {
   let { NODE_BIN: nodeBin, N8N_BIN: n8nBin } = process.env;
+  // An N8N_BIN given without NODE_BIN (scripts/test.sh passes only N8N_BIN for the 1.x pass) is kept:
+  // install-n8n.sh is then asked for Node only, and its default n8n must not replace the one given.
+  const givenN8n = n8nBin && fs.existsSync(n8nBin) ? n8nBin : undefined;
   if (!nodeBin || !n8nBin || !fs.existsSync(nodeBin) || !fs.existsSync(n8nBin)) {
     const res = spawnSync('bash', [path.join(REPO_ROOT, 'scripts', 'install-n8n.sh')], {
       stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8',
@@ -25,7 +28,7 @@ function ensureN8n() {
     for (const line of res.stdout.split('\n')) {
       const m = line.match(/^(NODE_BIN|N8N_BIN)=(.*)$/);
       if (m && m[1] === 'NODE_BIN') nodeBin = m[2];
-      if (m && m[1] === 'N8N_BIN') n8nBin = m[2];
+      if (m && m[1] === 'N8N_BIN') n8nBin = givenN8n || m[2];
     }
   }
   if (!nodeBin || !n8nBin) throw new Error('could not locate Node 24 and n8n (install-n8n.sh printed no NODE_BIN/N8N_BIN)');
@@ -35,6 +38,15 @@ function ensureN8n() {
 /** n8n's installation directory (…/node_modules/n8n) from its bin path. */
 function n8nPackageDir(n8nBin) {
   return path.resolve(path.dirname(n8nBin), '..');
+}
+
+/** The version of the n8n at n8nBin ('' if unknown). */
+function n8nVersion(n8nBin) {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(n8nPackageDir(n8nBin), 'package.json'), 'utf8')).version || '';
+  } catch {
+    return '';
+  }
 }
 
 /**
@@ -338,6 +350,6 @@ function disabledModules(n8nBin, wanted) {
 }
 
 module.exports = {
-  E2E_DISABLED_MODULES, disabledModules, CACHE_DIR, ensureN8n, n8nEnv, n8nPackageDir, n8nCli, importCredentials, importWorkflows,
+  E2E_DISABLED_MODULES, disabledModules, CACHE_DIR, ensureN8n, n8nEnv, n8nPackageDir, n8nVersion, n8nCli, importCredentials, importWorkflows,
   executeCli, extractRunJson, N8nServer, loadFlatted,
 };
