@@ -70,6 +70,20 @@ async function activate(server, workflowId) {
 }
 
 /**
+ * Waits until `count` webhook executions of the workflow have finished, gives n8n a moment to start any
+ * further one, and asserts that there are exactly `count`.
+ */
+async function expectWebhookExecutions(server, workflowId, count, assert, what) {
+  const done = await waitFor(async () => {
+    const list = await webhookExecutions(server, workflowId);
+    return list.length >= count && list.every((e) => e.stoppedAt) ? list : null;
+  });
+  await sleep(1500);
+  const list = await webhookExecutions(server, workflowId);
+  assert.equal(list.length, count, `${what} (executions: ${JSON.stringify((done ?? list).map((e) => e.status))})`);
+}
+
+/**
  * After a restart: waits until n8n serves the production webhook `url` again (an unsigned POST is
  * answered by the node, 401, instead of 404 by n8n) and returns that answer's status.
  */
@@ -112,4 +126,4 @@ function pollLedger({ server, emulator, assert, workflowId, node, provider, isPo
   };
 }
 
-module.exports = { sleep, waitFor, executionsOf, webhookExecutions, polledItems, waitForPolls, activate, whileActive, pollLedger, webhookServed };
+module.exports = { sleep, waitFor, executionsOf, webhookExecutions, polledItems, waitForPolls, activate, whileActive, pollLedger, webhookServed, expectWebhookExecutions };

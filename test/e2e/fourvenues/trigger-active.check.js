@@ -5,7 +5,7 @@
 // the next payment starts one execution; deactivation deletes the endpoint.
 const WORKFLOW_ID = 'e2eFourvTrigAct';
 const WEBHOOK_ID = '5e8d3b21-e2e0-4c2e-8d4f-b2c3d4e5f6a7';
-const { sleep, waitFor, webhookExecutions, activate, webhookServed } = require('../_support/active-workflow');
+const { sleep, waitFor, webhookExecutions, activate, webhookServed, expectWebhookExecutions } = require('../_support/active-workflow');
 
 exports.timeoutMs = 240000;
 // Activates the workflow and reads its executions through n8n's REST API (server engine only).
@@ -51,12 +51,7 @@ exports.check = async ({ emulator, assert, server }) => {
     await emulator.control('POST', 'fourvenues', '/payments', {});
     await emulator.waitForWebhooks({ provider: 'fourvenues', timeoutMs: 20000 });
     assert.deepEqual((await emulator.webhookDeliveries('fourvenues')).map((d) => d.status), [200], 'the delivery after the restart was accepted (signed with the secret kept since the activation)');
-    const two = await waitFor(async () => {
-      const list = await executions(server);
-      return list.length >= 2 && list.every((e) => e.stoppedAt) ? list : null;
-    });
-    await sleep(1500);
-    assert.equal((await executions(server)).length, 2, `one execution for the payment after the restart (${JSON.stringify((two ?? []).map((e) => e.status))})`);
+    await expectWebhookExecutions(server, WORKFLOW_ID, 2, assert, 'one execution for the payment after the restart');
     const now = (await emulator.state('fourvenues')).webhookEndpoints.filter((w) => w.url === url);
     assert.deepEqual(now.map((w) => [w._id, w.sign_secret]), [[endpoints[0]._id, endpoints[0].sign_secret]], 'after the restart: the same single endpoint');
     const calls = (await emulator.requests('fourvenues')).filter((r) => r.providerPath.includes('/webhooks/endpoints')).map((r) => `${r.method} ${r.providerPath}`);

@@ -5,7 +5,7 @@
 // registration (no second, none lost) and the next delivery starts one execution; deactivation removes it.
 const WORKFLOW_ID = 'e2eVivenuTrigAct';
 const { createHmac } = require('crypto');
-const { sleep, waitFor, webhookExecutions, activate, webhookServed } = require('../_support/active-workflow');
+const { sleep, waitFor, webhookExecutions, activate, webhookServed, expectWebhookExecutions } = require('../_support/active-workflow');
 
 exports.timeoutMs = 240000;
 // Activates the workflow and reads its executions through n8n's REST API (server engine only).
@@ -76,12 +76,7 @@ exports.check = async ({ emulator, assert, server }) => {
     await emulator.waitForWebhooks({ provider: 'vivenu', timeoutMs: 20000 });
     const late = await emulator.webhookDeliveries('vivenu');
     assert.deepEqual(late.map((d) => d.status), [200], 'the delivery after the restart was accepted (signed with the key kept since the activation)');
-    const two = await waitFor(async () => {
-      const list = await executions(server);
-      return list.length >= 2 && list.every((e) => e.stoppedAt) ? list : null;
-    });
-    await sleep(1500);
-    assert.equal((await executions(server)).length, 2, `one execution for the delivery after the restart (${JSON.stringify((two ?? []).map((e) => e.status))})`);
+    await expectWebhookExecutions(server, WORKFLOW_ID, 2, assert, 'one execution for the delivery after the restart');
     const now = (await emulator.state('vivenu')).webhooks.filter((w) => w.url === url);
     assert.deepEqual(now.map((w) => [w._id, w.hmacKey, w.enabled]), [[hooks[0]._id, hooks[0].hmacKey, hooks[0].enabled]], 'after the restart: the same single registration');
     const calls = (await emulator.requests('vivenu')).filter((r) => /\/api\/webhooks?\b/.test(r.providerPath)).map((r) => `${r.method} ${r.providerPath}`);
