@@ -18,7 +18,8 @@
  * failure, to stderr). Exit code 1 on any failure.
  *
  * Options (flags or environment):
- *   --engine=server|cli|auto   E2E_ENGINE   (default auto: server, falling back to cli if it cannot start)
+ *   --engine=server|cli|auto   E2E_ENGINE   (default auto: server, falling back to cli if it cannot start;
+ *                              the server engine works with n8n 2.x and 1.x, the cli engine skips needsServer cases)
  *   --filter=<regex>           E2E_FILTER   run only cases whose name (provider/file) matches
  *   --keep                     E2E_KEEP=1   keep the temp dir (always kept when something failed)
  *   --skip-build               E2E_SKIP_BUILD=1  pack the existing dist/ (scripts/test.sh built already)
@@ -146,6 +147,7 @@ async function main() {
   try {
     // --- n8n + package -------------------------------------------------------------------------
     const { nodeBin, n8nBin } = await timings.time('locate/install n8n', async () => n8n.ensureN8n());
+    note(`n8n ${n8n.n8nVersion(n8nBin) || '(version unknown)'} at ${n8nBin}`);
     const npmEnv = { ...process.env, PATH: `${path.dirname(nodeBin)}${path.delimiter}${process.env.PATH}` };
     if (!opts.skipBuild) {
       await timings.time('npm run build', () => pkg.build(packageDir, { env: npmEnv, logFile }));
@@ -221,7 +223,7 @@ async function main() {
         const started = new n8n.N8nServer(ctx);
         server = started;
         cleanups.push(() => started.stop());
-        await timings.time('n8n start (until ready)', () => server.start());
+        await timings.time('n8n start (until ready)', async () => { await server.start(); await server.waitForRest(); });
         await timings.time('owner setup + login', () =>
           server.ensureOwner({ email: 'e2e@example.com', password: 'E2e-Password-1', firstName: 'E2E', lastName: 'Runner' }));
         const types = await server.nodeTypes();
@@ -245,8 +247,8 @@ async function main() {
     const casesStarted = Date.now();
     for (const c of cases) {
       // A case that drives n8n through its REST API (activating a trigger workflow, counting its
-      // executions) cannot run as `n8n execute`; the 1.x pass uses that engine, so it lists such
-      // cases as not covered there instead of failing them.
+      // executions, restarting n8n) cannot run as `n8n execute`: the cli engine lists it as not covered
+      // instead of failing it. The server engine runs it on n8n 2.x and 1.x alike.
       if (engine === 'cli' && c.module && c.module.needsServer) {
         note(`not covered by the cli engine: ${c.name} (needs n8n's REST API)`);
         continue;

@@ -136,7 +136,14 @@ function reachableFrom(workflow, start) {
   return [...seen];
 }
 
-/** Checks that workflow ids and credential ids are unique and every credential reference resolves. */
+/** n8n 1.x saves a workflow's static data only when its id has at most 16 characters (2.x: 21). */
+const STATIC_DATA_ID_MAX = 16;
+
+/**
+ * Checks that workflow ids and credential ids are unique and every credential reference resolves, and
+ * that a workflow with one of our triggers (whose static data holds its registration or cursor) has an
+ * id n8n 1.x saves static data for.
+ */
 function crossCheck(providers, cases) {
   const problems = [];
   const wfIds = new Map();
@@ -144,6 +151,10 @@ function crossCheck(providers, cases) {
     if (!c.workflow || !c.workflow.id) continue;
     if (wfIds.has(c.workflow.id)) problems.push(`${c.name}: workflow id "${c.workflow.id}" also used by ${wfIds.get(c.workflow.id)}`);
     wfIds.set(c.workflow.id, c.name);
+    const triggers = (c.workflow.nodes || []).filter((n) => /^n8n-nodes-event-payments\.\w+Trigger$/.test(String(n.type)));
+    if (triggers.length && String(c.workflow.id).length > STATIC_DATA_ID_MAX) {
+      problems.push(`${c.name}: workflow id "${c.workflow.id}" is longer than ${STATIC_DATA_ID_MAX} characters: n8n 1.x would not save the static data of its trigger "${triggers[0].name}"`);
+    }
   }
   const credIds = new Map();
   for (const p of providers) {

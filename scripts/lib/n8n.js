@@ -17,6 +17,9 @@ const CACHE_DIR = process.env.EVENT_PAYMENTS_CACHE
  */
 function ensureN8n() {
   let { NODE_BIN: nodeBin, N8N_BIN: n8nBin } = process.env;
+  // An N8N_BIN given without NODE_BIN (scripts/test.sh passes only N8N_BIN for the 1.x pass) is kept:
+  // install-n8n.sh is then asked for Node only, and its default n8n must not replace the one given.
+  const givenN8n = n8nBin && fs.existsSync(n8nBin) ? n8nBin : undefined;
   if (!nodeBin || !n8nBin || !fs.existsSync(nodeBin) || !fs.existsSync(n8nBin)) {
     const res = spawnSync('bash', [path.join(REPO_ROOT, 'scripts', 'install-n8n.sh')], {
       stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8',
@@ -25,7 +28,7 @@ function ensureN8n() {
     for (const line of res.stdout.split('\n')) {
       const m = line.match(/^(NODE_BIN|N8N_BIN)=(.*)$/);
       if (m && m[1] === 'NODE_BIN') nodeBin = m[2];
-      if (m && m[1] === 'N8N_BIN') n8nBin = m[2];
+      if (m && m[1] === 'N8N_BIN') n8nBin = givenN8n || m[2];
     }
   }
   if (!nodeBin || !n8nBin) throw new Error('could not locate Node 24 and n8n (install-n8n.sh printed no NODE_BIN/N8N_BIN)');
@@ -35,6 +38,15 @@ function ensureN8n() {
 /** n8n's installation directory (…/node_modules/n8n) from its bin path. */
 function n8nPackageDir(n8nBin) {
   return path.resolve(path.dirname(n8nBin), '..');
+}
+
+/** The version of the n8n at n8nBin ('' if unknown). */
+function n8nVersion(n8nBin) {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(n8nPackageDir(n8nBin), 'package.json'), 'utf8')).version || '';
+  } catch {
+    return '';
+  }
 }
 
 /**
@@ -161,7 +173,9 @@ class N8nServer {
       env: this.ctx.env, stdio: ['ignore', log, log], detached: false,
     });
     fs.closeSync(log);
-    this.child.once('exit', (code, signal) => { this.exited = { code, signal }; });
+    this.exited = null;
+    const child = this.child;
+    child.once('exit', (code, signal) => { if (this.child === child) this.exited = { code, signal }; });
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (this.exited) throw new Error(`n8n ${name} exited early (${this.exited.code ?? this.exited.signal})`);
@@ -172,6 +186,33 @@ class N8nServer {
       await sleep(200);
     }
     throw new Error(`n8n ${name} did not become ready within ${timeoutMs / 1000} s`);
+  }
+
+  /**
+   * Waits until the REST API answers: n8n 1.x reports ready before it mounts its REST routes (404 or 503
+   * for a moment, longer on a loaded machine).
+   */
+  async waitForRest({ timeoutMs = 120000 } = {}) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const r = await this.request('GET', '/rest/settings');
+      if (r.status === 200) return;
+      if (![404, 503].includes(r.status) || Date.now() > deadline) throw new Error(`GET /rest/settings answered ${r.status}`);
+      await sleep(250);
+    }
+  }
+
+  /**
+   * Stops n8n and starts it again on the same user folder, database and port (active workflows are
+   * activated again at start-up, as after a real restart), then waits for the REST API and logs in again.
+   * `whileDown()` runs while n8n is stopped (e.g. to change the world a poller must catch up with).
+   */
+  async restart({ whileDown } = {}) {
+    await this.stop();
+    if (whileDown) await whileDown();
+    await this.start();
+    await this.waitForRest();
+    if (this.owner) await this.login(this.owner.email, this.owner.password);
   }
 
   /** Stops the server: SIGTERM, then SIGKILL after `graceMs`. */
@@ -211,6 +252,7 @@ class N8nServer {
 
   /** Creates the owner account if the instance has none yet, then logs in. Returns 'created' | 'existing'. */
   async ensureOwner({ email, password, firstName = 'Demo', lastName = 'User' }) {
+    this.owner = { email, password };
     const settings = await this.request('GET', '/rest/settings');
     const needsSetup = settings.body?.data?.userManagement?.showSetupOnFirstLoad === true;
     if (needsSetup) {
@@ -247,7 +289,11 @@ class N8nServer {
    * Returns the run in the same shape as `n8n execute --rawOutput` ({ status, data: { resultData } }).
    */
   async runWorkflow(workflowId, triggerName, { timeoutMs = 120000 } = {}) {
+    // n8n 1.x runs the `workflowData` of the body (the editor sends its copy); 2.x reads the saved workflow
+    // and ignores it.
+    const saved = await this.request('GET', `/rest/workflows/${encodeURIComponent(workflowId)}`);
     const r = await this.request('POST', `/rest/workflows/${encodeURIComponent(workflowId)}/run`, {
+      workflowData: saved.body?.data,
       triggerToStartFrom: { name: triggerName },
     });
     const executionId = r.body?.data?.executionId;
@@ -304,6 +350,6 @@ function disabledModules(n8nBin, wanted) {
 }
 
 module.exports = {
-  E2E_DISABLED_MODULES, disabledModules, CACHE_DIR, ensureN8n, n8nEnv, n8nPackageDir, n8nCli, importCredentials, importWorkflows,
+  E2E_DISABLED_MODULES, disabledModules, CACHE_DIR, ensureN8n, n8nEnv, n8nPackageDir, n8nVersion, n8nCli, importCredentials, importWorkflows,
   executeCli, extractRunJson, N8nServer, loadFlatted,
 };
