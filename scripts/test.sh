@@ -2,6 +2,7 @@
 # npm test — the whole suite, in order:
 #   npm run build → npm run lint → install Node 24 + n8n (cached; two installers at once) → jest (on Node 24)
 #   → e2e (the packed package inside a real n8n 2.40.7, scripts/e2e.js)
+#   → the editor in Chromium against a real n8n 2.40.7 (scripts/ui.js)
 #   → the same e2e cases in a real n8n 1.123.81 (the 1.x line), which installs in the background from stage 3 on.
 # Every stage runs even if an earlier one failed (except e2e after a failed build), so one run shows
 # everything. Last line: "npm test: N passed, M failed" = jest tests + e2e cases (+1 failure for each
@@ -113,7 +114,7 @@ stage_no=0
 # scripts/e2e.js against the n8n at $2.
 run_e2e() {
   local label="$1" n8n_bin="$2"; shift 2
-  run_counted "$label" e2e env N8N_BIN="$n8n_bin" "$RUN_NODE" scripts/e2e.js --skip-build "$@"
+  run_counted "$label" e2e env N8N_BIN="$n8n_bin" NODE_BIN="$NODE_BIN" "$RUN_NODE" scripts/e2e.js --skip-build "$@"
 }
 
 # 5. e2e in the pinned n8n 2.x
@@ -124,7 +125,16 @@ else
   failed=$((failed + 1)); summary+=("e2e: SKIPPED (build or n8n install failed)")
 fi
 
-# 6. the same cases in n8n 1.x (its REST login differs, so they run through `n8n execute`)
+# 5b. the editor, in Chromium (Debian's package, installed when missing), against a real n8n 2.x.
+# --no-screenshots: `npm test` leaves the tracked docs/screenshots/ alone (`npm run test:ui` refreshes them).
+stage "editor in Chromium (scripts/ui.js)"
+if [ "$build_ok" = 1 ] && [ -n "$N8N_BIN" ]; then
+  run_counted "ui (editor, n8n $N8N2_VERSION)" ui env N8N_BIN="$N8N_BIN" NODE_BIN="$NODE_BIN" "$RUN_NODE" scripts/ui.js --skip-build --no-screenshots
+else
+  failed=$((failed + 1)); summary+=("ui: SKIPPED (build or n8n install failed)")
+fi
+
+# 6. the same cases in n8n 1.x, on the same server engine (active workflows and triggers included)
 stage "e2e in n8n $N8N1_VERSION (installed in the background since stage 3)"
 install1_rc=0; wait "$install1_pid" || install1_rc=$?
 if [ "$install1_rc" = 0 ]; then
@@ -134,7 +144,7 @@ else
   failed=$((failed + 1)); summary+=("install n8n $N8N1_VERSION: FAILED (exit $install1_rc)")
 fi
 if [ "$build_ok" = 1 ] && [ "$install1_rc" = 0 ]; then
-  run_e2e "e2e n8n $N8N1_VERSION" "$(sed -n 's/^N8N_BIN=//p' "$work/install-n8n1.out")" --engine=cli
+  run_e2e "e2e n8n $N8N1_VERSION" "$(sed -n 's/^N8N_BIN=//p' "$work/install-n8n1.out")" --engine=server
 else
   failed=$((failed + 1)); summary+=("e2e n8n $N8N1_VERSION: SKIPPED (build or n8n install failed)")
 fi
