@@ -10,6 +10,7 @@ export * from './batching';
 export * from './parameters';
 export * from './http';
 export * from './request';
+export * from './sideEffects';
 export * from './itemRunner';
 export * from './batchRunner';
 export * from './client';

@@ -2,13 +2,17 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { operationError } from './errors';
 import { runItems } from './itemRunner';
-import type { OutputData, RequestSettings } from './types';
+import type { Writes } from './sideEffects';
+import type { OutputData, ProviderProfile, RequestSettings } from './types';
 
-/** Runs once per input item, through the common item loop. */
-export type ItemOperation<C> = { execute: (this: IExecuteFunctions, i: number, client: C) => Promise<OutputData> };
+/**
+ * Runs once per input item, through the common item loop. An operation that changes state at the
+ * provider exports `writes` (see sideEffects.ts).
+ */
+export type ItemOperation<C> = { execute: (this: IExecuteFunctions, i: number, client: C) => Promise<OutputData>; writes?: Writes };
 
 /** Sees all input items at once to merge them into batched requests; runBatch (batchRunner.ts) does the work. */
-export type BatchOperation<C> = { executeBatch: (this: IExecuteFunctions, client: C) => Promise<INodeExecutionData[][]> };
+export type BatchOperation<C> = { executeBatch: (this: IExecuteFunctions, client: C) => Promise<INodeExecutionData[][]>; writes?: Writes };
 
 export type Operation<C> = ItemOperation<C> | BatchOperation<C>;
 
@@ -24,7 +28,7 @@ export interface DispatchOptions<C> {
  * Runs the operation that the node's resource and operation parameters name (they cannot vary per
  * item), with one client shared by all items.
  */
-export async function dispatch<C extends { settings: RequestSettings }>(
+export async function dispatch<C extends { settings: RequestSettings; profile: Pick<ProviderProfile, 'name'> }>(
 	ctx: IExecuteFunctions,
 	resources: Resources<C>,
 	createClient: (ctx: IExecuteFunctions) => Promise<C>,
@@ -45,5 +49,9 @@ export async function dispatch<C extends { settings: RequestSettings }>(
 		}
 	};
 	if ('executeBatch' in op) return await guarded(async () => await op.executeBatch.call(ctx, client));
-	return await runItems(ctx, async (itemCtx, i) => await guarded(async () => await op.execute.call(itemCtx, i, client)), client.settings.concurrency);
+	const write = op.writes ? { writes: op.writes, provider: client.profile.name } : undefined;
+	// Guarded twice: the error that stops a write run is restated (sideEffects.ts) after the item's own.
+	return await guarded(
+		async () => await runItems(ctx, async (itemCtx, i) => await guarded(async () => await op.execute.call(itemCtx, i, client)), client.settings.concurrency, write),
+	);
 }

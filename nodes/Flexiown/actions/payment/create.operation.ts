@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inputError } from '../../../common';
 import { notConfirmedError } from '../../transport/errors';
+import { paymentWrites } from '../../helpers/output';
 import { productFieldOptions, productFromFields } from '../../helpers/products';
 import { signatureMatches, trustSeedFromProducts, trustValueFromOrderId } from '../../helpers/trust';
 import type { FlexiownClient } from '../../transport';
@@ -204,6 +205,8 @@ function productTotal(products: IDataObject[]): number {
 	}
 	return total;
 }
+
+export const writes = paymentWrites;
 
 export async function execute(this: IExecuteFunctions, i: number, client: FlexiownClient): Promise<IDataObject> {
 	const node = this.getNode();

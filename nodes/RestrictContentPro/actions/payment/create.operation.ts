@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inputError } from '../../../common';
 import { createFailure, duplicateTransactionError, notCreatedError } from '../../transport/errors';
-import { shapePayment } from '../../helpers/output';
+import { paymentWrites, shapePayment } from '../../helpers/output';
 import { createdId, fetchPayment, isRefusal } from '../../helpers/payment';
 import type { RcpClient } from '../../transport';
 import { levelField, paymentFieldOptions, readAmount, readLevel, readPaymentFields, readWholeNumber, typedValuesOption } from './fields';
@@ -40,6 +40,8 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['payment'], operation: ['create'] } }, properties);
+
+export const writes = paymentWrites;
 
 export async function execute(this: IExecuteFunctions, i: number, client: RcpClient): Promise<IDataObject> {
 	const node = this.getNode();

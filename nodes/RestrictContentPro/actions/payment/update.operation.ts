@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { answerError, inputError } from '../../../common';
-import { shapePayment } from '../../helpers/output';
+import { paymentWrites, shapePayment } from '../../helpers/output';
 import { fetchPayment, isRefusal, sameValue } from '../../helpers/payment';
 import type { RcpClient } from '../../transport';
 import {
@@ -47,6 +47,8 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['payment'], operation: ['update'] } }, properties);
+
+export const writes = paymentWrites;
 
 export async function execute(this: IExecuteFunctions, i: number, client: RcpClient): Promise<IDataObject> {
 	const id = readPaymentId(this, i);

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inputError } from '../../../common';
+import { transactionWrites } from '../../helpers/output';
 import type { VivenuClient } from '../../transport';
 import { readTransactionId, transactionIdField } from './fields';
 
@@ -97,6 +98,8 @@ function readItems(ctx: IExecuteFunctions, i: number): string[] | IDataObject[] 
 	}
 	return ids;
 }
+
+export const writes = transactionWrites;
 
 export async function execute(this: IExecuteFunctions, i: number, client: VivenuClient): Promise<IDataObject> {
 	const id = readTransactionId(this, i);
