@@ -101,7 +101,9 @@ export function createApiClient(ctx: RequestContext, options: ApiClientOptions):
 			if (!pending) {
 				pending = load();
 				memos.set(key, pending);
-				if (forgetFailure) pending.catch(() => memos.delete(key));
+				const own = pending;
+				// Only this load's entry is forgotten, never a newer one a later caller started.
+				if (forgetFailure) own.catch(() => memos.get(key) === own && memos.delete(key));
 			}
 			return await pending;
 		},

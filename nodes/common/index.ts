@@ -7,6 +7,7 @@ export * from './rateLimiter';
 export * from './pool';
 export * from './pagination';
 export * from './batching';
+export * from './inputChecks';
 export * from './parameters';
 export * from './http';
 export * from './request';

@@ -30,7 +30,7 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { numberPrecision: 2 },
 				default: 0,
-				description: 'Total amount of the payment',
+				description: 'Total amount of the payment. 0 or more; negative values are refused.',
 			},
 			levelField(),
 			...paymentFieldOptions(),
