@@ -52,7 +52,7 @@ export function checkNumber(at: Field, raw: unknown, rule: NumberRule = {}): num
 	if (!Number.isFinite(n)) return refuse(at, `${shown(raw)} is not a finite number`);
 	if (rule.integer && !Number.isSafeInteger(n)) return refuse(at, `${shown(raw)} is not a whole number${Number.isInteger(n) ? ' that can be sent exactly (above 2^53)' : ''}`);
 	if (n < 0 && !rule.negative) return refuse(at, `${shown(raw)} is negative`, 'Enter zero or a positive number.');
-	if (n === 0 && rule.zero === false) return refuse(at, 'must not be 0');
+	if (n === 0 && rule.zero === false) return refuse(at, `${shown(raw)} is not above 0`);
 	if (rule.min !== undefined && n < rule.min) return refuse(at, `${shown(raw)} is below ${rule.min}`);
 	if (rule.max !== undefined && n > rule.max) return refuse(at, `${shown(raw)} is above ${rule.max}`);
 	return n;

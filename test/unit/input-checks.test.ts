@@ -23,7 +23,7 @@ describe('inputChecks: every refusal names the field and the item', () => {
 			expect(refusal(() => checkNumber(at, bad))).toMatch(/^Options → Amount: .* \[item 3\]$/);
 		}
 		expect(refusal(() => checkNumber(at, -1))).toBe('Options → Amount: -1 is negative [item 3]');
-		expect(refusal(() => checkNumber(at, 0, { zero: false }))).toBe('Options → Amount: must not be 0 [item 3]');
+		expect(refusal(() => checkNumber(at, 0, { zero: false }))).toBe('Options → Amount: 0 is not above 0 [item 3]');
 		expect(refusal(() => checkNumber(at, 2.5, { integer: true }))).toMatch(/is not a whole number/);
 		expect(refusal(() => checkNumber(at, 2 ** 53 + 2, { integer: true }))).toMatch(/above 2\^53/);
 		expect(refusal(() => checkNumber(at, 101, { max: 100 }))).toMatch(/is above 100/);
