@@ -19,11 +19,12 @@ export interface ApiCall {
 	/** Extra values to keep out of the errors of this call (on top of the client's secrets). */
 	secrets?: readonly string[];
 	/**
-	 * The shape a 2xx answer must have: `object` = one JSON object. Anything else (empty, text, an HTML page,
-	 * a cut-off body, a list) fails naming the request and quoting the masked answer, instead of crashing
-	 * the output shaping. Absent: any answer is handed over.
+	 * The shape a 2xx answer must have: `object` = one JSON object, `list` = a JSON array. Anything else
+	 * (empty, text, an HTML page, a cut-off body, the other shape) fails naming the request and quoting the
+	 * masked answer, instead of crashing the output shaping or passing for "no results". Absent: any answer
+	 * is handed over.
 	 */
-	expect?: 'object';
+	expect?: 'object' | 'list';
 }
 
 /** A provider's API for one execution (or one list search). */
@@ -72,17 +73,22 @@ function describeAnswer(response: ApiResponse): string {
 	return `a JSON ${typeof body}`;
 }
 
-function expectObject(ctx: RequestContext, env: RequestEnv, method: string, path: string, itemIndex: number | undefined, response: ApiResponse): void {
+function expectShape(ctx: RequestContext, env: RequestEnv, method: string, path: string, itemIndex: number | undefined, response: ApiResponse, shape: 'object' | 'list'): void {
 	const { body } = response;
-	if (body && typeof body === 'object' && !Array.isArray(body)) return;
+	const isObject = !!body && typeof body === 'object' && !Array.isArray(body);
+	if (shape === 'object' ? isObject && !response.malformed : Array.isArray(body)) return;
+	const wanted = shape === 'object' ? 'one JSON object' : 'a JSON list';
+	const description = ['Nothing was output for this item. The provider, or something in front of it (a proxy, a cache, a security plugin), sent an answer the node cannot use.'];
+	// A write answered 2xx was probably carried out: never repeat it blindly (sideEffects.ts reads these words).
+	if (method !== 'GET') description.push(`The request was accepted (HTTP ${response.statusCode}), so its outcome is unknown: check at ${env.profile.name} before running it again.`);
 	throw answerError({
 		node: ctx.getNode(),
-		message: `${env.profile.name} answered ${method} ${path.split('?')[0]} with ${describeAnswer(response)} instead of one JSON object (HTTP ${response.statusCode})`,
+		message: `${env.profile.name} answered ${method} ${path.split('?')[0]} with ${describeAnswer(response)} instead of ${wanted} (HTTP ${response.statusCode})`,
 		body: response.rawBody ?? body ?? '',
 		secrets: env.secrets,
 		itemIndex,
 		httpCode: String(response.statusCode),
-		description: ['Nothing was output for this item. The provider, or something in front of it (a proxy, a cache, a security plugin), sent an answer the node cannot use.'],
+		description,
 	});
 }
 
@@ -118,7 +124,7 @@ export function createApiClient(ctx: RequestContext, options: ApiClientOptions):
 				idempotent: call.idempotent,
 				skipSslCertificateValidation,
 			});
-			if (call.expect === 'object') expectObject(ctx, callEnv, method, path, call.itemIndex, response);
+			if (call.expect) expectShape(ctx, callEnv, method, path, call.itemIndex, response, call.expect);
 			return response;
 		},
 	};

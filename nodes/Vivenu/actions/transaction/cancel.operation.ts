@@ -44,6 +44,6 @@ export async function execute(this: IExecuteFunctions, i: number, client: Vivenu
 	const body: IDataObject = { refundFunds: this.getNodeParameter('refundFunds', i, false) as boolean };
 	const reason = this.getNodeParameter('cancellationReason', i, '') as string;
 	if (reason) body.cancellationReason = reason;
-	const response = await client.request<IDataObject>('POST', `/transactions/${encodeURIComponent(id)}/cancel`, { body, itemIndex: i, idempotent: false });
+	const response = await client.request<IDataObject>('POST', `/transactions/${encodeURIComponent(id)}/cancel`, { body, itemIndex: i, idempotent: false, expect: 'object' });
 	return shapeTransaction(response.body, simplify, includeSecret);
 }

@@ -117,6 +117,7 @@ export async function execute(this: IExecuteFunctions, i: number, client: Vivenu
 		body,
 		itemIndex: i,
 		idempotent: false,
+		expect: 'object',
 	});
 	return response.body;
 }

@@ -151,6 +151,7 @@ export async function execute(this: IExecuteFunctions, i: number, client: Vivenu
 			qs: { ...qs, top, skip },
 			itemIndex: i,
 			idempotent: true,
+			expect: 'object',
 		});
 		return { items: body?.docs ?? [], total: typeof body?.total === 'number' ? body.total : undefined };
 	});

@@ -30,6 +30,6 @@ export async function execute(this: IExecuteFunctions, i: number, client: Vivenu
 	const email = checkEmail({ node: this.getNode(), field: 'Email', itemIndex: i }, this.getNodeParameter('email', i, ''));
 	// The body is required even when empty.
 	const body: IDataObject = email ? { email } : {};
-	const response = await client.request<IDataObject>('POST', `/transactions/${encodeURIComponent(id)}/ticket-mail`, { body, itemIndex: i, idempotent: false });
+	const response = await client.request<IDataObject>('POST', `/transactions/${encodeURIComponent(id)}/ticket-mail`, { body, itemIndex: i, idempotent: false, expect: 'object' });
 	return shapeTransaction(response.body, simplify, includeSecret);
 }
