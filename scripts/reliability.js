@@ -345,11 +345,12 @@ function account(label, sc, input, result, after, requests) {
 			const key = sc.write.key(input[i]);
 			const done = sc.write.done(after, key);
 			check(`${label}: applied at most once (${key})`, done === true || done === false || done <= 1, { key, done });
-			if (item.json.error === undefined) check(`${label}: an output item's change exists at the provider (item ${i})`, Boolean(done), key);
+			if (item.json.error === undefined) check(`${label}: an output item's change exists at the provider (item ${i})`, Boolean(done), { key, out: item.json, requests: requests.filter((r) => sc.write.requestKey(r) === key).map((r) => `${r.method} ${r.status} ${JSON.stringify(r.fault ?? '')}`) });
 			else if (done) {
 				// Applied although the item failed: the error must say the outcome is unknown (never a silent side effect).
 				const text = `${item.json.error} ${item.json.description ?? ''}`;
-				check(`${label}: item ${i} failed but was applied, and says its outcome is unknown`, /outcome (is )?unknown|may or may not have been carried out/i.test(text), text.slice(0, 300));
+				const trail = requests.filter((r) => sc.write.requestKey(r) === key).map((r) => `${r.method} ${r.status}${r.fault ? ` fault=${JSON.stringify(r.fault)}` : ''}${r.dropped ? ' dropped' : ''}`);
+				check(`${label}: item ${i} failed but was applied, and says its outcome is unknown`, /outcome (is )?unknown|may or may not have been carried out/i.test(text), `${text.slice(0, 160)} | requests: ${trail.join('; ')}`);
 			}
 		});
 	}

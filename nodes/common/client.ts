@@ -19,12 +19,12 @@ export interface ApiCall {
 	/** Extra values to keep out of the errors of this call (on top of the client's secrets). */
 	secrets?: readonly string[];
 	/**
-	 * The shape a 2xx answer must have: `object` = one JSON object, `list` = a JSON array. Anything else
-	 * (empty, text, an HTML page, a cut-off body, the other shape) fails naming the request and quoting the
-	 * masked answer, instead of crashing the output shaping or passing for "no results". Absent: any answer
-	 * is handed over.
+	 * The shape a 2xx answer must have: `object` = one JSON object, `list` = a JSON array, `json` = any JSON
+	 * value or an empty body (not text or an HTML page, e.g. from a proxy). Anything else fails naming the
+	 * request and quoting the masked answer, instead of crashing the output shaping or passing for success
+	 * or "no results". Absent: any answer is handed over.
 	 */
-	expect?: 'object' | 'list';
+	expect?: Shape;
 }
 
 /** A provider's API for one execution (or one list search). */
@@ -73,11 +73,20 @@ function describeAnswer(response: ApiResponse): string {
 	return `a JSON ${typeof body}`;
 }
 
-function expectShape(ctx: RequestContext, env: RequestEnv, method: string, path: string, itemIndex: number | undefined, response: ApiResponse, shape: 'object' | 'list'): void {
+type Shape = 'object' | 'list' | 'json';
+
+function hasShape(response: ApiResponse, shape: Shape): boolean {
 	const { body } = response;
-	const isObject = !!body && typeof body === 'object' && !Array.isArray(body);
-	if (shape === 'object' ? isObject && !response.malformed : Array.isArray(body)) return;
-	const wanted = shape === 'object' ? 'one JSON object' : 'a JSON list';
+	if (response.malformed) return false;
+	if (shape === 'object') return !!body && typeof body === 'object' && !Array.isArray(body);
+	if (shape === 'list') return Array.isArray(body);
+	return typeof body !== 'string' || body.trim() === '' || /json/i.test(response.headers['content-type'] ?? '');
+}
+
+function expectShape(ctx: RequestContext, env: RequestEnv, method: string, path: string, itemIndex: number | undefined, response: ApiResponse, shape: Shape): void {
+	if (hasShape(response, shape)) return;
+	const { body } = response;
+	const wanted = { object: 'one JSON object', list: 'a JSON list', json: 'JSON' }[shape];
 	const description = ['Nothing was output for this item. The provider, or something in front of it (a proxy, a cache, a security plugin), sent an answer the node cannot use.'];
 	// A write answered 2xx was probably carried out: never repeat it blindly (sideEffects.ts reads these words).
 	if (method !== 'GET') description.push(`The request was accepted (HTTP ${response.statusCode}), so its outcome is unknown: check at ${env.profile.name} before running it again.`);

@@ -118,6 +118,7 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 				body: { registration_ids: units, ...plan.body },
 				qs: plan.qs,
 				idempotent: op.idempotent,
+				expect: 'json',
 			});
 			const failed = response.statusCode === 207 ? failedIdsOf(response.body) : new Set<string>();
 			return units.map((id) => ({ httpCode: response.statusCode, failed: failed.has(id.toLowerCase()) }));

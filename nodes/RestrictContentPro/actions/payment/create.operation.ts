@@ -62,7 +62,7 @@ export async function execute(this: IExecuteFunctions, i: number, client: RcpCli
 	let answer: unknown;
 	try {
 		// Not idempotent: a create is only repeated when the server provably did not receive it.
-		({ body: answer } = await client.request<unknown>('POST', '/payments/new', { body, itemIndex: i, idempotent: false }));
+		({ body: answer } = await client.request<unknown>('POST', '/payments/new', { body, itemIndex: i, idempotent: false, expect: 'json' }));
 	} catch (error) {
 		throw createFailure({ node, error, transactionId, itemIndex: i, secrets: client.secrets });
 	}

@@ -24,6 +24,7 @@ export async function execute(this: IExecuteFunctions, i: number, client: RcpCli
 		body: { id: Number(id) },
 		itemIndex: i,
 		idempotent: true,
+		expect: 'json',
 	});
 	if (answer === false || answer === 'false') {
 		throw answerError({

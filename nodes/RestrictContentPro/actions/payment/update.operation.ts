@@ -67,7 +67,7 @@ export async function execute(this: IExecuteFunctions, i: number, client: RcpCli
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 
 	// Writing the same values twice is harmless, so this may be retried.
-	const { body: answer } = await client.request<unknown>('POST', `/payments/update/${id}`, { body, itemIndex: i, idempotent: true });
+	const { body: answer } = await client.request<unknown>('POST', `/payments/update/${id}`, { body, itemIndex: i, idempotent: true, expect: 'json' });
 	const payment = await fetchPayment(this, client, id, i);
 	// What was stored is checked whatever the answer: RCP core's update() returns false on a database error (and
 	// 0 when nothing changed), and a page from a proxy or security plugin can answer 200 without updating.
