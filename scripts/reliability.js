@@ -302,6 +302,9 @@ async function soak({ client, emu, reset, run, trapUrl, trap }) {
 			const label = `${sc.name} #${round}`;
 			const result = await run(sc.provider, { ...params, requestOptions: SOAK_OPTIONS }, input.map((json) => ({ json })), label);
 			counts.operations += input.length;
+			// A stalled request is carried out by the emulator after the client gave up: let it land before the checks
+			// (and before the next reset, which it would otherwise change).
+			if (injected.includes('stall')) await new Promise((resolve) => setTimeout(resolve, 800));
 			const after = emu.state;
 			const requests = await client.requests(sc.provider);
 			counts.requests += requests.length;

@@ -69,3 +69,13 @@ describe('Constant Contact: one registration, two different changes in one run',
 		expect(h.puts(emu)).toHaveLength(1);
 	});
 });
+
+test('a 200 HTML page on a bulk PUT is not taken for updated registrations', async () => {
+	emu.reset();
+	const [a, b] = fx().payableRegistrationIds;
+	await emu.emulator.faults.add({ provider: h.PROVIDER, method: 'PUT', path: '/payment_status', status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Maintenance</html>' });
+	const result = await h.run(emu, h.bulkUpdateParams(emu, { operation: 'updatePaymentStatus', paymentStatus: 'Paid' }), { input: h.itemsOf([a, b]), continueOnFail: true });
+	expect(result.items.map((i) => i.json.updated ?? i.json.error)).toEqual([0, 1].map((n) => expect.stringMatching(new RegExp(`with an HTML page instead of JSON \\(HTTP 200\\).*\\[item ${n}\\]$`))));
+	// The page came from in front of the API: nothing was changed, and nothing was reported as changed.
+	expect(h.state(emu).bulkUpdates).toHaveLength(0);
+});

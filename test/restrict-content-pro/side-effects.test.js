@@ -52,4 +52,14 @@ describe('Restrict Content Pro writes: a stopped run names the payments already 
 		expect(live).toContain(ids[1]);
 		expect(live).toContain(ids[2]);
 	});
+
+	test('a 200 HTML page on Create (a security plugin) is not taken for a created payment: outcome unknown, not repeated', async () => {
+		const before = (await ctx.payments()).length;
+		await ctx.client.fault({ provider: PROVIDER, path: '/payments/new', status: 200, headers: { 'content-type': 'text/html' }, body: '<html><body>Access denied</body></html>' });
+		const result = await ctx.run({ operation: 'create', userId: '10', amount: 5, level: rl('id', '2') }, { continueOnFail: true });
+		expect(result.items[0].json.error).toBe('Restrict Content Pro answered POST /payments/new with an HTML page instead of JSON (HTTP 200) [item 0]');
+		expect(result.items[0].json.description).toMatch(/outcome is unknown/);
+		expect((await ctx.payments()).length).toBe(before);
+		expect((await ctx.requests()).filter((r) => r.method === 'POST')).toHaveLength(1);
+	});
 });

@@ -69,19 +69,20 @@ export async function execute(this: IExecuteFunctions, i: number, client: RcpCli
 	// Writing the same values twice is harmless, so this may be retried.
 	const { body: answer } = await client.request<unknown>('POST', `/payments/update/${id}`, { body, itemIndex: i, idempotent: true, expect: 'json' });
 	const payment = await fetchPayment(this, client, id, i);
-	// What was stored is checked whatever the answer: RCP core's update() returns false on a database error (and
-	// 0 when nothing changed), and a page from a proxy or security plugin can answer 200 without updating.
-	const differing = Object.keys(body).filter((k) => k in payment && !sameValue(body[k], payment[k]));
-	if (differing.length) {
-		const said = isRefusal(answer) ? JSON.stringify(answer ?? null) : typeof answer === 'string' ? 'with text, not JSON' : 'with success';
-		throw answerError({
-			node: this.getNode(),
-			message: `Restrict Content Pro did not update payment ${id} (it answered ${said.startsWith('with') ? said.slice(5) : said})`,
-			body: answer ?? null,
-			secrets: client.secrets,
-			itemIndex: i,
-			description: [`Not stored: ${differing.join(', ')}. Check the values and the site's RCP debug log (Restrict → Tools → Debugging).`],
-		});
+	if (isRefusal(answer)) {
+		// RCP core's update() returns false on a database error (and 0 when nothing changed): check what was stored.
+		// (A text or HTML page answered with 200, e.g. by a security plugin, is refused by `expect: 'json'`.)
+		const differing = Object.keys(body).filter((k) => k in payment && !sameValue(body[k], payment[k]));
+		if (differing.length) {
+			throw answerError({
+				node: this.getNode(),
+				message: `Restrict Content Pro did not update payment ${id} (it answered ${JSON.stringify(answer ?? null)})`,
+				body: answer ?? null,
+				secrets: client.secrets,
+				itemIndex: i,
+				description: [`Not stored: ${differing.join(', ')}. Check the values and the site's RCP debug log (Restrict → Tools → Debugging).`],
+			});
+		}
 	}
 	return shapePayment(payment, { simplify: false, typed: options.typedValues === true });
 }
