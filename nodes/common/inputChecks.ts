@@ -157,10 +157,3 @@ export function checkDate(at: Field, raw: unknown): DateParts {
 	}
 	return { date: `${y}-${mo}-${d}`, ...(h !== undefined ? { time: `${h}:${mi}:${s ?? '00'}` } : {}), ...(offset ? { offset: offset.toUpperCase() } : {}) };
 }
-
-/** A checked date as an instant (ISO 8601, UTC); a date without a time is midnight UTC. */
-export function checkInstant(at: Field, raw: unknown): string {
-	const parts = checkDate(at, raw);
-	const text = `${parts.date}T${parts.time ?? '00:00:00'}${parts.offset ? (parts.offset === 'Z' ? 'Z' : parts.offset.replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')) : 'Z'}`;
-	return new Date(text).toISOString();
-}

@@ -1,5 +1,5 @@
 import type { IDataObject, INode } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { errorForItem, errorMessage } from './errors';
 import type { Settled } from './pool';
@@ -104,9 +104,4 @@ export function withSideEffects(
 		notStarted: run.notStarted,
 	};
 	return restated;
-}
-
-/** Whether `error` is one of n8n's node errors (what withSideEffects restates). */
-export function isNodeError(error: unknown): error is NodeApiError | NodeOperationError {
-	return error instanceof NodeApiError || error instanceof NodeOperationError;
 }
