@@ -250,7 +250,7 @@ export class VivenuTrigger implements INodeType {
 		if (this.getNodeParameter('resolveTransaction', false) && typeof transactionId === 'string') {
 			try {
 				const client = await createClient(this);
-				const { body } = await client.request<IDataObject>('GET', `/transactions/${encodeURIComponent(transactionId)}`, { idempotent: true });
+				const { body } = await client.request<IDataObject>('GET', `/transactions/${encodeURIComponent(transactionId)}`, { idempotent: true, expect: 'object' });
 				item = { ...envelope, data: { ...data, transaction: withoutSecret(body, false) } };
 			} catch (error) {
 				// The delivery fails (5xx) and vivenu retries it: that retry must run, not count as a duplicate.

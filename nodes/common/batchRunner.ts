@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { chunk, groupBy } from './batching';
 import { asNodeError, errorForItem } from './errors';
-import { emitOutcomes } from './itemRunner';
+import { emitOutcomes, stopError, type WriteRun } from './itemRunner';
 import { mapSettled, type Settled } from './pool';
 import type { OutputData } from './types';
 
@@ -63,12 +63,14 @@ export interface BatchSpec<P, U, R, L = never> {
  * Runs a batch operation over all input items: reads and checks every item, runs the shared lookups,
  * groups items whose requests can be merged, chunks each group's distinct units, sends the chunks
  * (bounded concurrency; the first failure stops the rest unless the node continues on fail) and gives
- * every item its own outcome, paired with it.
+ * every item its own outcome, paired with it. With `write`, the error that stops the run lists what the
+ * other items already changed (sideEffects.ts).
  */
 export async function runBatch<P, U, R, L = never>(
 	ctx: IExecuteFunctions,
 	concurrency: number,
 	spec: BatchSpec<P, U, R, L>,
+	write?: WriteRun,
 ): Promise<INodeExecutionData[][]> {
 	const node = ctx.getNode();
 	const count = ctx.getInputData().length;
@@ -151,8 +153,13 @@ export async function runBatch<P, U, R, L = never>(
 		});
 		outcomes[item.itemIndex] = spec.outcome(item, results);
 	}
-	spec.beforeEmit?.(outcomes, items);
-	return emitOutcomes(ctx, outcomes);
+	try {
+		spec.beforeEmit?.(outcomes, items);
+	} catch (error) {
+		const at = (error as { context?: { itemIndex?: number } }).context?.itemIndex ?? 0;
+		throw stopError(ctx, error, at, outcomes, write);
+	}
+	return emitOutcomes(ctx, outcomes, write);
 }
 
 async function runLookups<P, L>(

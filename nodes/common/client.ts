@@ -22,11 +22,12 @@ export interface ApiCall {
 	/** Extra values to keep out of the errors of this call (on top of the client's secrets). */
 	secrets?: readonly string[];
 	/**
-	 * The shape a 2xx answer must have: `object` = one JSON object. Anything else (empty, text, an HTML page,
-	 * a cut-off body, a list) fails naming the request and quoting the masked answer, instead of crashing
-	 * the output shaping. Absent: any answer is handed over.
+	 * The shape a 2xx answer must have: `object` = one JSON object, `list` = a JSON array, `json` = any JSON
+	 * value or an empty body (not text or an HTML page, e.g. from a proxy). Anything else fails naming the
+	 * request and quoting the masked answer, instead of crashing the output shaping or passing for success
+	 * or "no results". Absent: any answer is handed over.
 	 */
-	expect?: 'object';
+	expect?: Shape;
 }
 
 /** A provider's API for one execution (or one list search). */
@@ -83,17 +84,31 @@ function describeAnswer(response: ApiResponse): string {
 	return `a JSON ${typeof body}`;
 }
 
-function expectObject(ctx: RequestContext, env: RequestEnv, method: string, path: string, itemIndex: number | undefined, response: ApiResponse): void {
+type Shape = 'object' | 'list' | 'json';
+
+function hasShape(response: ApiResponse, shape: Shape): boolean {
 	const { body } = response;
-	if (body && typeof body === 'object' && !Array.isArray(body)) return;
+	if (response.malformed) return false;
+	if (shape === 'object') return !!body && typeof body === 'object' && !Array.isArray(body);
+	if (shape === 'list') return Array.isArray(body);
+	return typeof body !== 'string' || body.trim() === '' || /json/i.test(response.headers['content-type'] ?? '');
+}
+
+function expectShape(ctx: RequestContext, env: RequestEnv, method: string, path: string, itemIndex: number | undefined, response: ApiResponse, shape: Shape): void {
+	if (hasShape(response, shape)) return;
+	const { body } = response;
+	const wanted = { object: 'one JSON object', list: 'a JSON list', json: 'JSON' }[shape];
+	const description = ['Nothing was output for this item. The provider, or something in front of it (a proxy, a cache, a security plugin), sent an answer the node cannot use.'];
+	// A write answered 2xx was probably carried out: never repeat it blindly (sideEffects.ts reads these words).
+	if (method !== 'GET') description.push(`The request was accepted (HTTP ${response.statusCode}), so its outcome is unknown: check at ${env.profile.name} before running it again.`);
 	throw answerError({
 		node: ctx.getNode(),
-		message: `${env.profile.name} answered ${method} ${path.split('?')[0]} with ${describeAnswer(response)} instead of one JSON object (HTTP ${response.statusCode})`,
+		message: `${env.profile.name} answered ${method} ${path.split('?')[0]} with ${describeAnswer(response)} instead of ${wanted} (HTTP ${response.statusCode})`,
 		body: response.rawBody ?? body ?? '',
 		secrets: env.secrets,
 		itemIndex,
 		httpCode: String(response.statusCode),
-		description: ['Nothing was output for this item. The provider, or something in front of it (a proxy, a cache, a security plugin), sent an answer the node cannot use.'],
+		description,
 	});
 }
 
@@ -125,7 +140,9 @@ export function createApiClient(ctx: RequestContext, options: ApiClientOptions):
 			if (!pending) {
 				pending = load();
 				memos.set(key, pending);
-				if (forgetFailure) pending.catch(() => memos.delete(key));
+				const own = pending;
+				// Only this load's entry is forgotten, never a newer one a later caller started.
+				if (forgetFailure) own.catch(() => memos.get(key) === own && memos.delete(key));
 			}
 			return await pending;
 		},
@@ -140,7 +157,7 @@ export function createApiClient(ctx: RequestContext, options: ApiClientOptions):
 				idempotent: call.idempotent,
 				skipSslCertificateValidation,
 			});
-			if (call.expect === 'object') expectObject(ctx, callEnv, method, path, call.itemIndex, response);
+			if (call.expect) expectShape(ctx, callEnv, method, path, call.itemIndex, response, call.expect);
 			return response;
 		},
 	};

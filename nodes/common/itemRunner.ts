@@ -2,7 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { asNodeError, errorMessage } from './errors';
 import { mapSettled, type Concurrency, type Settled } from './pool';
+import { withSideEffects, type Writes } from './sideEffects';
 import type { OutputData } from './types';
+
+/** An operation that changes state at the provider, and the provider's name for its errors. */
+export interface WriteRun {
+	writes: Writes;
+	provider: string;
+}
 
 export type ItemHandler = (ctx: IExecuteFunctions, itemIndex: number) => Promise<OutputData>;
 
@@ -17,15 +24,16 @@ export function errorItemJson(error: unknown, itemIndex: number): IDataObject {
 
 /**
  * Turns per-item outcomes into the node's output: pairedItem on every item, error items when
- * the node continues on fail, otherwise the first failure (in item order) is thrown.
+ * the node continues on fail, otherwise the first failure (in item order) is thrown; for a write
+ * operation that error lists what the other items already changed (see sideEffects.ts).
  */
-export function emitOutcomes(ctx: IExecuteFunctions, outcomes: Array<Settled<OutputData>>): INodeExecutionData[][] {
+export function emitOutcomes(ctx: IExecuteFunctions, outcomes: Array<Settled<OutputData>>, write?: WriteRun): INodeExecutionData[][] {
 	const out: INodeExecutionData[] = [];
 	const continueOnFail = ctx.continueOnFail();
 	outcomes.forEach((outcome, itemIndex) => {
 		if ('skipped' in outcome) return;
 		if ('error' in outcome) {
-			if (!continueOnFail) throw asNodeError({ node: ctx.getNode(), error: outcome.error, itemIndex });
+			if (!continueOnFail) throw stopError(ctx, outcome.error, itemIndex, outcomes, write);
 			out.push({ json: errorItemJson(outcome.error, itemIndex), pairedItem: { item: itemIndex } });
 			return;
 		}
@@ -36,9 +44,19 @@ export function emitOutcomes(ctx: IExecuteFunctions, outcomes: Array<Settled<Out
 	return [out];
 }
 
-/** The single per-item loop every node uses: bounded concurrency, order kept, continueOnFail per item. */
-export async function runItems(ctx: IExecuteFunctions, handler: ItemHandler, concurrency: Concurrency): Promise<INodeExecutionData[][]> {
+/** The error that stops a run without Continue On Fail: naming its item and, for writes, what was already done. */
+export function stopError(ctx: IExecuteFunctions, error: unknown, itemIndex: number, outcomes: ReadonlyArray<Settled<OutputData>>, write?: WriteRun) {
+	const node = ctx.getNode();
+	const base = asNodeError({ node, error, itemIndex });
+	return write ? withSideEffects(node, base, itemIndex, write.writes, write.provider, outcomes) : base;
+}
+
+/**
+ * The single per-item loop every node uses: bounded concurrency, order kept, continueOnFail per item.
+ * Without Continue On Fail no item is started once one has failed (items already running finish).
+ */
+export async function runItems(ctx: IExecuteFunctions, handler: ItemHandler, concurrency: Concurrency, write?: WriteRun): Promise<INodeExecutionData[][]> {
 	const indexes = ctx.getInputData().map((_, i) => i);
 	const outcomes = await mapSettled(indexes, concurrency, async (i) => await handler(ctx, i), !ctx.continueOnFail());
-	return emitOutcomes(ctx, outcomes);
+	return emitOutcomes(ctx, outcomes, write);
 }

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { inputError } from './errors';
+import { checkNumber, checkNumericId, checkText } from './inputChecks';
 import type { PageLimit } from './pagination';
 import type { RequestSettings } from './types';
 
@@ -107,11 +108,13 @@ export function optionalId(ctx: IExecuteFunctions, raw: unknown, label: string, 
 }
 
 export function validateId(ctx: IExecuteFunctions, raw: unknown, label: string, itemIndex: number): string {
-	const value = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+	const at = { node: ctx.getNode(), field: label, itemIndex };
+	// An object, a list, a lone surrogate or a number that lost digits is refused for what it is (inputChecks.ts).
+	const value = typeof raw === 'number' ? checkNumericId(at, raw) : checkText(at, raw);
 	if (!value) {
 		throw inputError({ node: ctx.getNode(), field: label, problem: 'is empty', itemIndex, fix: `Set "${label}" or map it from the input with an expression.` });
 	}
-	if (/[/\\?#%\s]/.test(value) || /^\.+$/.test(value)) {
+	if (/[/\\?#%\s\p{Cc}]/u.test(value) || /^\.+$/.test(value)) {
 		throw inputError({
 				node: ctx.getNode(),
 				field: label,
@@ -145,7 +148,9 @@ export const pageLimitProperties: INodeProperties[] = [
 
 export function readPageLimit(ctx: IExecuteFunctions, itemIndex: number): PageLimit {
 	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	return { returnAll, limit: returnAll ? 0 : (ctx.getNodeParameter('limit', itemIndex, 50) as number) };
+	if (returnAll) return { returnAll, limit: 0 };
+	const limit = checkNumber({ node: ctx.getNode(), field: 'Limit', itemIndex }, ctx.getNodeParameter('limit', itemIndex, 50), { integer: true, min: 1 });
+	return { returnAll, limit };
 }
 
 export const simplifyProperty: INodeProperties = {

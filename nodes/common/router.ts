@@ -3,13 +3,17 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { operationError } from './errors';
 import { runItems } from './itemRunner';
 import type { Concurrency } from './pool';
-import type { OutputData } from './types';
+import type { Writes } from './sideEffects';
+import type { OutputData, ProviderProfile } from './types';
 
-/** Runs once per input item, through the common item loop. */
-export type ItemOperation<C> = { execute: (this: IExecuteFunctions, i: number, client: C) => Promise<OutputData> };
+/**
+ * Runs once per input item, through the common item loop. An operation that changes state at the
+ * provider exports `writes` (see sideEffects.ts).
+ */
+export type ItemOperation<C> = { execute: (this: IExecuteFunctions, i: number, client: C) => Promise<OutputData>; writes?: Writes };
 
 /** Sees all input items at once to merge them into batched requests; runBatch (batchRunner.ts) does the work. */
-export type BatchOperation<C> = { executeBatch: (this: IExecuteFunctions, client: C) => Promise<INodeExecutionData[][]> };
+export type BatchOperation<C> = { executeBatch: (this: IExecuteFunctions, client: C) => Promise<INodeExecutionData[][]>; writes?: Writes };
 
 export type Operation<C> = ItemOperation<C> | BatchOperation<C>;
 
@@ -25,7 +29,7 @@ export interface DispatchOptions<C> {
  * Runs the operation that the node's resource and operation parameters name (they cannot vary per
  * item), with one client shared by all items.
  */
-export async function dispatch<C extends { lanes: Concurrency }>(
+export async function dispatch<C extends { lanes: Concurrency; profile: Pick<ProviderProfile, 'name'> }>(
 	ctx: IExecuteFunctions,
 	resources: Resources<C>,
 	createClient: (ctx: IExecuteFunctions) => Promise<C>,
@@ -46,5 +50,9 @@ export async function dispatch<C extends { lanes: Concurrency }>(
 		}
 	};
 	if ('executeBatch' in op) return await guarded(async () => await op.executeBatch.call(ctx, client));
-	return await runItems(ctx, async (itemCtx, i) => await guarded(async () => await op.execute.call(itemCtx, i, client)), client.lanes);
+	const write = op.writes ? { writes: op.writes, provider: client.profile.name } : undefined;
+	// Guarded twice: the error that stops a write run is restated (sideEffects.ts) after the item's own.
+	return await guarded(
+		async () => await runItems(ctx, async (itemCtx, i) => await guarded(async () => await op.execute.call(itemCtx, i, client)), client.lanes, write),
+	);
 }

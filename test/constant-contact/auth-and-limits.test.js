@@ -220,7 +220,7 @@ describe('rate limits', () => {
 		const result = await h.run(emu, params({ options: { chunkSize: 1 } }), { input: h.itemsOf(ids) });
 		expect(result.error).toBeDefined();
 		expect(result.error.message).toMatch(
-			/^Constant Contact error 429: The daily request quota of this Constant Contact app is spent \(Limit Exceeded\)\. It resets at 00:00 UTC, in about .+ \(\d{4}-\d\d-\d\dT00:00:00\.000Z\)\. \[item \d+\]$/,
+			/^Constant Contact error 429: The daily request quota of this Constant Contact app is spent \(Limit Exceeded\)\. It resets at 00:00 UTC, in about .+ \(\d{4}-\d\d-\d\dT00:00:00\.000Z\)\.(?: \(run stopped; \d+ other items were already carried out \(registration .+\), \d+ not started\))? \[item \d+\]$/,
 		);
 		expect(result.error.description).toMatch(/10,000 requests per day/);
 		expect(result.error.description).toMatch(/did not retry/);

@@ -182,8 +182,9 @@ describe('207 partial success', () => {
 		const result = await h.run(emu, params({ options: { chunkSize: 2 } }), { input });
 		expect(h.puts(emu).map((e) => e.status)).toEqual([207, 200, 207]);
 		expect(result.error).toBeDefined();
+		// The items that were updated are named with their IDs (issue 11: no forgotten side effect).
 		expect(result.error.message).toBe(
-			`Constant Contact did not update the payment status of 2 of 5 registrations: ${UNKNOWN_1}, ${UNKNOWN_2} [item 1]`,
+			`Constant Contact did not update the payment status of 2 of 5 registrations: ${UNKNOWN_1}, ${UNKNOWN_2} (run stopped; 3 other items were already carried out (registration ${a}, ${b}, ${c})) [item 1]`,
 		);
 		expect(result.error.description).toContain(`item 1: ${UNKNOWN_1}; item 4: ${UNKNOWN_2}`);
 		expect(result.error.description).toContain('The other 3 registrations were updated');

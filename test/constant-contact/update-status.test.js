@@ -62,7 +62,9 @@ test('207: unknown IDs become error items (Continue On Fail) or one error naming
 		`Constant Contact did not update the registration status of registration ${unknown} [item 1]`,
 	]);
 	const hard = await h.run(emu, params(), { input: h.itemsOf([a, unknown]) });
-	expect(hard.error.message).toBe(`Constant Contact did not update the registration status of 1 of 2 registrations: ${unknown} [item 1]`);
+	expect(hard.error.message).toBe(
+		`Constant Contact did not update the registration status of 1 of 2 registrations: ${unknown} (run stopped; 1 other item was already carried out (registration ${a})) [item 1]`,
+	);
 });
 
 test('a status outside Constant Contact’s list is refused before sending', async () => {

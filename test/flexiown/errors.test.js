@@ -269,7 +269,7 @@ describe('Flexiown node inside n8n: errors, retries and safety', () => {
 		const bad = [
 			[{ successRedirectUrl: 'shop/ok' }, 'Success Redirect URL: "shop/ok" is not an http(s) URL [item 0]'],
 			[{ products: { product: [] } }, 'Products: has no product [item 0]'],
-			[{ products: { product: [{ name: 'TV', sku: 'TV-1', quantity: 1.5, price: 10 }] } }, 'Products → Product 1 → Quantity: "1.5" is not a whole number of at least 1 [item 0]'],
+			[{ products: { product: [{ name: 'TV', sku: 'TV-1', quantity: 1.5, price: 10 }] } }, 'Products → Product 1 → Quantity: 1.5 is not a whole number [item 0]'],
 			[{ productsInput: 'json', productsJson: '[{"name": ' }, /^Products \(JSON\): is not valid JSON/],
 			[{ productsInput: 'json', productsJson: '[]' }, 'Products (JSON): must be a non-empty array of products [item 0]'],
 			[{ orderId: '={{ $json.orderNumber }}' }, 'Merchant Order ID: is empty [item 0]'],

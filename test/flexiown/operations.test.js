@@ -351,7 +351,7 @@ describe('Flexiown node inside n8n: Merchant → Get and Product → Look Up', (
 		const result = await ctx.run(lookUpParams(), { input, continueOnFail: true });
 		expect(result.error).toBeUndefined();
 		expect(result.items[0]).toEqual({ json: { sku: 'TV-1', accepted: true, price: 483.29 }, pairedItem: { item: 0 } });
-		expect(result.items[1].json).toMatchObject({ error: 'Product → Price: "0" is not a price above 0 [item 1]', itemIndex: 1 });
+		expect(result.items[1].json).toMatchObject({ error: 'Product → Price: 0 is not above 0 [item 1]', itemIndex: 1 });
 		expect(result.items[1].pairedItem).toEqual({ item: 1 });
 		expect(result.items[2]).toEqual({ json: { sku: 'LP-1', accepted: true, price: 382.6 }, pairedItem: { item: 2 } });
 		const [r] = await ctx.requests();

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { errorForItem, reportedError, runBatch, withItem, type BatchSpec } from '../../common';
+import { errorForItem, inputError, reportedError, runBatch, withItem, type BatchSpec, type Writes } from '../../common';
 import { registrationsPath, type ConstantContactClient } from '../transport';
 
 /** What one input item asks for, before its track is known. */
@@ -39,6 +39,9 @@ interface IdResult {
 
 const MAX_IDS_IN_MESSAGE = 25;
 
+/** What the bulk writes change: registrations, named by ID (sideEffects.ts). */
+export const registrationWrites: Writes = { noun: 'registration', idOf: (json) => json.updatedRegistrationIds };
+
 function listIds(ids: readonly string[]): string {
 	if (ids.length <= MAX_IDS_IN_MESSAGE) return ids.join(', ');
 	return `${ids.slice(0, MAX_IDS_IN_MESSAGE).join(', ')} and ${ids.length - MAX_IDS_IN_MESSAGE} more`;
@@ -71,6 +74,36 @@ function addPartialSuccessHint(ctx: IExecuteFunctions, partials: Array<{ itemInd
 }
 
 /**
+ * Refuses an item that changes a registration an earlier item of the run changes differently (another
+ * status, other options): the two would go into concurrent requests and which one wins would depend on
+ * timing. The earlier item (in item order) keeps its change; the later one fails naming both.
+ */
+function conflictGuard(ctx: IExecuteFunctions, what: string) {
+	const claimed = new Map<string, { itemIndex: number; change: string }>();
+	return (plan: BulkItemInput, itemIndex: number): BulkItemInput => {
+		const change = JSON.stringify([plan.body, plan.qs ?? {}]);
+		for (const id of plan.ids) {
+			const key = JSON.stringify([plan.eventId, id.toLowerCase()]);
+			const earlier = claimed.get(key);
+			if (earlier && earlier.itemIndex !== itemIndex && earlier.change !== change) {
+				throw inputError({
+					node: ctx.getNode(),
+					field: 'Registration IDs',
+					problem: `registration ${id} is also changed by item ${earlier.itemIndex} with a different ${what} or options in this run`,
+					itemIndex,
+					fix: `Item ${earlier.itemIndex} comes first and keeps its change; this item was not sent. Give each registration one ${what} per run.`,
+				});
+			}
+		}
+		for (const id of plan.ids) {
+			const key = JSON.stringify([plan.eventId, id.toLowerCase()]);
+			if (!claimed.has(key)) claimed.set(key, { itemIndex, change });
+		}
+		return plan;
+	};
+}
+
+/**
  * Runs a bulk registration endpoint for all input items (see common/batchRunner.ts): items that share
  * event, track and the other request values are merged into as few PUTs as possible (at most
  * `chunkSize` IDs each), and every item gets its own outcome from the IDs it contributed.
@@ -80,8 +113,9 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 	const continueOnFail = ctx.continueOnFail();
 	const partials: Array<{ itemIndex: number; failed: string[]; updated: string[] }> = [];
 	let firstHardError: unknown;
+	const guard = conflictGuard(ctx, op.what);
 	const spec: BatchSpec<BulkItemInput, string, IdResult, string> = {
-		read: (i) => op.readItem(ctx, i),
+		read: (i) => guard(op.readItem(ctx, i), i),
 		// Default tracks: one GET per distinct event, on behalf of its first item.
 		lookup: {
 			key: (plan) => (plan.trackId ? undefined : plan.eventId),
@@ -98,6 +132,7 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 				body: { registration_ids: units, ...plan.body },
 				qs: plan.qs,
 				idempotent: op.idempotent,
+				expect: 'json',
 			});
 			const failed = response.statusCode === 207 ? failedIdsOf(response.body) : new Set<string>();
 			return units.map((id) => ({ httpCode: response.statusCode, failed: failed.has(id.toLowerCase()) }));
@@ -177,5 +212,5 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 			});
 		},
 	};
-	return await runBatch(ctx, client.settings.concurrency, spec);
+	return await runBatch(ctx, client.settings.concurrency, spec, { writes: registrationWrites, provider: client.profile.name });
 }

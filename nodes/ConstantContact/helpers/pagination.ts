@@ -42,7 +42,7 @@ export async function getAllCursor(
 ): Promise<IDataObject[]> {
 	const baseQs: IDataObject = { ...filterQs, limit: limit.returnAll ? maxPageSize : Math.min(limit.limit, maxPageSize) };
 	return await paginateCursor<IDataObject, IDataObject>(limit, async (qs = baseQs) => {
-		const { body } = await client.request<CursorPage>('GET', path, { qs, itemIndex, idempotent: true });
+		const { body } = await client.request<CursorPage>('GET', path, { qs, itemIndex, idempotent: true, expect: 'object' });
 		return { items: Array.isArray(body?.records) ? body.records : [], next: nextQuery(body, baseQs) };
 	});
 }

@@ -45,7 +45,7 @@ async function readList(ctx: IPollFunctions, client: ConstantContactClient, path
 	let qs: IDataObject | undefined = baseQs;
 	let requests = 0;
 	while (qs) {
-		const { body } = await client.request<CursorPage>('GET', path, { qs, idempotent: true });
+		const { body } = await client.request<CursorPage>('GET', path, { qs, idempotent: true, expect: 'object' });
 		requests++;
 		records.push(...(Array.isArray(body?.records) ? body.records : []));
 		qs = nextQuery(body, baseQs);

@@ -55,7 +55,7 @@ export async function createClient(ctx: RequestContext): Promise<ConstantContact
 }
 
 async function lookupDefaultTrack(ctx: RequestContext, client: ConstantContactClient, eventId: string, itemIndex: number): Promise<string> {
-	const { body } = await client.request<IDataObject>('GET', eventPath(eventId), { itemIndex, idempotent: true });
+	const { body } = await client.request<IDataObject>('GET', eventPath(eventId), { itemIndex, idempotent: true, expect: 'object' });
 	const track = (body?.default_track ?? {}) as IDataObject;
 	const id = typeof track.track_id === 'string' ? track.track_id : '';
 	if (!id) {

@@ -1,6 +1,6 @@
 import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 
-import { inputError } from '../../common';
+import { checkNumber, checkText, inputError } from '../../common';
 
 /** Product fields shared by Payment → Create (one entry per product) and Product → Look Up. */
 export const productCoreFields: INodeProperties[] = [
@@ -19,7 +19,7 @@ export const productCoreFields: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1, numberPrecision: 0 },
 		default: 1,
-		description: 'How many units of this product',
+		description: 'How many units of this product: a whole number of at least 1',
 	},
 	{
 		displayName: 'Price',
@@ -28,7 +28,7 @@ export const productCoreFields: INodeProperties[] = [
 		typeOptions: { minValue: 0, numberPrecision: 2 },
 		default: 0,
 		required: true,
-		description: 'Unit price in ZAR (sent with 2 decimals)',
+		description: 'Unit price in ZAR (sent with 2 decimals). Must be above 0; negative values are refused.',
 	},
 ];
 
@@ -62,6 +62,13 @@ export const productExtraFields: INodeProperties[] = [
 /** All product fields in one list, core fields first (for a fixedCollection entry). */
 export const productFieldOptions: INodeProperties[] = [...productCoreFields, ...productExtraFields];
 
+/** Quantity (whole, at least 1; absent = 1) and unit price (above 0) of one product, checked (inputChecks.ts). */
+export function checkProductAmounts(node: INode, values: IDataObject, itemIndex: number, label: string): { quantity: number; price: number } {
+	const quantity = values.quantity === undefined ? 1 : checkNumber({ node, field: `${label} → Quantity`, itemIndex }, values.quantity, { integer: true, min: 1 });
+	const price = checkNumber({ node, field: `${label} → Price`, itemIndex }, values.price, { zero: false });
+	return { quantity, price };
+}
+
 export function splitList(value: unknown): string[] {
 	if (Array.isArray(value)) return value.map((v) => String(v).trim()).filter(Boolean);
 	if (typeof value !== 'string') return [];
@@ -76,18 +83,11 @@ export function splitList(value: unknown): string[] {
  * plugin sends them: quantity "1", price "12657.00".
  */
 export function productFromFields(node: INode, values: IDataObject, itemIndex: number, label: string): IDataObject {
-	const name = String(values.name ?? '').trim();
-	const sku = String(values.sku ?? '').trim();
-	const quantity = values.quantity === undefined || values.quantity === '' ? 1 : Number(values.quantity);
-	const price = Number(values.price);
+	const name = checkText({ node, field: `${label} → Name`, itemIndex }, values.name);
+	const sku = checkText({ node, field: `${label} → SKU`, itemIndex }, values.sku);
 	if (!name) throw inputError({ node, field: `${label} → Name`, problem: 'is empty', itemIndex });
 	if (!sku) throw inputError({ node, field: `${label} → SKU`, problem: 'is empty', itemIndex });
-	if (!Number.isInteger(quantity) || quantity < 1) {
-		throw inputError({ node, field: `${label} → Quantity`, problem: `"${String(values.quantity)}" is not a whole number of at least 1`, itemIndex });
-	}
-	if (!Number.isFinite(price) || price <= 0) {
-		throw inputError({ node, field: `${label} → Price`, problem: `"${String(values.price)}" is not a price above 0`, itemIndex, fix: 'Enter the unit price in ZAR, e.g. 11999.00.' });
-	}
+	const { quantity, price } = checkProductAmounts(node, values, itemIndex, label);
 	const product: IDataObject = { name, sku, quantity: String(quantity), price: price.toFixed(2) };
 	if (values.description) product.description = String(values.description);
 	if (values.brand) product.brand = String(values.brand);

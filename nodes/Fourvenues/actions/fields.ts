@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { inputError } from '../../common';
+import { checkDate, inputError } from '../../common';
 
 export function organizationLocator(name: string, description: string): INodeProperties {
 	return {
@@ -71,6 +71,8 @@ const isDateLike = (value: unknown): value is DateLike =>
  */
 export function dateFilter(ctx: IExecuteFunctions, raw: unknown, label: string, itemIndex: number, dateOnly: boolean): string | undefined {
 	if (raw === undefined || raw === null || raw === '') return undefined;
+	// A real calendar date and clock time (2026-02-30 and 25:61 are refused, never rolled over).
+	if (!(typeof raw === 'string' && raw.trim() === '')) checkDate({ node: ctx.getNode(), field: label, itemIndex }, raw);
 	let text: string;
 	if (raw instanceof Date) text = raw.toISOString();
 	else if (isDateLike(raw)) text = String(raw.toISO() ?? '');

@@ -1,5 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { Writes } from '../../common';
+
+/** What the payment writes change: the payment, named by its ID (sideEffects.ts). */
+export const paymentWrites: Writes = { noun: 'payment', idOf: (json) => json.id };
+
 /** Integer columns of a payment row (WordPress returns them as strings). */
 const INT_FIELDS = ['id', 'customer_id', 'membership_id', 'object_id', 'user_id'];
 /** Decimal columns of a payment row. */

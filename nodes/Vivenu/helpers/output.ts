@@ -1,5 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { Writes } from '../../common';
+
+/** What the transaction writes change: the transaction, named by its ID (sideEffects.ts). */
+export const transactionWrites: Writes = { noun: 'transaction', idOf: (json) => json.transactionId ?? json._id };
+
 /**
  * The fields a workflow usually needs from the 60+ field transaction object, people and money first
  * (n8n's table view shows them in this order), IDs last.

@@ -28,6 +28,7 @@ export async function execute(this: IExecuteFunctions, i: number, client: Consta
 		qs: include ? { include: true } : undefined,
 		itemIndex: i,
 		idempotent: true,
+		expect: 'object',
 	});
 	return simplify ? simplifyEvent(body) : body;
 }

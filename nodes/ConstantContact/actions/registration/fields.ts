@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { inputError } from '../../../common';
+import { checkNumber } from '../../../common';
 
 /** The largest chunk is not documented (UNVERIFIED); 100 IDs per PUT is the suggested size. */
 export const DEFAULT_CHUNK_SIZE = 100;
@@ -35,10 +35,6 @@ export function readChunkSize(
 	itemIndex: number,
 	options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject,
 ): number {
-	const raw = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
-	const size = typeof raw === 'number' ? raw : Number(raw);
-	if (!Number.isInteger(size) || size < 1 || size > MAX_CHUNK_SIZE) {
-		throw inputError({ node: ctx.getNode(), field: 'Options → Registrations per Request', problem: `must be a whole number from 1 to ${MAX_CHUNK_SIZE}`, itemIndex });
-	}
-	return size;
+	const at = { node: ctx.getNode(), field: 'Options → Registrations per Request', itemIndex };
+	return checkNumber(at, options.chunkSize ?? DEFAULT_CHUNK_SIZE, { integer: true, min: 1, max: MAX_CHUNK_SIZE });
 }

@@ -31,6 +31,7 @@ export async function execute(this: IExecuteFunctions, i: number, client: Consta
 	const { body } = await client.request<IDataObject>('GET', registrationsPath(eventId, trackId, encodeURIComponent(registrationId)), {
 		itemIndex: i,
 		idempotent: true,
+		expect: 'object',
 	});
 	return simplify ? simplifyRegistration(body) : body;
 }

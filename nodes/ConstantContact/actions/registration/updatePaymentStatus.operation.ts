@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inputError } from '../../../common';
-import { runBulk, type BulkOperation } from '../../helpers/bulk';
+import { registrationWrites, runBulk, type BulkOperation } from '../../helpers/bulk';
 import type { ConstantContactClient } from '../../transport';
 import { eventIdField, readEventId, readRegistrationIds, readTrackId, trackIdField } from '../fields';
 import { chunkSizeOption, readChunkSize, registrationIdsField } from './fields';
@@ -59,6 +59,8 @@ export const bulk: BulkOperation = {
 };
 
 /** Batch operation: all input items at once (see helpers/bulk.ts). */
+export const writes = registrationWrites;
+
 export async function executeBatch(this: IExecuteFunctions, client: ConstantContactClient): Promise<INodeExecutionData[][]> {
 	return await runBulk(this, client, bulk);
 }

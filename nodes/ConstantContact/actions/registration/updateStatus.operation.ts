@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inputError } from '../../../common';
-import { runBulk, type BulkOperation } from '../../helpers/bulk';
+import { registrationWrites, runBulk, type BulkOperation } from '../../helpers/bulk';
 import type { ConstantContactClient } from '../../transport';
 import { eventIdField, readEventId, readRegistrationIds, readTrackId, trackIdField } from '../fields';
 import { chunkSizeOption, readChunkSize, REGISTRATION_STATUSES, registrationIdsField } from './fields';
@@ -84,6 +84,8 @@ export const bulk: BulkOperation = {
 		};
 	},
 };
+
+export const writes = registrationWrites;
 
 export async function executeBatch(this: IExecuteFunctions, client: ConstantContactClient): Promise<INodeExecutionData[][]> {
 	return await runBulk(this, client, bulk);

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { inputError } from '../../../common';
+import { checkEmail, checkNumber, checkText, inputError } from '../../../common';
 import { notConfirmedError } from '../../transport/errors';
-import { productFieldOptions, productFromFields } from '../../helpers/products';
+import { paymentWrites } from '../../helpers/output';
+import { checkProductAmounts, productFieldOptions, productFromFields } from '../../helpers/products';
 import { signatureMatches, trustSeedFromProducts, trustValueFromOrderId } from '../../helpers/trust';
 import type { FlexiownClient } from '../../transport';
 import { optionString } from './fields';
@@ -99,7 +100,7 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0, numberPrecision: 2 },
 				default: 0,
-				description: 'Discount in ZAR, sent as discount',
+				description: 'Discount in ZAR, sent as discount. 0 or more; negative values are refused.',
 			},
 			{
 				displayName: 'Final Amount',
@@ -107,7 +108,7 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0, numberPrecision: 2 },
 				default: 0,
-				description: 'Order total in ZAR. 0 (default) sends the sum of price × quantity of the products plus shipping minus discount.',
+				description: 'Order total in ZAR. 0 (default) sends the sum of price × quantity of the products plus shipping minus discount. Negative values are refused.',
 			},
 			{ displayName: 'Merchant Store', name: 'merchantStore', type: 'string', default: '', description: 'Store or branch name, sent as merchant_Store' },
 			{
@@ -123,8 +124,16 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0, numberPrecision: 2 },
 				default: 0,
+				description: 'Shipping in ZAR. 0 or more; negative values are refused.',
 			},
-			{ displayName: 'Tax Amount', name: 'taxAmount', type: 'number', typeOptions: { minValue: 0, numberPrecision: 2 }, default: 0 },
+			{
+				displayName: 'Tax Amount',
+				name: 'taxAmount',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 2 },
+				default: 0,
+				description: 'Tax in ZAR. 0 or more; negative values are refused.',
+			},
 			{
 				displayName: 'Trust Seed (Override)',
 				name: 'trustSeed',
@@ -169,6 +178,7 @@ function readProducts(ctx: IExecuteFunctions, i: number): IDataObject[] {
 			if (!p || typeof p !== 'object' || Array.isArray(p)) {
 				throw inputError({ node, field: 'Products (JSON)', problem: `entry ${k} is not an object`, itemIndex: i });
 			}
+			checkProductAmounts(node, p as IDataObject, i, `Products (JSON) → entry ${k}`);
 		});
 		return raw as IDataObject[];
 	}
@@ -205,12 +215,15 @@ function productTotal(products: IDataObject[]): number {
 	return total;
 }
 
+export const writes = paymentWrites;
+
 export async function execute(this: IExecuteFunctions, i: number, client: FlexiownClient): Promise<IDataObject> {
 	const node = this.getNode();
-	const orderId = String(this.getNodeParameter('orderId', i, '') ?? '').trim();
+	const text = (name: string, field: string) => checkText({ node, field, itemIndex: i }, this.getNodeParameter(name, i, ''));
+	const orderId = text('orderId', 'Merchant Order ID');
 	if (!orderId) throw inputError({ node, field: 'Merchant Order ID', problem: 'is empty', itemIndex: i, fix: 'Enter your own order ID; it identifies the order on the success redirect.' });
-	const successUrl = String(this.getNodeParameter('successRedirectUrl', i, '') ?? '').trim();
-	const failureUrl = String(this.getNodeParameter('failureRedirectUrl', i, '') ?? '').trim();
+	const successUrl = text('successRedirectUrl', 'Success Redirect URL');
+	const failureUrl = text('failureRedirectUrl', 'Failure Redirect URL');
 	for (const [label, url] of [
 		['Success Redirect URL', successUrl],
 		['Failure Redirect URL', failureUrl],
@@ -224,16 +237,21 @@ export async function execute(this: IExecuteFunctions, i: number, client: Flexio
 
 	const trustValue = optionString(extra, 'trustValue') || trustValueFromOrderId(orderId);
 	const trustSeed = optionString(extra, 'trustSeed') || trustSeedFromProducts(products);
-	const shipping = Number(extra.shippingAmount ?? 0) || 0;
-	const discount = Number(extra.discount ?? 0) || 0;
-	const tax = Number(extra.taxAmount ?? 0) || 0;
-	const finalAmount = Number(extra.finalAmount ?? 0) || productTotal(products) + shipping - discount;
+	const amount = (name: string, label: string) => checkNumber({ node, field: `Additional Fields → ${label}`, itemIndex: i }, extra[name] ?? 0);
+	const shipping = amount('shippingAmount', 'Shipping Amount');
+	const discount = amount('discount', 'Discount');
+	const tax = amount('taxAmount', 'Tax Amount');
+	const finalAmount = amount('finalAmount', 'Final Amount') || productTotal(products) + shipping - discount;
+	if (finalAmount <= 0) {
+		throw inputError({ node, field: 'Additional Fields → Discount', problem: `leaves an order total of ${money(finalAmount)}`, itemIndex: i, fix: 'The discount must be smaller than the products plus shipping.' });
+	}
 
 	const body: IDataObject = {};
 	const customer: IDataObject = {};
 	if (extra.customerFirstName) customer.first_Name = extra.customerFirstName;
 	if (extra.customerLastName) customer.last_Name = extra.customerLastName;
-	if (extra.customerEmail) customer.email = extra.customerEmail;
+	const email = checkEmail({ node, field: 'Additional Fields → Customer Email', itemIndex: i }, extra.customerEmail);
+	if (email) customer.email = email;
 	if (extra.customerMobile) customer.mobile = extra.customerMobile;
 	if (Object.keys(customer).length) body.customer = customer;
 	const billing = readAddress(extra.billingAddress);

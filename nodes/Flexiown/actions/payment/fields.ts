@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { inputError } from '../../../common';
+import { checkText, inputError } from '../../../common';
 import { trustValueFromOrderId } from '../../helpers/trust';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -18,7 +18,7 @@ export const paymentIdField: INodeProperties = {
 /** Reads the payment ID for one item; it must be a UUID (it goes into the request path). */
 export function readPaymentId(ctx: IExecuteFunctions, itemIndex: number): string {
 	const raw = ctx.getNodeParameter('paymentId', itemIndex, '') as unknown;
-	const value = typeof raw === 'string' ? raw.trim() : typeof raw === 'number' ? String(raw) : '';
+	const value = checkText({ node: ctx.getNode(), field: 'Payment ID', itemIndex }, raw);
 	if (!value) {
 		throw inputError({ node: ctx.getNode(), field: 'Payment ID', problem: 'is empty', itemIndex, fix: 'Map the payment UUID that Payment → Create returned, e.g. {{ $json.paymentId }}.' });
 	}

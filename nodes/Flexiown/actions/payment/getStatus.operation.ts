@@ -39,7 +39,7 @@ export async function execute(this: IExecuteFunctions, i: number, client: Flexio
 	const verify = this.getNodeParameter('verifyTrustSignature', i, false) as boolean;
 	const trust = verify ? readTrust(this, i) : undefined;
 	const secrets = trust ? [trust.trustSeed, trust.trustValue] : [];
-	const { body } = await client.request<unknown>('GET', `status/${paymentId}`, { itemIndex: i, idempotent: true, secrets });
+	const { body } = await client.request<unknown>('GET', `status/${paymentId}`, { itemIndex: i, idempotent: true, secrets, expect: 'object' });
 	const record = asRecord(body);
 	const out: IDataObject = { paymentId, ...record };
 	// Status casing differs between endpoints (completed vs Completed): a lowercase copy for comparisons.

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inputError } from '../../../common';
 import { notConfirmedError } from '../../transport/errors';
+import { paymentWrites } from '../../helpers/output';
 import type { FlexiownClient } from '../../transport';
 import {
 	merchantOrderIdField,
@@ -53,6 +54,8 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['payment'], operation: ['updateStatus'] } }, properties);
+
+export const writes = paymentWrites;
 
 export async function execute(this: IExecuteFunctions, i: number, client: FlexiownClient): Promise<IDataObject> {
 	const paymentId = readPaymentId(this, i);

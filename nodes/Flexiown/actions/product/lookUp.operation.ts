@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { errorForItem, operationError, quoteAnswer, runBatch, type BatchSpec } from '../../../common';
+import { checkNumber, errorForItem, operationError, quoteAnswer, runBatch, type BatchSpec } from '../../../common';
 import { productCoreFields, productExtraFields, productFromFields } from '../../helpers/products';
 import type { FlexiownClient } from '../../transport';
 
@@ -51,7 +51,7 @@ function readProduct(ctx: IExecuteFunctions, i: number): IDataObject {
 
 function readBatchSize(ctx: IExecuteFunctions): number {
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
-	return Math.max(1, Math.min(100, Math.floor(Number(options.batchSize ?? 20)) || 20));
+	return checkNumber({ node: ctx.getNode(), field: 'Options → Batch Size', itemIndex: 0 }, options.batchSize ?? 20, { integer: true, min: 1, max: 100 });
 }
 
 /**

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inputError } from '../../../common';
 import { createFailure, duplicateTransactionError, notCreatedError } from '../../transport/errors';
-import { shapePayment } from '../../helpers/output';
+import { paymentWrites, shapePayment } from '../../helpers/output';
 import { createdId, fetchPayment, isRefusal } from '../../helpers/payment';
 import type { RcpClient } from '../../transport';
 import { levelField, paymentFieldOptions, readAmount, readLevel, readPaymentFields, readWholeNumber, typedValuesOption } from './fields';
@@ -25,7 +25,7 @@ const properties: INodeProperties[] = [
 		typeOptions: { numberPrecision: 2 },
 		default: 0,
 		required: true,
-		description: 'Total amount of the payment (after fees, credits and discounts)',
+		description: 'Total amount of the payment (after fees, credits and discounts). 0 or more; negative values are refused.',
 	},
 	levelField({ required: true }),
 	{
@@ -40,6 +40,8 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['payment'], operation: ['create'] } }, properties);
+
+export const writes = paymentWrites;
 
 export async function execute(this: IExecuteFunctions, i: number, client: RcpClient): Promise<IDataObject> {
 	const node = this.getNode();
@@ -60,7 +62,7 @@ export async function execute(this: IExecuteFunctions, i: number, client: RcpCli
 	let answer: unknown;
 	try {
 		// Not idempotent: a create is only repeated when the server provably did not receive it.
-		({ body: answer } = await client.request<unknown>('POST', '/payments/new', { body, itemIndex: i, idempotent: false }));
+		({ body: answer } = await client.request<unknown>('POST', '/payments/new', { body, itemIndex: i, idempotent: false, expect: 'json' }));
 	} catch (error) {
 		throw createFailure({ node, error, transactionId, itemIndex: i, secrets: client.secrets });
 	}

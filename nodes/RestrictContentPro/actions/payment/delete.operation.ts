@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { answerError } from '../../../common';
+import { paymentWrites } from '../../helpers/output';
 import { fetchPayment } from '../../helpers/payment';
 import type { RcpClient } from '../../transport';
 import { paymentIdField, readPaymentId } from './fields';
@@ -9,6 +10,8 @@ import { paymentIdField, readPaymentId } from './fields';
 const properties: INodeProperties[] = [paymentIdField];
 
 export const description = updateDisplayOptions({ show: { resource: ['payment'], operation: ['delete'] } }, properties);
+
+export const writes = paymentWrites;
 
 export async function execute(this: IExecuteFunctions, i: number, client: RcpClient): Promise<IDataObject> {
 	const id = readPaymentId(this, i);
@@ -21,6 +24,7 @@ export async function execute(this: IExecuteFunctions, i: number, client: RcpCli
 		body: { id: Number(id) },
 		itemIndex: i,
 		idempotent: true,
+		expect: 'json',
 	});
 	if (answer === false || answer === 'false') {
 		throw answerError({

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { errorForItem, inputError, readId, validateId } from '../../../common';
+import { checkDate, checkNumber, checkNumericId, errorForItem, inputError, readId, validateId } from '../../../common';
 import type { RcpClient } from '../../transport';
 
 export const STATUS_OPTIONS = [
@@ -86,7 +86,7 @@ export function paymentFieldOptions(): INodeProperties[] {
 			type: 'number',
 			typeOptions: { numberPrecision: 2 },
 			default: 0,
-			description: 'Amount of credits applied to the payment',
+			description: 'Amount of credits applied to the payment. 0 or more; negative values are refused.',
 		},
 		{
 			displayName: 'Date',
@@ -102,6 +102,7 @@ export function paymentFieldOptions(): INodeProperties[] {
 			type: 'number',
 			typeOptions: { numberPrecision: 2 },
 			default: 0,
+			description: 'Discount applied to the payment. 0 or more; negative values are refused.',
 		},
 		{ displayName: 'Discount Code', name: 'discount_code', type: 'string', default: '' },
 		{
@@ -110,7 +111,7 @@ export function paymentFieldOptions(): INodeProperties[] {
 			type: 'number',
 			typeOptions: { numberPrecision: 2 },
 			default: 0,
-			description: 'Amount of fees applied to the payment',
+			description: 'Amount of fees applied to the payment. 0 or more; negative values are refused.',
 		},
 		{
 			displayName: 'Gateway',
@@ -157,7 +158,7 @@ export function paymentFieldOptions(): INodeProperties[] {
 			type: 'number',
 			typeOptions: { numberPrecision: 2 },
 			default: 0,
-			description: 'Payment subtotal (the base price of the level)',
+			description: 'Payment subtotal (the base price of the level). 0 or more; negative values are refused.',
 		},
 		{
 			displayName: 'Transaction ID',
@@ -190,18 +191,17 @@ const LABELS: Record<string, string> = {
 
 /** A positive whole number given as number or text (IDs arrive as strings from WordPress and from expressions). */
 export function readWholeNumber(ctx: IExecuteFunctions, raw: unknown, label: string, i: number): number {
-	const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
-	if (!text) throw inputError({ node: ctx.getNode(), field: label, problem: 'is empty', itemIndex: i, fix: `Set "${label}" or map it from the input with an expression.` });
-	if (!/^\d+$/.test(text) || Number(text) <= 0) {
-		throw inputError({ node: ctx.getNode(), field: label, problem: `"${text.slice(0, 80)}" is not a positive whole number`, itemIndex: i, fix: 'WordPress IDs are whole numbers such as 12.' });
-	}
-	return Number(text);
+	const empty = raw === undefined || raw === null || (typeof raw === 'string' && !raw.trim());
+	if (empty) throw inputError({ node: ctx.getNode(), field: label, problem: 'is empty', itemIndex: i, fix: `Set "${label}" or map it from the input with an expression.` });
+	const digits = checkNumericId({ node: ctx.getNode(), field: label, itemIndex: i }, raw);
+	// Sent as a JSON number: above 2^53 it would arrive with other digits.
+	if (!Number.isSafeInteger(Number(digits))) throw inputError({ node: ctx.getNode(), field: label, problem: `${digits} is too large to be sent exactly`, itemIndex: i });
+	return Number(digits);
 }
 
 export function readAmount(ctx: IExecuteFunctions, raw: unknown, label: string, i: number): number {
-	const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw.trim()) : NaN;
-	if (!Number.isFinite(n)) throw inputError({ node: ctx.getNode(), field: label, problem: `"${String(raw).slice(0, 80)}" is not a number`, itemIndex: i, fix: 'Use a plain number such as 19.99.' });
-	return n;
+	// Money and credits of a payment: finite, 0 or more (a refund is a status, not a negative amount).
+	return checkNumber({ node: ctx.getNode(), field: label, itemIndex: i }, raw);
 }
 
 /**
@@ -209,12 +209,9 @@ export function readAmount(ctx: IExecuteFunctions, raw: unknown, label: string, 
  * because RCP stores the site's local time and the REST API does not say which zone that is.
  */
 export function toMysqlDate(ctx: IExecuteFunctions, raw: unknown, label: string, i: number): string {
-	const text = String(raw ?? '').trim();
-	const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/i.exec(text);
-	if (!m || Number.isNaN(Date.parse(m[1]))) {
-		throw inputError({ node: ctx.getNode(), field: label, problem: `"${text.slice(0, 80)}" is not a date`, itemIndex: i, fix: 'Use YYYY-MM-DD HH:MM:SS or an ISO 8601 date.' });
-	}
-	return `${m[1]} ${m[2] ?? '00'}:${m[3] ?? '00'}:${m[4] ?? '00'}`;
+	// A real calendar date and clock time: 2026-04-31 and 25:61:99 are refused, never stored.
+	const { date, time } = checkDate({ node: ctx.getNode(), field: label, itemIndex: i }, raw);
+	return `${date} ${time ?? '00:00:00'}`;
 }
 
 export function readPaymentId(ctx: IExecuteFunctions, i: number): string {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { pageLimitProperties, paginateOffset, inputError, readPageLimit, simplifyProperty } from '../../../common';
+import { checkNumber, inputError, pageLimitProperties, paginateOffset, readPageLimit, simplifyProperty } from '../../../common';
 import { shapePayment } from '../../helpers/output';
 import { expectList } from '../../helpers/pagination';
 import type { RcpClient } from '../../transport';
@@ -119,7 +119,7 @@ export async function execute(this: IExecuteFunctions, i: number, client: RcpCli
 	if (from && to && from >= to) {
 		throw inputError({ node: this.getNode(), field: 'Filters → Date To', problem: `must be after Date From (${from})`, itemIndex: i });
 	}
-	const pageSize = Math.max(1, Math.min(1000, Math.floor(Number(options.pageSize ?? DEFAULT_PAGE_SIZE)) || DEFAULT_PAGE_SIZE));
+	const pageSize = checkNumber({ node: this.getNode(), field: 'Options → Page Size', itemIndex: i }, options.pageSize ?? DEFAULT_PAGE_SIZE, { integer: true, min: 1, max: 1000 });
 
 	const fetchPage = async (offset: number, number: number) => {
 		const { body } = await client.request<unknown>('GET', '/payments', { qs: { ...qs, number, offset }, itemIndex: i, idempotent: true });

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { answerError, inputError } from '../../../common';
-import { shapePayment } from '../../helpers/output';
+import { paymentWrites, shapePayment } from '../../helpers/output';
 import { fetchPayment, isRefusal, sameValue } from '../../helpers/payment';
 import type { RcpClient } from '../../transport';
 import {
@@ -30,7 +30,7 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { numberPrecision: 2 },
 				default: 0,
-				description: 'Total amount of the payment',
+				description: 'Total amount of the payment. 0 or more; negative values are refused.',
 			},
 			levelField(),
 			...paymentFieldOptions(),
@@ -47,6 +47,8 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['payment'], operation: ['update'] } }, properties);
+
+export const writes = paymentWrites;
 
 export async function execute(this: IExecuteFunctions, i: number, client: RcpClient): Promise<IDataObject> {
 	const id = readPaymentId(this, i);
@@ -65,10 +67,11 @@ export async function execute(this: IExecuteFunctions, i: number, client: RcpCli
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 
 	// Writing the same values twice is harmless, so this may be retried.
-	const { body: answer } = await client.request<unknown>('POST', `/payments/update/${id}`, { body, itemIndex: i, idempotent: true });
+	const { body: answer } = await client.request<unknown>('POST', `/payments/update/${id}`, { body, itemIndex: i, idempotent: true, expect: 'json' });
 	const payment = await fetchPayment(this, client, id, i);
 	if (isRefusal(answer)) {
 		// RCP core's update() returns false on a database error (and 0 when nothing changed): check what was stored.
+		// (A text or HTML page answered with 200, e.g. by a security plugin, is refused by `expect: 'json'`.)
 		const differing = Object.keys(body).filter((k) => k in payment && !sameValue(body[k], payment[k]));
 		if (differing.length) {
 			throw answerError({

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { simplifyProperty } from '../../../common';
-import { shapeTransaction } from '../../helpers/output';
+import { shapeTransaction, transactionWrites } from '../../helpers/output';
 import type { VivenuClient } from '../../transport';
 import { includeSecretField, readShape, readTransactionId, transactionIdField } from './fields';
 
@@ -36,12 +36,14 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['transaction'], operation: ['cancel'] } }, properties);
 
+export const writes = transactionWrites;
+
 export async function execute(this: IExecuteFunctions, i: number, client: VivenuClient): Promise<IDataObject> {
 	const id = readTransactionId(this, i);
 	const { simplify, includeSecret } = readShape(this, i);
 	const body: IDataObject = { refundFunds: this.getNodeParameter('refundFunds', i, false) as boolean };
 	const reason = this.getNodeParameter('cancellationReason', i, '') as string;
 	if (reason) body.cancellationReason = reason;
-	const response = await client.request<IDataObject>('POST', `/transactions/${encodeURIComponent(id)}/cancel`, { body, itemIndex: i, idempotent: false });
+	const response = await client.request<IDataObject>('POST', `/transactions/${encodeURIComponent(id)}/cancel`, { body, itemIndex: i, idempotent: false, expect: 'object' });
 	return shapeTransaction(response.body, simplify, includeSecret);
 }

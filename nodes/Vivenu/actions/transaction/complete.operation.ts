@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { simplifyProperty } from '../../../common';
-import { shapeTransaction } from '../../helpers/output';
+import { shapeTransaction, transactionWrites } from '../../helpers/output';
 import type { VivenuClient } from '../../transport';
 import { includeSecretField, readShape, readTransactionId, transactionIdField } from './fields';
 
@@ -13,6 +13,8 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['transaction'], operation: ['complete'] } }, properties);
+
+export const writes = transactionWrites;
 
 export async function execute(this: IExecuteFunctions, i: number, client: VivenuClient): Promise<IDataObject> {
 	const id = readTransactionId(this, i);

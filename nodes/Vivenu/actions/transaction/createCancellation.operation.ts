@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { inputError } from '../../../common';
+import { checkList, checkNumber, checkText, inputError } from '../../../common';
+import { transactionWrites } from '../../helpers/output';
 import type { VivenuClient } from '../../transport';
 import { readTransactionId, transactionIdField } from './fields';
 
@@ -54,7 +55,7 @@ const properties: INodeProperties[] = [
 						type: 'number',
 						default: 0,
 						typeOptions: { minValue: 0 },
-						description: 'How many of this cart item to cancel (at most its cancellable quantity)',
+						description: 'How many of this cart item to cancel (at most its cancellable quantity). 0 or more; negative values are refused.',
 					},
 				],
 			},
@@ -84,19 +85,25 @@ export const description = updateDisplayOptions({ show: { resource: ['transactio
 function readItems(ctx: IExecuteFunctions, i: number): string[] | IDataObject[] {
 	if ((ctx.getNodeParameter('itemsMode', i, 'ids') as string) === 'amounts') {
 		const rows = ((ctx.getNodeParameter('itemAmounts', i, {}) as IDataObject).item as IDataObject[] | undefined) ?? [];
-		const items = rows.map((row) => ({ _id: String(row._id ?? '').trim(), amount: Number(row.amount ?? 0) }));
+		const node = ctx.getNode();
+		const items = rows.map((row, k) => ({
+			_id: checkText({ node, field: `Items → Item ${k + 1} → Cart Item ID`, itemIndex: i }, row._id),
+			amount: checkNumber({ node, field: `Items → Item ${k + 1} → Amount`, itemIndex: i }, row.amount ?? 0),
+		}));
 		if (!items.length || items.some((it) => !it._id)) {
 			throw inputError({ node: ctx.getNode(), field: 'Items', problem: 'every item needs a Cart Item ID', itemIndex: i, fix: 'Get the cartItemIds from Get Cancellation Info.' });
 		}
 		return items;
 	}
 	const raw = ctx.getNodeParameter('cartItemIds', i, '') as unknown;
-	const ids = (Array.isArray(raw) ? raw.map(String) : String(raw ?? '').split(',')).map((s) => s.trim()).filter(Boolean);
+	const ids = checkList({ node: ctx.getNode(), field: 'Cart Item IDs', itemIndex: i }, raw);
 	if (!ids.length) {
 		throw inputError({ node: ctx.getNode(), field: 'Cart Item IDs', problem: 'is empty', itemIndex: i, fix: 'Get the cartItemIds from Get Cancellation Info.' });
 	}
 	return ids;
 }
+
+export const writes = transactionWrites;
 
 export async function execute(this: IExecuteFunctions, i: number, client: VivenuClient): Promise<IDataObject> {
 	const id = readTransactionId(this, i);
@@ -110,6 +117,7 @@ export async function execute(this: IExecuteFunctions, i: number, client: Vivenu
 		body,
 		itemIndex: i,
 		idempotent: false,
+		expect: 'object',
 	});
 	return response.body;
 }

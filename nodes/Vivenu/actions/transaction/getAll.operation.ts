@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { inputError, locatorValue, pageLimitProperties, paginateSkipTotal, readPageLimit, simplifyProperty, validateId } from '../../../common';
+import { checkDate, locatorValue, pageLimitProperties, paginateSkipTotal, readPageLimit, simplifyProperty, validateId } from '../../../common';
 import { shapeTransaction } from '../../helpers/output';
 import type { VivenuClient } from '../../transport';
 import { includeSecretField, readShape } from './fields';
@@ -113,9 +113,9 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show }, properties);
 
 function toIso(ctx: IExecuteFunctions, value: unknown, field: string, i: number): string {
-	const date = new Date(String(value));
-	if (Number.isNaN(date.getTime())) throw inputError({ node: ctx.getNode(), field, problem: `"${String(value)}" is not a date`, itemIndex: i });
-	return date.toISOString();
+	// A real calendar date and clock time first (2026-02-30 would roll over to March 2nd).
+	checkDate({ node: ctx.getNode(), field, itemIndex: i }, value);
+	return new Date(value instanceof Date ? value.getTime() : String(value)).toISOString();
 }
 
 /** Builds vivenu's query: `event` is comma-separated, `updatedAt` a deepObject (`updatedAt[$gte]`). */
@@ -151,6 +151,7 @@ export async function execute(this: IExecuteFunctions, i: number, client: Vivenu
 			qs: { ...qs, top, skip },
 			itemIndex: i,
 			idempotent: true,
+			expect: 'object',
 		});
 		return { items: body?.docs ?? [], total: typeof body?.total === 'number' ? body.total : undefined };
 	});

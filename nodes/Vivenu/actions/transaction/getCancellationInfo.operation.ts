@@ -10,6 +10,6 @@ export const description = updateDisplayOptions({ show: { resource: ['transactio
 
 export async function execute(this: IExecuteFunctions, i: number, client: VivenuClient): Promise<IDataObject> {
 	const id = readTransactionId(this, i);
-	const { body } = await client.request<IDataObject>('GET', `/transactions/${encodeURIComponent(id)}/cancellations`, { itemIndex: i, idempotent: true });
+	const { body } = await client.request<IDataObject>('GET', `/transactions/${encodeURIComponent(id)}/cancellations`, { itemIndex: i, idempotent: true, expect: 'object' });
 	return { transactionId: id, ...body };
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { transactionWrites } from '../../helpers/output';
 import type { VivenuClient } from '../../transport';
 import { readTransactionId, transactionIdField } from './fields';
 
@@ -12,6 +13,8 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['transaction'], operation: ['sendInvitationMail'] } }, properties);
+
+export const writes = transactionWrites;
 
 export async function execute(this: IExecuteFunctions, i: number, client: VivenuClient): Promise<IDataObject> {
 	const id = readTransactionId(this, i);

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { inputError, simplifyProperty } from '../../../common';
-import { shapeTransaction } from '../../helpers/output';
+import { checkEmail, simplifyProperty } from '../../../common';
+import { shapeTransaction, transactionWrites } from '../../helpers/output';
 import type { VivenuClient } from '../../transport';
 import { includeSecretField, readShape, readTransactionId, transactionIdField } from './fields';
 
@@ -22,15 +22,14 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['transaction'], operation: ['sendTicketMail'] } }, properties);
 
+export const writes = transactionWrites;
+
 export async function execute(this: IExecuteFunctions, i: number, client: VivenuClient): Promise<IDataObject> {
 	const id = readTransactionId(this, i);
 	const { simplify, includeSecret } = readShape(this, i);
-	const email = (this.getNodeParameter('email', i, '') as string).trim();
-	if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
-		throw inputError({ node: this.getNode(), field: 'Email', problem: `"${email}" is not an e-mail address`, itemIndex: i });
-	}
+	const email = checkEmail({ node: this.getNode(), field: 'Email', itemIndex: i }, this.getNodeParameter('email', i, ''));
 	// The body is required even when empty.
 	const body: IDataObject = email ? { email } : {};
-	const response = await client.request<IDataObject>('POST', `/transactions/${encodeURIComponent(id)}/ticket-mail`, { body, itemIndex: i, idempotent: false });
+	const response = await client.request<IDataObject>('POST', `/transactions/${encodeURIComponent(id)}/ticket-mail`, { body, itemIndex: i, idempotent: false, expect: 'object' });
 	return shapeTransaction(response.body, simplify, includeSecret);
 }

@@ -1,0 +1,77 @@
+import type { INode } from 'n8n-workflow';
+
+import { checkDate, checkEmail, checkList, checkNumber, checkNumericId, checkText, optionalNumber } from '../../nodes/common/inputChecks';
+import { validateId } from '../../nodes/common/parameters';
+
+const node = { name: 'Test', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} } as unknown as INode;
+const at = { node, field: 'Options → Amount', itemIndex: 3 };
+const refusal = (run: () => unknown): string => {
+	try {
+		run();
+	} catch (error) {
+		return (error as Error).message;
+	}
+	throw new Error('not refused');
+};
+
+describe('inputChecks: every refusal names the field and the item', () => {
+	it('numbers: finite, plain decimal, sign and range per rule', () => {
+		expect(checkNumber(at, 12.5)).toBe(12.5);
+		expect(checkNumber(at, ' 12.50 ')).toBe(12.5);
+		expect(checkNumber(at, -3, { negative: true })).toBe(-3);
+		for (const bad of [NaN, Infinity, -Infinity, '', ' ', '0x10', '1e3', '12,50', 'R 12', '--1', true, null, undefined, {}, [1], '١٢']) {
+			expect(refusal(() => checkNumber(at, bad))).toMatch(/^Options → Amount: .* \[item 3\]$/);
+		}
+		expect(refusal(() => checkNumber(at, -1))).toBe('Options → Amount: -1 is negative [item 3]');
+		expect(refusal(() => checkNumber(at, 0, { zero: false }))).toBe('Options → Amount: 0 is not above 0 [item 3]');
+		expect(refusal(() => checkNumber(at, 2.5, { integer: true }))).toMatch(/is not a whole number/);
+		expect(refusal(() => checkNumber(at, 2 ** 53 + 2, { integer: true }))).toMatch(/above 2\^53/);
+		expect(refusal(() => checkNumber(at, 101, { max: 100 }))).toMatch(/is above 100/);
+		expect(optionalNumber(at, '')).toBeUndefined();
+	});
+
+	it('numeric IDs keep their digits; unsafe numbers, zero, signs and objects are refused', () => {
+		expect(checkNumericId(at, '12345678901234567890')).toBe('12345678901234567890');
+		expect(checkNumericId(at, 42)).toBe('42');
+		expect(checkNumericId(at, '007')).toBe('7');
+		for (const bad of [2 ** 53 + 1, 0, -4, 1.5, '0', '-4', '4.0', '1e3', {}, [], true]) expect(refusal(() => checkNumericId(at, bad))).toMatch(/\[item 3\]$/);
+	});
+
+	it('text: objects, lists, booleans and lone surrogates are refused for what they are', () => {
+		expect(checkText(at, ' a ')).toBe('a');
+		expect(checkText(at, 7)).toBe('7');
+		expect(refusal(() => checkText(at, { a: 1 }))).toBe('Options → Amount: is an object, not text [item 3]');
+		expect(refusal(() => checkText(at, [1]))).toBe('Options → Amount: is a list, not text [item 3]');
+		expect(refusal(() => checkText(at, 'ab\ud800'))).toMatch(/lone UTF-16 surrogate/);
+		expect(checkText(at, 'ok \ud83d\ude00')).toBe('ok \ud83d\ude00');
+	});
+
+	it('e-mail: one address, the right type', () => {
+		expect(checkEmail(at, ' a.b@example.co.za ')).toBe('a.b@example.co.za');
+		expect(checkEmail(at, '')).toBe('');
+		for (const bad of ['a@b', 'a b@c.de', 'Name <a@b.de>', 'a@b.de, c@d.de', 42, { email: 'a@b.de' }]) expect(refusal(() => checkEmail(at, bad))).toMatch(/\[item 3\]$/);
+	});
+
+	it('lists: arrays or comma text; an object entry names its position', () => {
+		expect(checkList(at, 'a, b,,c')).toEqual(['a', 'b', 'c']);
+		expect(checkList(at, ['a', 2])).toEqual(['a', '2']);
+		expect(refusal(() => checkList(at, ['a', { id: 'b' }]))).toBe('Options → Amount (entry 2): is an object, not text [item 3]');
+	});
+
+	it('dates: real calendar days and clock times, never rolled over', () => {
+		expect(checkDate(at, '2028-02-29')).toEqual({ date: '2028-02-29' });
+		expect(checkDate(at, '2026-10-31T23:59:59.123+02:00')).toEqual({ date: '2026-10-31', time: '23:59:59', offset: '+02:00' });
+		expect(checkDate(at, new Date(Date.UTC(2026, 0, 2, 3, 4, 5)))).toEqual({ date: '2026-01-02', time: '03:04:05', offset: 'Z' });
+		for (const bad of ['2026-02-29', '2026-02-30', '2026-04-31', '2026-13-01', '2026-00-10', '2026-10-31 25:00', '2026-10-31T23:61', '2026-10-31T10:00:99', '2026-10-31T10:00+15:00', 'tomorrow', '31/10/2026', '', {}, 20261031, new Date(NaN)]) {
+			expect(refusal(() => checkDate(at, bad))).toMatch(/^Options → Amount: .*\[item 3\]$/);
+		}
+	});
+
+	it('validateId: an object is not "empty", a lost-digit number and control characters are refused', () => {
+		const ctx = { getNode: () => node } as never;
+		expect(refusal(() => validateId(ctx, { id: 'x' }, 'Payment', 1))).toBe('Payment: is an object, not text [item 1]');
+		expect(refusal(() => validateId(ctx, 2 ** 53 + 1, 'Payment', 1))).toMatch(/can be kept exactly/);
+		expect(refusal(() => validateId(ctx, 'ab\u0000c', 'Payment', 1))).toMatch(/not a valid ID/);
+		expect(refusal(() => validateId(ctx, 'ab\udc00', 'Payment', 1))).toMatch(/surrogate/);
+	});
+});
