@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm test — the whole suite, in order:
 #   npm run build → npm run lint → install Node 24 + n8n (cached; two installers at once) → jest (on Node 24)
+#   → reliability (fault soak, hostile inputs, secret scan through n8n-core's engine, scripts/reliability.js)
 #   → e2e (the packed package inside a real n8n 2.40.7, scripts/e2e.js)
 #   → the editor in Chromium against a real n8n 2.40.7 (scripts/ui.js)
 #   → the same e2e cases in a real n8n 1.123.81 (the 1.x line), which installs in the background from stage 3 on.
@@ -110,6 +111,14 @@ run_counted() {
   summary+=("$label: $cp passed, $cf failed ($(elapsed "$t"))")
 }
 stage_no=0
+
+# 4b. reliability: a fault soak of ~5,000 operations, a corpus of hostile values and a secret scan
+stage "reliability (scripts/reliability.js)"
+if [ "$build_ok" = 1 ]; then
+  run_counted "reliability" reliability "$RUN_NODE" scripts/reliability.js
+else
+  failed=$((failed + 1)); summary+=("reliability: SKIPPED (build failed)")
+fi
 
 # scripts/e2e.js against the n8n at $2.
 run_e2e() {
