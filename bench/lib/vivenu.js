@@ -60,14 +60,23 @@ function httpRequest(url, { query, pagination, batching, settings } = {}) {
  * The HTTP Request node's built-in pagination as vivenu's docs lead a user to set it up:
  * `skip` grows by the page size each request, stop when a page comes back with no docs.
  */
-function skipPagination(pageSize) {
+function skipPagination(pageSize, { perSecond = 0 } = {}) {
   return {
     paginationMode: 'updateAParameterInEachRequest',
     parameters: { parameters: [{ type: 'qs', name: 'skip', value: `={{ $pageCount * ${pageSize} }}` }] },
     paginationCompleteWhen: 'other',
     completeExpression: '={{ $response.body.docs.length === 0 }}',
+    ...intervalFor(perSecond),
   };
 }
+
+/** The pagination's "Interval Between Requests" a user sets for a known limit of `perSecond` (none without one). */
+function intervalFor(perSecond) {
+  return perSecond ? { requestInterval: Math.ceil(1000 / perSecond) } : {};
+}
+
+/** Headers of a plain script (the physical-limit column). */
+const HEADERS = { authorization: `Bearer ${API_KEY}` };
 
 /** Number of transactions in the Measured node's output: our items, or the docs of HTTP Request's page items. */
 function countTransactions(items) {
@@ -82,4 +91,4 @@ async function sellerTransactions(emulator) {
   return state.transactions.filter((t) => t.sellerId === state.fixtures.sellerId);
 }
 
-module.exports = { API_KEY, CRED, credentials, ours, byId, httpRequest, skipPagination, countTransactions, sellerTransactions };
+module.exports = { API_KEY, HEADERS, CRED, credentials, ours, byId, httpRequest, skipPagination, intervalFor, countTransactions, sellerTransactions };
