@@ -37,13 +37,7 @@ module.exports = {
 
   ours: ({ data }) => ({
     label: 'Constant Contact node, Update Payment Status, defaults',
-    node: cc.ours({
-      operation: 'updatePaymentStatus',
-      eventId: cc.byId(data.eventId),
-      trackId: cc.empty(),
-      registrationIds: '={{ $json.registration_id }}',
-      paymentStatus: 'Paid',
-    }),
+    node: markPaid(data),
   }),
   baselines: ({ vars, data }) => {
     const url = paymentStatusUrl(vars, data);
@@ -65,12 +59,26 @@ module.exports = {
     ];
   },
 
+  markPaid,
+
   async physical({ vars, data }) {
     const { call } = client({ headers: cc.HEADERS, perSecond: 4 });
     await call(paymentStatusUrl(vars, data), { method: 'PUT', body: { registration_ids: data.ids, payment_status: 'Paid' } });
     return data.ids.length;
   },
 };
+
+/** Our node: Update Payment Status of the input items' registrations to Paid (Track empty: the default). */
+function markPaid(data, options = {}) {
+  return cc.ours({
+    operation: 'updatePaymentStatus',
+    eventId: cc.byId(data.eventId),
+    trackId: cc.empty(),
+    registrationIds: '={{ $json.registration_id }}',
+    paymentStatus: 'Paid',
+    options,
+  });
+}
 
 function paymentStatusUrl(vars, data) {
   return `${vars.CONSTANT_CONTACT_URL}/events/${data.eventId}/tracks/${data.trackId}/registrations/payment_status`;

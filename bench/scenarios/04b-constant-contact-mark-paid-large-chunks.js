@@ -3,22 +3,13 @@
 // default 100 (Constant Contact documents no maximum, so the default stays cautious): 1 GET + 2 PUTs
 // against the strongest HTTP Request setup (one PUT with all IDs).
 const base = require('./04-constant-contact-mark-paid');
-const cc = require('../lib/constant-contact');
 
 module.exports = {
   ...base,
   title: `${base.title}, ours at 500 per request`,
   ours: ({ data }) => ({
     label: 'Constant Contact node, Update Payment Status, 500 per request',
-    node: cc.ours({
-      operation: 'updatePaymentStatus',
-      eventId: cc.byId(data.eventId),
-      trackId: cc.empty(),
-      registrationIds: '={{ $json.registration_id }}',
-      paymentStatus: 'Paid',
-      options: { chunkSize: 500 },
-    }),
+    node: base.markPaid(data, { chunkSize: 500 }),
   }),
   baselines: (ctx) => base.baselines(ctx).filter((b) => b.strongest),
-  physical: undefined,
 };
