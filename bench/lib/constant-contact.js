@@ -99,7 +99,7 @@ function httpRequest(url, { method = 'GET', jsonBody, batching, settings, execut
 
 /** How many of `ids` the emulator now holds as PAID (the work a run actually got done). */
 async function countPaid(emulator, ids) {
-  const state = await emulator.state(PROVIDER);
+  const state = await emulator.state(PROVIDER, ['registrations']);
   const wanted = new Set(ids);
   return state.registrations.filter((r) => wanted.has(r.registration_id) && r.payment_status === 'PAID').length;
 }

@@ -85,10 +85,21 @@ function countTransactions(items) {
   return n;
 }
 
-/** The seller's transactions in the emulator after a reset with `resetOpts` (what Get Many returns). */
-async function sellerTransactions(emulator) {
-  const state = await emulator.state('vivenu');
-  return state.transactions.filter((t) => t.sellerId === state.fixtures.sellerId);
+/**
+ * The seller's transactions as the API lists them (what Get Many returns): `total` and the first `max`
+ * IDs, read through the API (a 50,000-transaction state dump takes minutes to serialize).
+ */
+async function sellerTransactions(vars, max = 0) {
+  const { client } = require('./physical');
+  const { call } = client({ headers: HEADERS });
+  const ids = [];
+  let total = 0;
+  for (let skip = 0; ; skip += 1000) {
+    const page = await call(`${vars.VIVENU_URL}/transactions?top=1000&skip=${skip}`);
+    total = page.total;
+    ids.push(...page.docs.map((t) => t._id));
+    if (ids.length >= Math.min(max, total) || page.docs.length === 0) return { total, ids: ids.slice(0, max) };
+  }
 }
 
 module.exports = { API_KEY, HEADERS, CRED, credentials, ours, byId, httpRequest, skipPagination, intervalFor, countTransactions, sellerTransactions };

@@ -20,8 +20,8 @@ module.exports = {
   credentials: v.credentials,
   timeoutMs: 120000,
 
-  async prepare({ emulator }) {
-    return { expected: (await v.sellerTransactions(emulator)).length };
+  async prepare({ vars }) {
+    return { expected: (await v.sellerTransactions(vars)).total };
   },
   expected: ({ data }) => data.expected,
   count: ({ items }) => v.countTransactions(items),

@@ -16,8 +16,8 @@ module.exports = {
   latencyMs: 40,
   credentials: v.credentials,
 
-  async prepare({ emulator }) {
-    return { ids: (await v.sellerTransactions(emulator)).slice(0, ITEMS).map((t) => t._id) };
+  async prepare({ vars }) {
+    return { ids: (await v.sellerTransactions(vars, ITEMS)).ids };
   },
   input: ({ data }) => data.ids.map((id) => ({ id })),
   expected: () => ITEMS,

@@ -20,8 +20,8 @@ module.exports = {
   credentials: v.credentials,
   timeoutMs: 90000,
 
-  async prepare({ emulator }) {
-    return { ids: (await v.sellerTransactions(emulator)).slice(0, ITEMS).map((t) => t._id) };
+  async prepare({ vars }) {
+    return { ids: (await v.sellerTransactions(vars, ITEMS)).ids };
   },
   input: ({ data }) => data.ids.map((id) => ({ id })),
   expected: () => ITEMS,

@@ -25,7 +25,7 @@ module.exports = {
   timeoutMs: 330000, // only the --slow baseline (Batching 4 / 1,000 ms) needs it: ~250 s at scale 1
 
   async prepare({ emulator }) {
-    const { fixtures } = await emulator.state(cc.PROVIDER);
+    const { fixtures } = await emulator.state(cc.PROVIDER, ['fixtures']);
     const ids = fixtures.offlinePendingRegistrationIds.slice(0, ITEMS);
     if (ids.length < ITEMS) throw new Error(`constant-contact seed has only ${ids.length} pending offline registrations`);
     return { ids, eventId: fixtures.eventId, trackId: fixtures.trackId };

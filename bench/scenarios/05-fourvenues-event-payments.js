@@ -21,7 +21,7 @@ module.exports = {
   timeoutMs: 90000,
 
   async prepare({ emulator }) {
-    const state = await emulator.state(fv.PROVIDER);
+    const state = await emulator.state(fv.PROVIDER, ['fixtures', 'payments']);
     const eventId = state.fixtures.demoEventId;
     return { eventId, expected: state.payments.filter((p) => p.event_id === eventId).length };
   },

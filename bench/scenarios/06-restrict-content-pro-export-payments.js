@@ -23,7 +23,7 @@ module.exports = {
   timeoutMs: 90000,
 
   async prepare({ emulator }) {
-    return { expected: (await emulator.state(rcp.PROVIDER)).payments.length };
+    return { expected: (await emulator.state(rcp.PROVIDER, ['payments'])).payments.length };
   },
   expected: ({ data }) => data.expected,
   count: ({ items }) => rcp.countPayments(items),
