@@ -78,7 +78,6 @@ function loadScenarios(filter) {
   return fs.readdirSync(SCENARIO_DIR)
     .filter((f) => f.endsWith('.js') && !f.startsWith('_'))
     .sort()
-    .filter((f) => !re || re.test(f))
     .map((file) => {
       const mod = require(path.join(SCENARIO_DIR, file));
       const id = file.replace(/\.js$/, '');
@@ -94,7 +93,9 @@ function loadScenarios(filter) {
         title: mod.limits ? `${mod.title}, ${limit ? `API limit ${limit}/s` : 'no API limit'}` : mod.title,
       }));
     })
-    .flat();
+    .flat()
+    // The filter sees the file name and, for a scenario per limit, its id (`01-vivenu-get-many@nolimit`).
+    .filter((s) => !re || re.test(s.id));
 }
 
 /** The emulator's rate limit for an expanded scenario: sliding 1 s window per key, the provider's 429 style. */
