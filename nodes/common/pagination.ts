@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { mapSettled } from './pool';
+import { mapSettled, type Concurrency } from './pool';
 
 export interface PageLimit {
 	returnAll: boolean;
@@ -20,8 +20,8 @@ export interface PageRef {
 }
 
 export interface SkipTotalOptions<T> {
-	/** Pages in flight at once once the first answer has told the total (1: one after another). */
-	concurrency?: number;
+	/** Pages in flight at once once the first answer has told the total (1: one after another; an adaptive pace's window). */
+	concurrency?: Concurrency;
 	/** A record's identity: a record served twice (the list shifted while it was read) is output once. */
 	keyOf?: (item: T) => string;
 	/** Turns a page's final failure (after the request layer's retries) into the error to throw, e.g. naming the page. */
