@@ -79,6 +79,10 @@ const LATENCY_SLACK_MS = 50;
  * network that is slow as a whole (a busy machine) stops counting as "rising" after some 50 answers.
  */
 const BASELINE_DRIFT = 0.02;
+/** After a slow-down the rate grows by a tenth per step up to this share of the rate that met the last 429... */
+const NEAR_LIMIT = 0.95;
+/** ...and from there probes by 2 % per step, so it stays close under the limit and meets few 429s. */
+const PROBE_GROWTH = 1.02;
 /** Weight of the newest answer in the latency average. */
 const LATENCY_WEIGHT = 0.2;
 /** Answers averaged (since the start or the last slow-down) before the latency may slow the pace down or let it grow. */
@@ -89,7 +93,7 @@ const MIN_SAMPLES = 5;
  *
  * - Grow only while the pace is the bottleneck (requests waited for it), no 429 came and answers stay
  *   fast: at most every GROW_EVERY_MS, doubling rate and in-flight window until the first slow-down,
- *   then by a tenth.
+ *   then by a tenth, and the rate by only 2 % once it is within 95 % of the rate that met the last 429.
  * - A 429 means "too fast": rate and window drop to 70 % at once (not below 1).
  * - Rising latency (the average above twice the baseline plus LATENCY_SLACK_MS) means "too many in
  *   flight": the window drops to 70 % at once, not below where it started (the rate stays: a 429 is the
@@ -115,6 +119,9 @@ export class AdaptivePace implements Pace {
 	private samples = 0;
 
 	private waitedSinceChange = false;
+
+	/** The rate that met the last 429. */
+	private throttledRate = Infinity;
 
 	/** How often it slowed down, for 429s and for rising latency (tests and diagnostics). */
 	readonly slowDowns = { throttled: 0, latency: 0 };
@@ -165,7 +172,8 @@ export class AdaptivePace implements Pace {
 
 	private grow(now: number): void {
 		const { maxRate, maxInFlight } = this.limits;
-		this.current = Math.min(maxRate, this.growing ? this.current * 2 : this.current * 1.1);
+		const factor = this.growing ? 2 : this.current >= NEAR_LIMIT * this.throttledRate ? PROBE_GROWTH : 1.1;
+		this.current = Math.min(maxRate, this.current * factor);
 		this.window = Math.min(maxInFlight, this.growing ? this.window * 2 : Math.max(this.window + 1, Math.round(this.window * 1.1)));
 		this.changed(now);
 	}
@@ -176,6 +184,7 @@ export class AdaptivePace implements Pace {
 		if (latency) {
 			this.window = Math.max(Math.min(this.window, this.limits.inFlight), Math.floor(this.window * SLOW_DOWN_FACTOR));
 		} else {
+			this.throttledRate = this.current;
 			this.current = Math.max(Math.min(1, this.limits.rate), this.current * SLOW_DOWN_FACTOR);
 			this.window = Math.max(1, Math.floor(this.window * SLOW_DOWN_FACTOR));
 		}

@@ -45,6 +45,11 @@ describe('adaptive pace (issue 15): slow start, growth by a tenth, back-off to 7
 		fastAnswers(pace, T + 60 + GROW_EVERY_MS);
 		expect(pace.rate()).toBeCloseTo(15.4);
 		expect(pace.inFlight()).toBe(6);
+		// By a tenth up to 95 % of the 20/s that met the 429 (15.4 → 16.94 → 18.63 → 20.5), then by 2 %.
+		for (let k = 2; k <= 4; k++) fastAnswers(pace, T + 60 + k * GROW_EVERY_MS);
+		expect(pace.rate()).toBeCloseTo(20.5, 1);
+		fastAnswers(pace, T + 60 + 5 * GROW_EVERY_MS);
+		expect(pace.rate()).toBeCloseTo(20.5 * 1.02, 1);
 	});
 
 	it('rising latency shrinks the window (not below its start) and keeps the rate; 429s go down to 1 per second and 1 in flight', () => {
