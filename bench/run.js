@@ -17,6 +17,8 @@
  * Options:
  *   --filter=<regex>   BENCH_FILTER     only scenarios whose file name matches
  *   --runs=N           BENCH_RUNS       runs per variant (median time reported; default 1)
+ *   --scale=N          BENCH_SCALE      N times the work in every scenario (e.g. 10: 50,000 transactions, 3,000 gets)
+ *   --slow             BENCH_SLOW=1     also run the baselines that take minutes (scenario 04's paced one PUT per item)
  *   --skip-build       BENCH_SKIP_BUILD=1  pack the repository's existing dist/ instead of building a snapshot
  *   --keep             BENCH_KEEP=1     keep the temp dir (n8n log, workflows)
  *   --out=<file>       BENCH_OUT        results file (default bench/results/latest.json)
@@ -31,7 +33,8 @@ const { startEmulatorProcess } = require('../scripts/lib/emulator');
 const { baseVars, buildOutput, runError } = require('../scripts/lib/cases');
 const { installPackage } = require('./lib/package');
 const { buildWorkflow, workflowId, TRIGGER, MEASURED } = require('./lib/workflow');
-const { renderTable, fmtRatio } = require('./lib/report');
+const { renderTable, renderHeadlines, fmtRatio } = require('./lib/report');
+const { sampleRss } = require('./lib/rss');
 
 const SCENARIO_DIR = path.join(__dirname, 'scenarios');
 const DEFAULT_TIMEOUT_MS = 60000;
@@ -41,6 +44,8 @@ function parseArgs(argv) {
   const opts = {
     filter: process.env.BENCH_FILTER || '',
     runs: Number(process.env.BENCH_RUNS || 1),
+    scale: Number(process.env.BENCH_SCALE || 1),
+    slow: process.env.BENCH_SLOW === '1',
     skipBuild: process.env.BENCH_SKIP_BUILD === '1',
     keep: process.env.BENCH_KEEP === '1',
     out: process.env.BENCH_OUT || path.join(__dirname, 'results', 'latest.json'),
@@ -48,6 +53,8 @@ function parseArgs(argv) {
   for (const a of argv) {
     if (a.startsWith('--filter=')) opts.filter = a.slice(9);
     else if (a.startsWith('--runs=')) opts.runs = Number(a.slice(7));
+    else if (a.startsWith('--scale=')) opts.scale = Number(a.slice(8));
+    else if (a === '--slow') opts.slow = true;
     else if (a === '--skip-build') opts.skipBuild = true;
     else if (a === '--keep') opts.keep = true;
     else if (a.startsWith('--out=')) opts.out = path.resolve(a.slice(6));
@@ -57,6 +64,9 @@ function parseArgs(argv) {
     } else throw new Error(`unknown argument ${a}`);
   }
   if (!Number.isInteger(opts.runs) || opts.runs < 1 || opts.runs > 10) throw new Error('--runs must be 1..10');
+  if (!Number.isInteger(opts.scale) || opts.scale < 1 || opts.scale > 20) throw new Error('--scale must be 1..20');
+  // Scenarios size their work from it when they are loaded (bench/lib/scale.js).
+  process.env.BENCH_SCALE = String(opts.scale);
   return opts;
 }
 
@@ -68,15 +78,29 @@ function loadScenarios(filter) {
   return fs.readdirSync(SCENARIO_DIR)
     .filter((f) => f.endsWith('.js') && !f.startsWith('_'))
     .sort()
-    .filter((f) => !re || re.test(f))
     .map((file) => {
       const mod = require(path.join(SCENARIO_DIR, file));
       const id = file.replace(/\.js$/, '');
       for (const key of ['title', 'provider', 'ours', 'baselines']) {
         if (!mod[key]) throw new Error(`bench/scenarios/${file} lacks "${key}"`);
       }
-      return { id, file, ...mod };
-    });
+      // `limits: [0, 20, 10]`: the scenario once per emulated API limit (requests/s per key; 0 = none).
+      return (mod.limits || [0]).map((limit) => ({
+        ...mod,
+        id: mod.limits ? `${id}@${limit || 'nolimit'}` : id,
+        file,
+        limit,
+        title: mod.limits ? `${mod.title}, ${limit ? `API limit ${limit}/s` : 'no API limit'}` : mod.title,
+      }));
+    })
+    .flat()
+    // The filter sees the file name and, for a scenario per limit, its id (`01-vivenu-get-many@nolimit`).
+    .filter((s) => !re || re.test(s.id));
+}
+
+/** The emulator's rate limit for an expanded scenario: sliding 1 s window per key, the provider's 429 style. */
+function rateLimitOf(s) {
+  return { provider: s.provider, limit: s.limit, windowMs: 1000, mode: 'sliding', ...(s.rateLimitExtra || {}) };
 }
 
 const median = (xs) => {
@@ -90,23 +114,29 @@ const median = (xs) => {
 async function arrange(client, s, data, vars) {
   await client.reset(s.emulator || {});
   if (s.latencyMs) await client.fault({ provider: s.provider, delayMs: s.latencyMs, times: -1 });
+  if (s.limit) await client.rateLimit(rateLimitOf(s));
   if (typeof s.arrange === 'function') await s.arrange({ emulator: client, vars, data });
   await client.clearRequests();
 }
 
 /** One run of one variant → { ok, nodeMs, wallMs, requests, status429, count, expected, error }. */
-async function runOnce({ server, client, s, variant, vars }) {
+async function runOnce({ server, client, s, variant, vars, scale }) {
   await arrange(client, s, variant.data, vars);
   const t0 = Date.now();
   let execution = null;
   let error = '';
+  const rss = sampleRss(server.child && server.child.pid);
   try {
-    execution = await server.runWorkflow(variant.workflow.id, TRIGGER, { timeoutMs: s.timeoutMs || DEFAULT_TIMEOUT_MS });
+    execution = await server.runWorkflow(variant.workflow.id, TRIGGER, { timeoutMs: (s.timeoutMs || DEFAULT_TIMEOUT_MS) * scale });
   } catch (e) {
     error = e.message;
   }
   const wallMs = Date.now() - t0;
-  const result = { ok: false, nodeMs: null, wallMs, requests: null, status429: null, count: null, expected: variant.expected, error };
+  const { peak, before } = rss.stop();
+  const result = {
+    ok: false, nodeMs: null, wallMs, requests: null, status429: null, count: null, expected: variant.expected, error,
+    rssPeakMb: peak == null ? null : Math.round(peak / 1048576), rssBeforeMb: before == null ? null : Math.round(before / 1048576),
+  };
   if (execution) {
     const output = buildOutput(execution);
     const run = (output.runData[MEASURED] || [])[0];
@@ -142,6 +172,27 @@ async function runOnce({ server, client, s, variant, vars }) {
   return result;
 }
 
+/** The scenario's plain-script physical limit, measured after the same arrange() (data, latency, API limit). */
+async function runPhysical({ client, s, vars, scale }) {
+  await arrange(client, s, s.ctx.data, vars);
+  const t0 = Date.now();
+  const out = { ms: null, requests: null, status429: null, count: null, error: '' };
+  try {
+    const budget = new Promise((_, reject) => {
+      const t = setTimeout(() => reject(new Error('timed out')), (s.timeoutMs || DEFAULT_TIMEOUT_MS) * scale);
+      t.unref();
+    });
+    out.count = await Promise.race([s.physical({ ...s.ctx, emulator: client }), budget]);
+    out.ms = Date.now() - t0;
+  } catch (e) {
+    out.error = e.message;
+  }
+  const log = await client.requests(s.provider);
+  out.requests = log.length;
+  out.status429 = log.filter((r) => r.status === 429).length;
+  return out;
+}
+
 function summarize(runs) {
   const last = runs[runs.length - 1];
   return {
@@ -152,6 +203,8 @@ function summarize(runs) {
     status429: last.status429,
     count: last.count,
     expected: last.expected,
+    rssPeakMb: Math.max(...runs.map((r) => r.rssPeakMb || 0)) || null,
+    rssBeforeMb: Math.min(...runs.map((r) => r.rssBeforeMb || Infinity)) === Infinity ? null : Math.min(...runs.map((r) => r.rssBeforeMb || Infinity)),
     error: (runs.find((r) => r.error) || {}).error || '',
     runs,
   };
@@ -202,10 +255,12 @@ async function main() {
         for (const c of substitute(s.credentials || [], vars)) credentials.set(c.id, c);
         await client.reset(s.emulator || {});
         const data = (typeof s.prepare === 'function' ? await s.prepare({ emulator: client, vars }) : {}) || {};
-        const ctx = { vars, data };
+        const ctx = { vars, data, limit: s.limit };
         const input = typeof s.input === 'function' ? s.input(ctx) : undefined;
         const expected = typeof s.expected === 'function' ? s.expected(ctx) : undefined;
-        const specs = [{ role: 'ours', ...s.ours(ctx) }, ...s.baselines(ctx).map((b) => ({ role: 'baseline', ...b }))];
+        // Baselines that take minutes (slow: true) only with --slow.
+        const baselines = s.baselines(ctx).filter((b) => opts.slow || !b.slow);
+        const specs = [{ role: 'ours', ...s.ours(ctx) }, ...baselines.map((b) => ({ role: 'baseline', ...b }))];
         s.variants = specs.map((spec, i) => {
           const key = `${s.id}/${i}/${spec.label}`;
           const workflow = buildWorkflow({ id: workflowId(key), name: `bench ${s.id}: ${spec.label}`, node: spec.node, input });
@@ -213,6 +268,7 @@ async function main() {
           return { ...spec, workflow, data, expected };
         });
         s.inputItems = input;
+        s.ctx = ctx;
       }
       // Warm-up: each distinct node type once, so lazy loading and first connections are not part
       // of any measurement. Prefer a variant that takes input items (run with just one item).
@@ -255,15 +311,15 @@ async function main() {
 
     await timings.time('warm-up', async () => {
       for (const [wkey, w] of warmups) {
-        const r = await runOnce({ server, client, s: w.s, variant: { workflow: w.workflow, data: w.data, expected: undefined }, vars });
+        const r = await runOnce({ server, client, s: w.s, variant: { workflow: w.workflow, data: w.data, expected: undefined }, vars, scale: opts.scale });
         note(`warm-up ${wkey}: ${r.ok ? 'ok' : `failed (${r.error.split('\n')[0]})`}`);
       }
     });
 
     // --- measure ---------------------------------------------------------------------------------------
-    const deadline = Date.now() + TOTAL_BUDGET_MS;
+    const deadline = Date.now() + TOTAL_BUDGET_MS * opts.scale;
     for (const s of scenarios) {
-      const entry = { id: s.id, title: s.title, provider: s.provider, latencyMs: s.latencyMs || 0, ours: null, baselines: [] };
+      const entry = { id: s.id, title: s.title, provider: s.provider, limit: s.limit, latencyMs: s.latencyMs || 0, ours: null, baselines: [], physical: null };
       results.push(entry);
       for (const v of s.variants) {
         const runs = [];
@@ -271,13 +327,19 @@ async function main() {
         const runCount = Math.min(opts.runs, v.maxRuns || opts.runs);
         for (let i = 0; i < runCount; i++) {
           if (Date.now() > deadline) throw new Error(`time budget of ${fmtMs(TOTAL_BUDGET_MS)} for measuring exceeded`);
-          runs.push(await runOnce({ server, client, s, variant: v, vars }));
+          runs.push(await runOnce({ server, client, s, variant: v, vars, scale: opts.scale }));
         }
-        const sum = { label: v.label, nodeType: v.node.type, ...summarize(runs) };
+        const sum = { label: v.label, nodeType: v.node.type, strongest: Boolean(v.strongest), ...summarize(runs) };
         if (v.role === 'ours') entry.ours = sum; else entry.baselines.push(sum);
         note(`${s.id} | ${v.label}: ${sum.nodeMs == null ? '—' : fmtMs(sum.nodeMs)}, ${sum.requests} requests`
           + `${sum.status429 ? ` (${sum.status429}× 429)` : ''}`
-          + `, ${sum.count == null ? '—' : sum.count}${sum.expected != null ? `/${sum.expected}` : ''} results, ${sum.ok ? 'ok' : `FAILED: ${sum.error.split('\n')[0].slice(0, 160)}`}`);
+          + `, ${sum.count == null ? '—' : sum.count}${sum.expected != null ? `/${sum.expected}` : ''} results, peak RSS ${sum.rssPeakMb} MB`
+          + `, ${sum.ok ? 'ok' : `FAILED: ${sum.error.split('\n')[0].slice(0, 160)}`}`);
+      }
+      if (typeof s.physical === 'function') {
+        entry.physical = await runPhysical({ client, s, vars, scale: opts.scale });
+        const p = entry.physical;
+        note(`${s.id} | physical limit (plain script): ${p.ms == null ? '—' : fmtMs(p.ms)}, ${p.requests} requests${p.status429 ? ` (${p.status429}× 429)` : ''}, ${p.count} results${p.error ? `, FAILED: ${p.error.slice(0, 160)}` : ''}`);
       }
     }
   } catch (e) {
@@ -295,7 +357,7 @@ async function main() {
       b.speedup = ratio;
       // A ratio against a run that failed compares unequal work: shown as n/a, kept in the JSON.
       const comparable = Boolean(r.ours && r.ours.ok && b.ok);
-      rows.push({ scenario: r.title, baseline: b.label, ours: r.ours, http: b, ratio, comparable });
+      rows.push({ scenario: r.title, baseline: b.label, ours: r.ours, http: b, ratio, comparable, physical: r.physical, strongest: b.strongest });
     }
   }
   if (rows.length) {
@@ -304,7 +366,11 @@ async function main() {
     say('');
     say('Times are the measured node\'s own execution time in n8n (runData executionTime, median of '
       + `${opts.runs} run${opts.runs > 1 ? 's' : ''}); speed-up = HTTP Request time / our time; `
-      + 'requests = HTTP requests the emulator received (incl. 429s).');
+      + 'requests = HTTP requests the emulator received (incl. 429s); * = the strongest HTTP Request setup; '
+      + 'physical = a plain Node script doing the same work against the same emulator; ours ÷ physical = our time / physical time; '
+      + `peak RSS = the n8n process while the workflow ran. Scale ${opts.scale}×.`);
+    say('');
+    say(renderHeadlines(results));
   }
   for (const line of timings.lines()) note(`time ${line}`);
   note(`time total: ${fmtMs(Date.now() - started)}`);
@@ -313,6 +379,8 @@ async function main() {
     generatedAt: new Date().toISOString(),
     totalMs: Date.now() - started,
     runsPerVariant: opts.runs,
+    scale: opts.scale,
+    loadAverage: os.loadavg(),
     ...meta,
     host: { platform: process.platform, cpus: os.cpus().length, cpuModel: (os.cpus()[0] || {}).model },
     error: failure ? failure.message : undefined,
@@ -328,6 +396,11 @@ async function main() {
       httpRequestRequests: r.http.requests,
       oursOk: Boolean(r.ours && r.ours.ok),
       httpRequestOk: r.http.ok,
+      strongest: Boolean(r.strongest),
+      physicalMs: r.physical ? r.physical.ms : null,
+      ours429: r.ours && r.ours.status429,
+      oursRssPeakMb: r.ours && r.ours.rssPeakMb,
+      httpRequestRssPeakMb: r.http.rssPeakMb,
     })),
   };
   fs.mkdirSync(path.dirname(opts.out), { recursive: true });

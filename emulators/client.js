@@ -75,7 +75,11 @@ class EmulatorClient {
 	/** Per-key request accounting: { since, windowMs, providers: { [name]: { ...totals, keys: { [key]: {...} } } } } */
 	stats(provider) { return this.call('GET', `/stats${provider ? `?provider=${encodeURIComponent(provider)}` : ''}`); }
 	clearStats() { return this.call('DELETE', '/stats'); }
-	state(provider) { return this.call('GET', `/state?provider=${encodeURIComponent(provider)}`); }
+	/** fields: optional top-level keys to return, e.g. ['fixtures'] (large states serialize slowly). */
+	state(provider, fields) {
+		const only = fields ? `&fields=${encodeURIComponent(fields.join(','))}` : '';
+		return this.call('GET', `/state?provider=${encodeURIComponent(provider)}${only}`, undefined, { timeoutMs: 600000 });
+	}
 	/** spec: { provider, type, targetUrl, hmacKey?, data?, signaturePrefix?, badSignature? } -> { status, body, sent } */
 	triggerWebhook(spec) { return this.call('POST', '/webhooks/trigger', spec); }
 	async webhookDeliveries(provider) {

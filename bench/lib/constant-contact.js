@@ -72,7 +72,7 @@ function ours(parameters) {
  * n8n's HTTP Request node (4.2) with Generic → OAuth2 API, sending a JSON body.
  * opts: { method, jsonBody (expression), batching: {batchSize, batchInterval}, settings }
  */
-function httpRequest(url, { method = 'GET', jsonBody, batching, settings } = {}) {
+function httpRequest(url, { method = 'GET', jsonBody, batching, settings, executeOnce } = {}) {
   const parameters = {
     method,
     url,
@@ -93,14 +93,18 @@ function httpRequest(url, { method = 'GET', jsonBody, batching, settings } = {})
     parameters,
     credentials: { oAuth2Api: CRED.generic },
     ...(settings ? { settings } : {}),
+    ...(executeOnce ? { executeOnce: true } : {}),
   };
 }
 
 /** How many of `ids` the emulator now holds as PAID (the work a run actually got done). */
 async function countPaid(emulator, ids) {
-  const state = await emulator.state(PROVIDER);
+  const state = await emulator.state(PROVIDER, ['registrations']);
   const wanted = new Set(ids);
   return state.registrations.filter((r) => wanted.has(r.registration_id) && r.payment_status === 'PAID').length;
 }
 
-module.exports = { PROVIDER, CRED, credentials, ours, byId, empty, httpRequest, countPaid };
+/** Headers of a plain script (the physical-limit column): the same demo access token. */
+const HEADERS = { authorization: `Bearer ${TOKEN.access_token}` };
+
+module.exports = { PROVIDER, HEADERS, CRED, credentials, ours, byId, empty, httpRequest, countPaid };

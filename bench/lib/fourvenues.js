@@ -44,8 +44,9 @@ function httpRequest(url, { query, pagination } = {}) {
  * The HTTP Request node's pagination as Fourvenues' docs lead a user to set it up: `offset` grows by
  * the page size (documented default `limit` 50) until a page comes back with an empty `data` array.
  */
-function offsetPagination(pageSize) {
+function offsetPagination(pageSize, { perSecond = 0 } = {}) {
   return {
+    ...(perSecond ? { requestInterval: Math.ceil(1000 / perSecond) } : {}),
     paginationMode: 'updateAParameterInEachRequest',
     parameters: { parameters: [{ type: 'qs', name: 'offset', value: `={{ $pageCount * ${pageSize} }}` }] },
     paginationCompleteWhen: 'other',
@@ -60,4 +61,7 @@ function countPayments(items) {
   return n;
 }
 
-module.exports = { PROVIDER, API_KEY, CRED, credentials, byId, ours, httpRequest, offsetPagination, countPayments };
+/** Headers of a plain script (the physical-limit column). */
+const HEADERS = { 'x-api-key': API_KEY };
+
+module.exports = { PROVIDER, HEADERS, API_KEY, CRED, credentials, byId, ours, httpRequest, offsetPagination, countPayments };

@@ -48,8 +48,9 @@ function httpRequest(url, { query, pagination } = {}) {
  * `offset` grows by the page size; the route answers a bare JSON array, so the built-in
  * "Response Is Empty" ends it at the first `[]`.
  */
-function offsetPagination(pageSize) {
+function offsetPagination(pageSize, { perSecond = 0 } = {}) {
   return {
+    ...(perSecond ? { requestInterval: Math.ceil(1000 / perSecond) } : {}),
     paginationMode: 'updateAParameterInEachRequest',
     parameters: { parameters: [{ type: 'qs', name: 'offset', value: `={{ $pageCount * ${pageSize} }}` }] },
     paginationCompleteWhen: 'responseIsEmpty',
@@ -66,4 +67,7 @@ function countPayments(items) {
   return n;
 }
 
-module.exports = { PROVIDER, CRED, credentials, ours, httpRequest, offsetPagination, countPayments };
+/** Headers of a plain script (the physical-limit column). */
+const HEADERS = { authorization: `Basic ${Buffer.from(`${USER}:${APP_PASSWORD}`).toString('base64')}` };
+
+module.exports = { PROVIDER, HEADERS, CRED, credentials, ours, httpRequest, offsetPagination, countPayments };

@@ -60,14 +60,23 @@ function httpRequest(url, { query, pagination, batching, settings } = {}) {
  * The HTTP Request node's built-in pagination as vivenu's docs lead a user to set it up:
  * `skip` grows by the page size each request, stop when a page comes back with no docs.
  */
-function skipPagination(pageSize) {
+function skipPagination(pageSize, { perSecond = 0 } = {}) {
   return {
     paginationMode: 'updateAParameterInEachRequest',
     parameters: { parameters: [{ type: 'qs', name: 'skip', value: `={{ $pageCount * ${pageSize} }}` }] },
     paginationCompleteWhen: 'other',
     completeExpression: '={{ $response.body.docs.length === 0 }}',
+    ...intervalFor(perSecond),
   };
 }
+
+/** The pagination's "Interval Between Requests" a user sets for a known limit of `perSecond` (none without one). */
+function intervalFor(perSecond) {
+  return perSecond ? { requestInterval: Math.ceil(1000 / perSecond) } : {};
+}
+
+/** Headers of a plain script (the physical-limit column). */
+const HEADERS = { authorization: `Bearer ${API_KEY}` };
 
 /** Number of transactions in the Measured node's output: our items, or the docs of HTTP Request's page items. */
 function countTransactions(items) {
@@ -76,10 +85,21 @@ function countTransactions(items) {
   return n;
 }
 
-/** The seller's transactions in the emulator after a reset with `resetOpts` (what Get Many returns). */
-async function sellerTransactions(emulator) {
-  const state = await emulator.state('vivenu');
-  return state.transactions.filter((t) => t.sellerId === state.fixtures.sellerId);
+/**
+ * The seller's transactions as the API lists them (what Get Many returns): `total` and the first `max`
+ * IDs, read through the API (a 50,000-transaction state dump takes minutes to serialize).
+ */
+async function sellerTransactions(vars, max = 0) {
+  const { client } = require('./physical');
+  const { call } = client({ headers: HEADERS });
+  const ids = [];
+  let total = 0;
+  for (let skip = 0; ; skip += 1000) {
+    const page = await call(`${vars.VIVENU_URL}/transactions?top=1000&skip=${skip}`);
+    total = page.total;
+    ids.push(...page.docs.map((t) => t._id));
+    if (ids.length >= Math.min(max, total) || page.docs.length === 0) return { total, ids: ids.slice(0, max) };
+  }
 }
 
-module.exports = { API_KEY, CRED, credentials, ours, byId, httpRequest, skipPagination, countTransactions, sellerTransactions };
+module.exports = { API_KEY, HEADERS, CRED, credentials, ours, byId, httpRequest, skipPagination, intervalFor, countTransactions, sellerTransactions };

@@ -1,21 +1,23 @@
 'use strict';
-// Get 300 transactions by ID (300 input items), 40 ms latency per request.
-// Ours: default Request Options (parallel items, within vivenu's safe rate).
-// HTTP Request: one GET per item, default settings.
+// Get 300 transactions by ID (300 input items × --scale), 40 ms latency, no API limit.
+// Ours: default Request Options. HTTP Request: one GET per item, default settings (it sends the
+// requests of all items at once: already the strongest setup without a limit).
+// Physical: the same GETs from a plain script, 50 in flight.
 const v = require('../lib/vivenu');
+const { client, pool } = require('../lib/physical');
+const { scaled } = require('../lib/scale');
 
-const ITEMS = 300;
+const ITEMS = scaled(300);
 
 module.exports = {
-  title: 'vivenu: Get 300 transactions by ID (40 ms latency)',
+  title: `vivenu: Get ${ITEMS.toLocaleString('en')} transactions by ID, no API limit`,
   provider: 'vivenu',
-  emulator: { seed: 1, size: { vivenu: { transactions: 1000 } } },
+  emulator: { seed: 1, size: { vivenu: { transactions: Math.max(1000, ITEMS * 2) } } },
   latencyMs: 40,
   credentials: v.credentials,
 
-  async prepare({ emulator }) {
-    const ids = (await v.sellerTransactions(emulator)).slice(0, ITEMS).map((t) => t._id);
-    return { ids };
+  async prepare({ vars }) {
+    return { ids: (await v.sellerTransactions(vars, ITEMS)).ids };
   },
   input: ({ data }) => data.ids.map((id) => ({ id })),
   expected: () => ITEMS,
@@ -28,7 +30,13 @@ module.exports = {
   baselines: ({ vars }) => [
     {
       label: 'HTTP Request, one GET per item',
+      strongest: true,
       node: v.httpRequest(`={{ '${vars.VIVENU_URL}/transactions/' + $json.id }}`),
     },
   ],
+
+  async physical({ vars, data }) {
+    const { call } = client({ headers: v.HEADERS });
+    return (await pool(data.ids, 50, (id) => call(`${vars.VIVENU_URL}/transactions/${id}`))).length;
+  },
 };

@@ -1,27 +1,27 @@
 'use strict';
-// Rate-limited API: the emulator allows 20 requests/s per key and answers 429 with
-// Retry-After: 1 beyond that. 200 Get-by-ID items, 40 ms latency.
-// Ours: default options (honours Retry-After). HTTP Request: defaults; with Retry On Fail
-// (node setting, 3 tries, 1 s apart); and with Batching 20 items / 1,000 ms (what its error
-// message suggests), which is how a user would make it succeed.
+// Get 200 transactions by ID (× --scale) from an API limited to 20/s and to 10/s per key (429 with
+// Retry-After: 1 beyond that), 40 ms latency.
+// Ours: default options. HTTP Request: defaults; Retry On Fail (3 tries, 1 s apart); and Batching
+// <limit> items / 1,000 ms, what its 429 message suggests and a user who knows the limit sets (strongest).
+// Physical: the same GETs from a plain script at exactly the limit (the floor: items ÷ limit seconds).
 const v = require('../lib/vivenu');
+const { client, pool } = require('../lib/physical');
+const { scaled } = require('../lib/scale');
 
-const ITEMS = 200;
-const LIMIT = { provider: 'vivenu', limit: 20, windowMs: 1000, retryAfter: 1 };
+const ITEMS = scaled(200);
 
 module.exports = {
-  title: 'vivenu: 200 Get by ID, API limited to 20 req/s (429 + Retry-After: 1)',
+  title: `vivenu: Get ${ITEMS.toLocaleString('en')} by ID (429 + Retry-After: 1)`,
   provider: 'vivenu',
-  emulator: { seed: 1, size: { vivenu: { transactions: 1000 } } },
+  emulator: { seed: 1, size: { vivenu: { transactions: Math.max(1000, ITEMS * 2) } } },
   latencyMs: 40,
+  limits: [20, 10],
+  rateLimitExtra: { retryAfter: 1 },
   credentials: v.credentials,
   timeoutMs: 90000,
 
-  async arrange({ emulator }) {
-    await emulator.rateLimit(LIMIT);
-  },
-  async prepare({ emulator }) {
-    return { ids: (await v.sellerTransactions(emulator)).slice(0, ITEMS).map((t) => t._id) };
+  async prepare({ vars }) {
+    return { ids: (await v.sellerTransactions(vars, ITEMS)).ids };
   },
   input: ({ data }) => data.ids.map((id) => ({ id })),
   expected: () => ITEMS,
@@ -31,7 +31,7 @@ module.exports = {
     label: 'vivenu node, Get, default options',
     node: v.ours({ operation: 'get', transactionId: v.byId('={{ $json.id }}') }),
   }),
-  baselines: ({ vars }) => {
+  baselines: ({ vars, limit }) => {
     const url = `={{ '${vars.VIVENU_URL}/transactions/' + $json.id }}`;
     return [
       { label: 'HTTP Request, defaults', node: v.httpRequest(url) },
@@ -40,9 +40,15 @@ module.exports = {
         node: v.httpRequest(url, { settings: { retryOnFail: true, maxTries: 3, waitBetweenTries: 1000 } }),
       },
       {
-        label: 'HTTP Request, Batching 20 items / 1000 ms',
-        node: v.httpRequest(url, { batching: { batchSize: 20, batchInterval: 1000 } }),
+        label: `HTTP Request, Batching ${limit} items / 1000 ms`,
+        strongest: true,
+        node: v.httpRequest(url, { batching: { batchSize: limit, batchInterval: 1000 } }),
       },
     ];
+  },
+
+  async physical({ vars, data, limit }) {
+    const { call } = client({ headers: v.HEADERS, perSecond: limit });
+    return (await pool(data.ids, 50, (id) => call(`${vars.VIVENU_URL}/transactions/${id}`))).length;
   },
 };

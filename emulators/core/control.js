@@ -79,7 +79,10 @@ function registerControl(router, emu) {
 	router.get('/state', (req) => {
 		const dump = (p) => (p.dumpState ? p.dumpState(emu.states[p.name]) : emu.states[p.name]);
 		if (!req.query.provider) return { status: 200, body: { states: Object.fromEntries(emu.providers.map((p) => [p.name, dump(p)])) } };
-		return { status: 200, body: dump(needProvider(req.query.provider)) };
+		const state = dump(needProvider(req.query.provider));
+		// `fields=fixtures,payments`: only those top-level keys (a 50,000-record dump takes minutes to serialize).
+		if (!req.query.fields) return { status: 200, body: state };
+		return { status: 200, body: Object.fromEntries(String(req.query.fields).split(',').map((k) => [k, state[k]])) };
 	});
 
 	// ---- Webhooks (core/webhooks.js). Deliveries only ever go to loopback URLs.

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { mapSettled, type Concurrency } from './pool';
+
 export interface PageLimit {
 	returnAll: boolean;
 	/** Ignored when returnAll. */
@@ -10,26 +12,102 @@ function remaining(limit: PageLimit, collected: number): number {
 	return limit.returnAll ? Number.POSITIVE_INFINITY : limit.limit - collected;
 }
 
+/** One page of a skip + total list: its number (1-based, in list order), offset and size. */
+export interface PageRef {
+	number: number;
+	skip: number;
+	top: number;
+}
+
+export interface SkipTotalOptions<T> {
+	/** Pages in flight at once once the first answer has told the total (1: one after another; an adaptive pace's window). */
+	concurrency?: Concurrency;
+	/** A record's identity: a record served twice (the list shifted while it was read) is output once. */
+	keyOf?: (item: T) => string;
+	/** Turns a page's final failure (after the request layer's retries) into the error to throw, e.g. naming the page. */
+	failed?: (error: unknown, page: PageRef) => unknown;
+}
+
 /**
  * skip + total style (e.g. vivenu `{docs, total}`): asks for the largest page, stops at `total`,
  * an empty page, or the user's limit. Reads how many came back instead of trusting the page size.
+ *
+ * Once the first page has told the total, the other pages are fetched `concurrency` at a time (the
+ * request layer paces them) and output in list order. If the total grows while reading (records
+ * added at the front push the tail beyond the old total), the pages past the old end are read too,
+ * and `keyOf` drops the records a shift served twice. What cannot be avoided with offsets: a record
+ * removed while reading can make another one move across a page boundary unread, as in any
+ * one-after-another offset read.
  */
 export async function paginateSkipTotal<T = IDataObject>(
 	limit: PageLimit,
 	maxPageSize: number,
 	fetchPage: (skip: number, top: number) => Promise<{ items: T[]; total?: number }>,
+	options: SkipTotalOptions<T> = {},
 ): Promise<T[]> {
+	const target = limit.returnAll ? Number.POSITIVE_INFINITY : limit.limit;
 	const out: T[] = [];
-	let skip = 0;
-	for (;;) {
-		const want = remaining(limit, out.length);
-		if (want <= 0) break;
-		const top = Math.min(maxPageSize, want);
-		const { items, total } = await fetchPage(skip, top);
-		out.push(...items.slice(0, Math.max(0, want)));
-		skip += items.length;
-		if (items.length === 0 || (total !== undefined && skip >= total)) break;
-		if (total === undefined && items.length < top) break;
+	const seen = new Set<string>();
+	const add = (items: T[]) => {
+		for (const item of items) {
+			if (out.length >= target) return;
+			if (options.keyOf) {
+				const key = options.keyOf(item);
+				if (seen.has(key)) continue;
+				seen.add(key);
+			}
+			out.push(item);
+		}
+	};
+	let pageNumber = 0;
+	const fetchRef = async (page: PageRef) => {
+		try {
+			return await fetchPage(page.skip, page.top);
+		} catch (error) {
+			throw options.failed ? options.failed(error, page) : error;
+		}
+	};
+	if (target <= 0) return out;
+
+	const firstTop = Math.min(maxPageSize, target);
+	const first = await fetchRef({ number: ++pageNumber, skip: 0, top: firstTop });
+	add(first.items);
+	let skip = first.items.length;
+	let total = first.total;
+	if (first.items.length === 0 || (total === undefined && first.items.length < firstTop)) return out;
+	// A first page shorter than asked while more remain: the server caps the page size there.
+	const pageSize = total !== undefined && first.items.length < firstTop && skip < total ? first.items.length : maxPageSize;
+
+	while (out.length < target) {
+		if (total === undefined) {
+			// No total: one page after another until a short one.
+			const top = Math.min(pageSize, target - out.length);
+			const page = await fetchRef({ number: ++pageNumber, skip, top });
+			add(page.items);
+			skip += page.items.length;
+			if (page.items.length < top) break;
+			continue;
+		}
+		if (skip >= total) break;
+		const end = Math.min(total, skip + (target - out.length));
+		const pages: PageRef[] = [];
+		for (let s = skip; s < end; s += pageSize) {
+			pages.push({ number: ++pageNumber, skip: s, top: Number.isFinite(target) ? Math.min(pageSize, end - s) : pageSize });
+		}
+		const settled = await mapSettled(pages, options.concurrency ?? 1, fetchRef, true);
+		let lastServed = 0;
+		let nextTotal = total;
+		for (const result of settled) {
+			if ('error' in result) throw result.error;
+			if ('skipped' in result) continue;
+			add(result.value.items);
+			lastServed = result.value.items.length;
+			if (typeof result.value.total === 'number') nextTotal = Math.max(nextTotal, result.value.total);
+		}
+		skip = end;
+		// The last page planned came back empty: the list ended (it shrank while being read).
+		if (lastServed === 0) break;
+		total = nextTotal;
 	}
 	return out;
 }

@@ -226,7 +226,7 @@ class N8nServer {
     clearTimeout(t);
   }
 
-  async request(method, p, body) {
+  async request(method, p, body, { timeoutMs = 30000 } = {}) {
     if (this.exited) throw new Error(`n8n exited (${this.exited.code ?? this.exited.signal}) — see the n8n log`);
     const headers = { 'browser-id': 'n8n-nodes-event-payments-scripts' };
     if (this.cookie) headers.cookie = this.cookie;
@@ -235,7 +235,7 @@ class N8nServer {
     let res;
     for (let attempt = 1; ; attempt++) {
       try {
-        res = await httpJson(method, `${this.baseUrl}${p}`, { body, headers, timeoutMs: 30000 });
+        res = await httpJson(method, `${this.baseUrl}${p}`, { body, headers, timeoutMs });
         break;
       } catch (e) {
         if (!e.network || method !== 'GET' || attempt >= 3 || this.exited) throw e;
@@ -305,7 +305,8 @@ class N8nServer {
     while (Date.now() < deadline) {
       await sleep(delay);
       delay = Math.min(delay * 2, 500);
-      const e = await this.request('GET', `/rest/executions/${executionId}`);
+      // A finished execution's data can be large (the bench's 50,000 items): more time to send it.
+      const e = await this.request('GET', `/rest/executions/${executionId}`, undefined, { timeoutMs: 300000 });
       const ex = e.body?.data;
       if (e.status !== 200 || !ex) continue;
       if (['new', 'running', 'waiting'].includes(ex.status) || !ex.stoppedAt) continue;

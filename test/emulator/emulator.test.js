@@ -458,6 +458,15 @@ describe('request log', () => {
 	});
 });
 
+describe('state dump', () => {
+	test('fields= returns only the named top-level keys of the state', async () => {
+		const full = await client.state('vivenu');
+		const some = await client.state('vivenu', ['fixtures', 'seller']);
+		expect(Object.keys(some).sort()).toEqual(['fixtures', 'seller']);
+		expect(some).toEqual({ fixtures: full.fixtures, seller: full.seller });
+	});
+});
+
 describe('reset and determinism', () => {
 	test('same seed gives identical data, across resets and instances; size and seed are honoured', async () => {
 		const before = await client.state('vivenu');

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { checkDate, locatorValue, pageLimitProperties, paginateSkipTotal, readPageLimit, simplifyProperty, validateId } from '../../../common';
 import { shapeTransaction } from '../../helpers/output';
+import { listPageOptions } from '../../helpers/pagination';
 import type { VivenuClient } from '../../transport';
 import { includeSecretField, readShape } from './fields';
 
@@ -154,6 +155,6 @@ export async function execute(this: IExecuteFunctions, i: number, client: Vivenu
 			expect: 'object',
 		});
 		return { items: body?.docs ?? [], total: typeof body?.total === 'number' ? body.total : undefined };
-	});
+	}, listPageOptions(this.getNode(), client, i));
 	return docs.map((doc) => shapeTransaction(doc, simplify, includeSecret));
 }

@@ -1,0 +1,53 @@
+'use strict';
+// Peak resident memory (RSS) of a process and its descendants while something runs, from /proc
+// (Linux only; elsewhere the peak is null).
+const fs = require('fs');
+
+function childrenOf(pid) {
+  try {
+    return fs.readdirSync(`/proc/${pid}/task`).flatMap((tid) =>
+      fs.readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+  } catch {
+    return [];
+  }
+}
+
+function rssOf(pid) {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** RSS in bytes of `pid` and every descendant. */
+function treeRss(pid) {
+  let total = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop();
+    total += rssOf(p);
+    stack.push(...childrenOf(p));
+  }
+  return total;
+}
+
+/** Samples every `everyMs` until stop(); stop() → { peak, before } in bytes (null where /proc is missing). */
+function sampleRss(pid, everyMs = 50) {
+  if (!pid || !fs.existsSync(`/proc/${pid}/status`)) return { stop: () => ({ peak: null, before: null }) };
+  const before = treeRss(pid);
+  let peak = before;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, treeRss(pid));
+  }, everyMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      peak = Math.max(peak, treeRss(pid));
+      return { peak, before };
+    },
+  };
+}
+
+module.exports = { sampleRss };
