@@ -12,7 +12,7 @@
  *      `n8n worker --concurrency=N` and one `n8n webhook` started together, all EXECUTIONS_MODE=queue.
  *      Through the main's REST API: webhook-triggered copies of examples/*.json and active copies of
  *      the vivenu, Fourvenues and Restrict Content Pro trigger examples, activated.
- *   3. At once: QUEUE_CALLS (default 220) POSTs at the webhook processor's /webhook/… URLs; 40 signed
+ *   3. At once: QUEUE_CALLS (default 220) POSTs (40 in flight) at the webhook processor's /webhook/… URLs; 40 signed
  *      vivenu and Fourvenues deliveries (10 of them sent twice) from the emulator to the URLs the
  *      triggers registered; payments added and changed between the RCP trigger's polls on the main.
  *   4. Checks that every call and delivery started exactly one successful execution on a worker, with
@@ -28,6 +28,7 @@
  *   --keep               QUEUE_KEEP=1         keep the logs in the temp dir (data is removed anyway)
  *   QUEUE_CALLS (default 220, at least 5), QUEUE_WORKER_CONCURRENCY (default 5),
  *   QUEUE_TIMEOUT_MS (default 600000: how long the executions may take after the calls),
+ *   QUEUE_IN_FLIGHT (default 40: calls waiting for an answer at once),
  *   QUEUE_EXPECT_SHARED_LIMIT=1: "Constant Contact got at most 4 requests in any second" becomes a check
  */
 const fs = require('fs');
@@ -52,6 +53,10 @@ const opts = {
   concurrency: Math.max(1, Number(process.env.QUEUE_WORKER_CONCURRENCY || 5)),
   timeoutMs: Number(process.env.QUEUE_TIMEOUT_MS || 600000),
   expectSharedLimit: process.env.QUEUE_EXPECT_SHARED_LIMIT === '1',
+  // Calls waiting for an answer at any moment. All 220 at once made the webhook processor wait longer
+  // than its 60 s for a database connection on a busy 2-core machine; 40 still queue far more
+  // executions than the workers run at once (2 × 5).
+  inFlight: Math.max(1, Number(process.env.QUEUE_IN_FLIGHT || 40)),
 };
 for (const a of process.argv.slice(2)) {
   if (!['--skip-build', '--keep'].includes(a)) { process.stderr.write(`unknown argument ${a}\n`); process.exit(2); }
@@ -185,6 +190,7 @@ async function main() {
     const webhookRole = roles.find((r) => r.name === 'webhook');
     const webhookBase = `http://127.0.0.1:${webhookRole.port}`;
     const encryptionKey = crypto.randomBytes(24).toString('hex');
+    const runnersToken = crypto.randomBytes(24).toString('hex');
     const disabled = n8n.disabledModules(n8nBin, process.env.E2E_DISABLED_MODULES ?? n8n.E2E_DISABLED_MODULES);
     for (const r of roles) {
       const env = n8n.n8nEnv({
@@ -198,6 +204,22 @@ async function main() {
           DB_POSTGRESDB_DATABASE: pg.database,
           DB_POSTGRESDB_USER: pg.user,
           DB_POSTGRESDB_PASSWORD: pg.password,
+          // n8n's default pool of 2 connections per process cannot serve 200 webhook calls at once: the
+          // webhook processor answered 500 "timeout exceeded when trying to connect" (waiting for a pool
+          // slot), then 503 "Database is not ready!". 4 processes × 10 stays below max_connections (100).
+          // On a starved machine n8n's pings (every 2 s, 5 s timeout) failed 3 times in a row, and its
+          // "recovery" then dropped the connection under running queries ("Driver not Connected").
+          DB_POSTGRESDB_POOL_SIZE: '10',
+          DB_POSTGRESDB_CONNECTION_TIMEOUT: '60000',
+          DB_POSTGRESDB_IDLE_CONNECTION_TIMEOUT: '600000',
+          DB_PING_INTERVAL_SECONDS: '10',
+          DB_PING_TIMEOUT_MS: '30000',
+          DB_PING_MAX_FAILURES_BEFORE_RECOVERY: '10',
+          // No task runner processes: the workflows here have no Code node, and an internal runner is one
+          // more Node process per n8n process. Under load its start outlived the 30 s grant token ("invalid
+          // or expired grant token", 403) and the main never became ready, as it waits for its runner.
+          N8N_RUNNERS_MODE: 'external',
+          N8N_RUNNERS_AUTH_TOKEN: runnersToken,
           QUEUE_BULL_REDIS_HOST: redis.host,
           QUEUE_BULL_REDIS_PORT: String(redis.port),
           WEBHOOK_URL: `${webhookBase}/`,
@@ -243,7 +265,7 @@ async function main() {
       n8n.importCredentials(mainCtx, path.join(importDir, 'credentials.json')));
 
     // --- the cluster, all four processes at once --------------------------------------------------------
-    const startTimeout = Number(process.env.QUEUE_START_TIMEOUT_MS || 300000);
+    const startTimeout = Number(process.env.QUEUE_START_TIMEOUT_MS || 420000);
     for (const r of roles) {
       r.server = new n8n.N8nServer(r.ctx, { command: r.command, healthPort: r.healthPort });
       stopFirst.push(() => r.server.stop(20000));
@@ -319,20 +341,21 @@ async function main() {
       [calls[i], calls[j]] = [calls[j], calls[i]];
     }
     const fireStart = Date.now();
+    const post = async (c) => {
+      try {
+        const r = await httpJson('POST', `${webhookBase}/webhook/${c.w.path}`, { body: c.body, timeoutMs: 120000 });
+        return r.status;
+      } catch (e) { return e.message; }
+    };
     const [answers, expectedDeliveries] = await Promise.all([
-      Promise.all(calls.map(async (c) => {
-        try {
-          const r = await httpJson('POST', `${webhookBase}/webhook/${c.w.path}`, { body: c.body, timeoutMs: 120000 });
-          return r.status;
-        } catch (e) { return e.message; }
-      })),
+      inFlight(calls, opts.inFlight, post),
       qt.fireDeliveries(emulator.client, triggers),
     ]);
     const fireMs = Date.now() - fireStart;
     timings.add(`${calls.length} webhook calls answered`, fireMs);
     const accepted = answers.filter((s) => s === 200).length;
     const refused = answers.filter((s) => s !== 200);
-    check(accepted === calls.length, `${calls.length} concurrent POSTs to the webhook processor all accepted`,
+    check(accepted === calls.length, `${calls.length} POSTs to the webhook processor (${opts.inFlight} at a time) all accepted`,
       `${refused.length} not: ${[...new Set(refused.map(String))].slice(0, 5).join(', ')}`);
 
     // --- wait for the executions, the deliveries and the poller ----------------------------------------
@@ -496,6 +519,15 @@ async function main() {
     say(`queue: ${passed} passed, ${failed} failed`);
     process.exitCode = failed ? 1 : 0;
   }
+}
+
+/** Runs fn over items with at most `limit` pending at a time; resolves the results in order. */
+async function inFlight(items, limit, fn) {
+  const out = new Array(items.length);
+  let next = 0;
+  const lane = async () => { while (next < items.length) { const i = next++; out[i] = await fn(items[i]); } };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return out;
 }
 
 const sqlList = (ids) => ids.map((id) => `'${String(id).replace(/'/g, "''")}'`).join(',');

@@ -70,7 +70,9 @@ async function fireDeliveries(emulator, triggers) {
     const chosen = ids[t.provider].slice(0, t.deliveries);
     if (chosen.length < t.deliveries) throw new Error(`the emulator has ${chosen.length} ${t.provider} records to deliver, need ${t.deliveries}`);
     expected[t.provider] = chosen;
-    await emulator.webhookConfig({ provider: t.provider, timeoutMs: 60000 });
+    // Retries keep the providers' schedule, 1,000 times faster than real time (the
+    // emulator's default is 60,000 times), so a retry of a failed delivery comes after n8n had a moment to recover.
+    await emulator.webhookConfig({ provider: t.provider, timeoutMs: 60000, timeScale: 1 / 1000 });
     if (t.duplicates) await emulator.injectWebhook({ provider: t.provider, duplicate: 1, times: t.duplicates });
     const events = chosen.map((id) => (t.provider === 'vivenu'
       ? { type: 'transaction.complete', data: { transactionId: id } }
