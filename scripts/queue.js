@@ -32,10 +32,11 @@
  *   QUEUE_EXPECT_SHARED_LIMIT=1: "Constant Contact got at most 4 requests in any second" becomes a check
  */
 const fs = require('fs');
+const net = require('net');
 const os = require('os');
 const path = require('path');
 const crypto = require('crypto');
-const { REPO_ROOT, freePort, fmtMs, Timings, tail, sleep, substitute, httpJson } = require('./lib/util');
+const { REPO_ROOT, fmtMs, Timings, tail, sleep, substitute, httpJson } = require('./lib/util');
 const n8n = require('./lib/n8n');
 const pkg = require('./lib/package');
 const { startEmulatorProcess } = require('./lib/emulator');
@@ -146,12 +147,15 @@ async function main() {
       { name: 'worker-2', command: ['worker', `--concurrency=${opts.concurrency}`], worker: true },
       { name: 'webhook', command: ['webhook'] },
     ];
+    // Every port at once, held open together so that none comes back twice (a worker once failed with
+    // "Task Broker's port … is already in use" when ports were asked for one after another).
+    const ports = await freePorts(roles.length * 3 + 3);
     for (const r of roles) {
       r.userFolder = path.join(tmp, 'users', r.name);
       r.logFile = path.join(tmp, `n8n-${r.name}.log`);
       fs.writeFileSync(r.logFile, '');
-      [r.port, r.brokerPort] = [await freePort(), await freePort()];
-      if (r.worker) r.healthPort = await freePort();
+      [r.port, r.brokerPort] = [ports.pop(), ports.pop()];
+      if (r.worker) r.healthPort = ports.pop();
     }
     const ccCalls = Math.round((opts.calls * WORKLOAD[0].share) / WORKLOAD.reduce((a, w) => a + w.share, 0));
     const [, redis, pg, emulator] = await timings.time('set-up at once (build/pack/install, Redis, PostgreSQL, emulator)', async () => {
@@ -165,19 +169,19 @@ async function main() {
             Promise.all(roles.map((r) => pkg.installIntoUserFolder(packed.tarball, r.userFolder, { env: npmEnv, logFile }))));
         })(),
         servicesUp.then(() => timings.time('start Redis', async () => {
-          const x = await services.startRedis({ dir: path.join(tmp, 'redis'), port: await freePort(), logFile: path.join(tmp, 'redis.log') });
+          const x = await services.startRedis({ dir: path.join(tmp, 'redis'), port: ports.pop(), logFile: path.join(tmp, 'redis.log') });
           stopLast.push(() => x.stop());
           return x;
         })),
         servicesUp.then(() => timings.time('start PostgreSQL (initdb)', async () => {
           const x = await services.startPostgres({
-            dir: path.join(tmp, 'pg'), port: await freePort(), logFile: path.join(tmp, 'postgres.log'), password: crypto.randomBytes(12).toString('hex'),
+            dir: path.join(tmp, 'pg'), port: ports.pop(), logFile: path.join(tmp, 'postgres.log'), password: crypto.randomBytes(12).toString('hex'),
           });
           stopLast.push(() => x.stop());
           return x;
         })),
         timings.time('start emulator', async () => {
-          const x = await startEmulatorProcess({ port: await freePort(), nodeBin, logFile: path.join(tmp, 'emulator.log') });
+          const x = await startEmulatorProcess({ port: ports.pop(), nodeBin, logFile: path.join(tmp, 'emulator.log') });
           stopLast.push(() => x.stop());
           // Enough payable Constant Contact registrations for one per call.
           await x.client.reset({ size: { 'constant-contact': { registrations: Math.max(40, Math.ceil(ccCalls * 1.3) + 10) } } });
@@ -524,6 +528,18 @@ async function main() {
     say(`queue: ${passed} passed, ${failed} failed`);
     process.exitCode = failed ? 1 : 0;
   }
+}
+
+/** n distinct free loopback ports: n listeners opened together, then closed. */
+async function freePorts(n) {
+  const servers = await Promise.all(Array.from({ length: n }, () => new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => resolve(srv));
+  })));
+  const ports = servers.map((srv) => srv.address().port);
+  await Promise.all(servers.map((srv) => new Promise((r) => srv.close(r))));
+  return ports;
 }
 
 /** Runs fn over items with at most `limit` pending at a time; resolves the results in order. */
