@@ -126,37 +126,31 @@ async function drivePolling({ emulator, emitted, timeoutMs = 200000, log = () =>
     }
   };
   const polls = async () => (await emulator.requests(rcp)).filter(isRcpPoll).length;
+  const nextPoll = async (what) => {
+    const before = await polls();
+    const deadline = Date.now() + 90000;
+    while ((await polls()) <= before) {
+      if (Date.now() > deadline) throw new Error(`polling trigger: no poll within 90 s ${what}`);
+      await sleep(2000);
+    }
+  };
+  const round = async (label, n, changes) => {
+    const added = await add(n);
+    expected.push(...added.map((p) => `newPayment:${p.id}:complete`));
+    for (const [p, status] of changes(added)) await change(p, status);
+    log(`polling ${label}: ${n} new payments and status changes made (${expected.length} items expected so far)`);
+    await waitAll(label);
+  };
 
   // The first change waits for the first scheduled poll after activation: n8n 2.40.7 keeps nothing of
   // the activation poll when it returns no items (see docs/running-at-scale.md), so that poll, not the
   // activation's, is the one that remembers where the list stands.
-  const first = await polls();
-  const firstDeadline = Date.now() + 90000;
-  while ((await polls()) <= first) {
-    if (Date.now() > firstDeadline) throw new Error('polling trigger: no scheduled poll within 90 s of activation');
-    await sleep(2000);
-  }
-  const round1 = await add(3);
-  expected.push(...round1.map((p) => `newPayment:${p.id}:complete`));
-  await change(old[0], 'refunded');
-  await change(old[1], 'failed');
-  log('polling round 1: 3 new payments, 2 status changes');
-  await waitAll('round 1');
-
-  const round2 = await add(2);
-  expected.push(...round2.map((p) => `newPayment:${p.id}:complete`));
-  await change(round1[0], 'refunded');
-  await change(old[2], 'refunded');
-  log('polling round 2: 2 new payments, 2 status changes (one of a payment new in round 1)');
-  await waitAll('round 2');
-
+  await nextPoll('of activation');
+  let round1 = [];
+  await round('round 1', 3, (added) => { round1 = added; return [[old[0], 'refunded'], [old[1], 'failed']]; });
+  await round('round 2', 2, () => [[round1[0], 'refunded'], [old[2], 'refunded']]);
   // One more poll after everything was emitted: it must find nothing new (no repeat of an emitted item).
-  const before = await polls();
-  const deadline = Date.now() + 90000;
-  while ((await polls()) <= before) {
-    if (Date.now() > deadline) throw new Error('polling trigger: no poll in the 90 s after round 2');
-    await sleep(2000);
-  }
+  await nextPoll('after round 2');
   await sleep(5000); // an execution that poll started would be queued by now
   return { expected, polls: await polls() };
 }
