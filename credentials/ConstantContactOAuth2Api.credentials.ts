@@ -1,6 +1,7 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_BASE_URL } from '../nodes/ConstantContact/transport/environments';
+import { rateLimitShareProperty } from '../nodes/common/rateLimitShare';
 
 /**
  * Constant Contact V3 OAuth2 (authorization-code grant). The URLs and the scope are hidden so that
@@ -72,6 +73,7 @@ export class ConstantContactOAuth2Api implements ICredentialType {
 			type: 'hidden',
 			default: DEFAULT_BASE_URL,
 		},
+		rateLimitShareProperty,
 	];
 
 	// Needs no scope beyond a valid token (GET /account/user/privileges).

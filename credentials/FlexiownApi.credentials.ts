@@ -9,6 +9,7 @@ import type {
 
 import { environmentBaseUrlExpression } from '../nodes/common/environments';
 import { FLEXIOWN_ENVIRONMENTS } from '../nodes/Flexiown/transport/environments';
+import { rateLimitShareProperty } from '../nodes/common/rateLimitShare';
 
 /** The API Version Path as an expression: "/v1", or nothing when the field is empty (as transport's versionSegmentOf). */
 const VERSION_SEGMENT = '(String($credentials.versionPrefix || "").trim().replace(/^\\/+|\\/+$/g, "") ? "/" + String($credentials.versionPrefix).trim().replace(/^\\/+|\\/+$/g, "") : "")';
@@ -93,6 +94,7 @@ export class FlexiownApi implements ICredentialType {
 			description:
 				'Whether to also send the API key as "apiKey" in the JSON body of status updates, as the API docs require. The WooCommerce plugin sends it only in the api-key header.',
 		},
+		rateLimitShareProperty,
 	];
 
 	/**

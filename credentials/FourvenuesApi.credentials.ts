@@ -2,6 +2,7 @@ import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INo
 
 import { environmentBaseUrlExpression } from '../nodes/common/environments';
 import { FOURVENUES_ENVIRONMENTS } from '../nodes/Fourvenues/transport/environments';
+import { rateLimitShareProperty } from '../nodes/common/rateLimitShare';
 
 export class FourvenuesApi implements ICredentialType {
 	name = 'fourvenuesApi';
@@ -43,6 +44,7 @@ export class FourvenuesApi implements ICredentialType {
 			description: 'The API root (paths have no version prefix), e.g. a proxy or a local emulator',
 			displayOptions: { show: { environment: ['custom'] } },
 		},
+		rateLimitShareProperty,
 	];
 
 	authenticate: IAuthenticateGeneric = {

@@ -1,6 +1,7 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { RCP_NAMESPACE } from '../nodes/RestrictContentPro/transport/environments';
+import { rateLimitShareProperty } from '../nodes/common/rateLimitShare';
 
 export class RestrictContentProApi implements ICredentialType {
 	name = 'restrictContentProApi';
@@ -73,6 +74,7 @@ export class RestrictContentProApi implements ICredentialType {
 			default: false,
 			description: 'Whether to connect even if the SSL certificate cannot be verified, e.g. a staging site with a self-signed certificate',
 		},
+		rateLimitShareProperty,
 	];
 
 	authenticate: IAuthenticateGeneric = {

@@ -2,6 +2,7 @@ import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INo
 
 import { environmentBaseUrlExpression } from '../nodes/common/environments';
 import { VIVENU_ENVIRONMENTS } from '../nodes/Vivenu/transport/environments';
+import { rateLimitShareProperty } from '../nodes/common/rateLimitShare';
 
 export class VivenuApi implements ICredentialType {
 	name = 'vivenuApi';
@@ -42,6 +43,7 @@ export class VivenuApi implements ICredentialType {
 			description: 'The API root including /api, e.g. a proxy or a local emulator',
 			displayOptions: { show: { environment: ['custom'] } },
 		},
+		rateLimitShareProperty,
 	];
 
 	authenticate: IAuthenticateGeneric = {

@@ -35,7 +35,7 @@ export class ConstantContact implements INodeType {
 			},
 			...event.description,
 			...registration.description,
-			requestOptionsProperty('4 per second, Constant Contact’s limit per application'),
+			requestOptionsProperty('4 per second, Constant Contact’s limit per application, times the credential’s Rate Limit Share'),
 		],
 	};
 

@@ -37,7 +37,7 @@ export class Flexiown implements INodeType {
 			...payment.description,
 			...merchant.description,
 			...product.description,
-			requestOptionsProperty('5 per second for Flexiown, which documents no limit'),
+			requestOptionsProperty('adaptive for Flexiown, which documents no limit: from 5 per second, growing while answers stay fast', undefined, true),
 		],
 	};
 

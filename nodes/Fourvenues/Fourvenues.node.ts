@@ -41,7 +41,7 @@ export class Fourvenues implements INodeType {
 			...event.description,
 			...ticket.description,
 			...organization.description,
-			requestOptionsProperty('8 per second, under the about 10 per API key Fourvenues reportedly allows'),
+			requestOptionsProperty('adaptive: from 8 per second, under the about 10 per API key Fourvenues reportedly allows, growing while no 429 comes', undefined, true),
 		],
 	};
 

@@ -30,7 +30,7 @@ export class RestrictContentPro implements INodeType {
 				default: 'payment',
 			},
 			...payment.description,
-			requestOptionsProperty('10 per second; WordPress sets no limit, but shared hosting is often slow'),
+			requestOptionsProperty('adaptive: from 10 per second, growing while the site answers fast; WordPress sets no limit, but shared hosting is often slow', undefined, true),
 		],
 	};
 

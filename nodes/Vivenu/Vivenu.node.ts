@@ -30,7 +30,7 @@ export class Vivenu implements INodeType {
 				default: 'transaction',
 			},
 			...transaction.description,
-			requestOptionsProperty('50 per second for vivenu', 10),
+			requestOptionsProperty('adaptive for vivenu, which documents no limit: from 20 per second, growing while answers stay fast', 10, true),
 		],
 	};
 

@@ -2,9 +2,12 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { isExecution, isListSearch } from './context';
 import { readRequestSettings } from './parameters';
-import { answerError } from './errors';
+import { answerError, operationError } from './errors';
 import { joinUrl, type RequestEnv } from './http';
-import { apiRequest } from './request';
+import type { Concurrency } from './pool';
+import { apiRequest, credentialScope } from './request';
+import { rateLimitShare } from './rateLimitShare';
+import { sharedLimiter } from './sharedLimits';
 import type { ApiResponse, ProviderProfile, RequestContext, RequestSettings } from './types';
 
 /** Retries in the editor's "From list" searches: few, so that a picker answers quickly. */
@@ -29,6 +32,12 @@ export interface ApiCall {
 /** A provider's API for one execution (or one list search). */
 export interface ApiClient {
 	settings: RequestSettings;
+	/**
+	 * How many input items run at once: Concurrency from Request Options when set, else the provider's
+	 * default; for a provider with an adaptive pace the shared pace's in-flight window (up to that number
+	 * or the pace's maximum).
+	 */
+	lanes: Concurrency;
 	profile: ProviderProfile;
 	/** Values masked in every error of this client (the credential's secrets). */
 	secrets: readonly string[];
@@ -47,6 +56,8 @@ export interface ApiClientOptions {
 	baseUrl: string | ((path: string) => string);
 	secrets: readonly string[];
 	skipSslCertificateValidation?: boolean;
+	/** The credential's `rateLimitShare` field as stored (percent; empty = 100). */
+	rateLimitShare?: unknown;
 }
 
 /**
@@ -90,10 +101,23 @@ export function createApiClient(ctx: RequestContext, options: ApiClientOptions):
 	const { profile, baseUrl, secrets, skipSslCertificateValidation } = options;
 	const settings = settingsFor(ctx, profile.defaults);
 	const urlOf = typeof baseUrl === 'string' ? (path: string) => joinUrl(baseUrl, path) : baseUrl;
-	const env: RequestEnv = { profile, settings, secrets };
+	let share: number;
+	try {
+		share = rateLimitShare(options.rateLimitShare);
+	} catch (error) {
+		throw operationError({ node: ctx.getNode(), message: (error as Error).message });
+	}
+	const env: RequestEnv = { profile, settings, secrets, share };
+	let lanes: Concurrency = settings.concurrency;
+	if ('adaptive' in profile.pace) {
+		const pace = sharedLimiter(profile.credentialType, credentialScope(ctx, profile.credentialType, urlOf('/')), profile.pace, share).pace;
+		const chosen = settings.concurrency !== profile.defaults.concurrency;
+		lanes = { max: chosen ? settings.concurrency : profile.pace.adaptive.maxInFlight, now: () => pace.inFlight() };
+	}
 	const memos = new Map<string, Promise<unknown>>();
 	return {
 		settings,
+		lanes,
 		profile,
 		secrets,
 		async memo<T>(key: string, load: () => Promise<T>, { forgetFailure = false } = {}) {

@@ -7,6 +7,8 @@ export interface RequestEnv {
 	settings: RequestSettings;
 	/** Values that must never appear in output, errors or logs. */
 	secrets: readonly string[];
+	/** The credential's Rate Limit Share as a fraction (0, 1]: how much of the provider's pace this process may use. */
+	share: number;
 }
 
 function lowerCaseHeaders(headers: unknown): Record<string, string> {

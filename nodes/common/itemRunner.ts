@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { asNodeError, errorMessage } from './errors';
-import { mapSettled, type Settled } from './pool';
+import { mapSettled, type Concurrency, type Settled } from './pool';
 import type { OutputData } from './types';
 
 export type ItemHandler = (ctx: IExecuteFunctions, itemIndex: number) => Promise<OutputData>;
@@ -37,7 +37,7 @@ export function emitOutcomes(ctx: IExecuteFunctions, outcomes: Array<Settled<Out
 }
 
 /** The single per-item loop every node uses: bounded concurrency, order kept, continueOnFail per item. */
-export async function runItems(ctx: IExecuteFunctions, handler: ItemHandler, concurrency: number): Promise<INodeExecutionData[][]> {
+export async function runItems(ctx: IExecuteFunctions, handler: ItemHandler, concurrency: Concurrency): Promise<INodeExecutionData[][]> {
 	const indexes = ctx.getInputData().map((_, i) => i);
 	const outcomes = await mapSettled(indexes, concurrency, async (i) => await handler(ctx, i), !ctx.continueOnFail());
 	return emitOutcomes(ctx, outcomes);

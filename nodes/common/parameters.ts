@@ -8,10 +8,10 @@ import type { RequestSettings } from './types';
 export const DEFAULT_TIMEOUT_SECONDS = 60;
 
 /**
- * The "Request Options" collection every node shows. Requests per Second defaults to 0, which
- * means the provider's own safe rate (named in `providerRate`).
+ * The "Request Options" collection every node shows. Requests per Second defaults to 0: no cap of the
+ * execution's own, the pace the process shares per credential (named in `providerRate`) decides.
  */
-export function requestOptionsProperty(providerRate: string, providerConcurrency?: number): INodeProperties {
+export function requestOptionsProperty(providerRate: string, providerConcurrency?: number, adaptive = false): INodeProperties {
 	return {
 		displayName: 'Request Options',
 		name: 'requestOptions',
@@ -25,7 +25,7 @@ export function requestOptionsProperty(providerRate: string, providerConcurrency
 				type: 'number',
 				typeOptions: { minValue: 0, maxValue: 50 },
 				default: 0,
-				description: `How many input items are processed at the same time. 0 uses the node's default${providerConcurrency ? ` (${providerConcurrency})` : ''}.`,
+				description: `How many input items are processed at the same time. 0 uses the node's default${providerConcurrency ? ` (${providerConcurrency})` : ''}${adaptive ? ", which follows the adaptive pace's in-flight window" : ''}.`,
 			},
 			{
 				displayName: 'Max Retries',
@@ -51,7 +51,7 @@ export function requestOptionsProperty(providerRate: string, providerConcurrency
 				type: 'number',
 				typeOptions: { minValue: 0, numberPrecision: 2 },
 				default: 0,
-				description: `Upper bound on requests per second for this node in one execution. 0 uses the provider's safe rate (${providerRate}).`,
+				description: `Upper bound on requests per second for this node in one execution, on top of the pace all executions of this n8n share per credential (${providerRate}). It can only lower that pace. 0 = no cap of its own.`,
 			},
 			{
 				displayName: 'Timeout (Seconds)',

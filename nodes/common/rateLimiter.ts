@@ -1,13 +1,12 @@
 import { sleep } from 'n8n-workflow';
 
+import { FixedPace, type Pace } from './pace';
+
 const WINDOW_MS = 1000;
 /** A slot whose answer never got reported (a caller that ignores the release) stops counting after this. */
 const MAX_IN_FLIGHT_MS = 60 * 1000;
-const POLL_MS = 20;
-/** After a 429 the rate drops to this share of what it was (not below 1 request per second)... */
-const SLOW_DOWN_FACTOR = 0.7;
-/** ...and climbs back by this share of the configured rate per second without a 429. */
-const RECOVERY_PER_SECOND = 0.1;
+/** Longest nap while every slot is in flight; a release wakes the limiter earlier. */
+const POLL_MS = 50;
 
 interface Slot {
 	start: number;
@@ -15,99 +14,140 @@ interface Slot {
 	end?: number;
 }
 
+interface Waiter {
+	/** Editor list searches go before queued executions (see acquire). */
+	priority: boolean;
+	grant: (release: Release) => void;
+}
+
 /**
- * Spaces requests so that no more than `perSecond` reach the server in any one-second window (fractional
- * rates: see budget).
- * Shared by every request of one execution for one credential (see limiterFor).
+ * Called once the answer (or failure) has arrived. `answered: true` for a usable answer (not a 429, not
+ * a 5xx): its latency tells an adaptive pace whether the API stays fast.
+ */
+export type Release = (answered?: boolean) => void;
+
+/**
+ * Spaces requests so that no more than the pace's rate reach the server in any window (fractional
+ * rates: see budget) and, for an adaptive pace, no more than its window of requests are in flight.
  *
  * A slot counts from the moment its answer arrives, not from when the request started: the server
  * sees the request somewhere in between, and the time until it goes out varies (the first request
  * of an execution can take a few hundred ms to load credentials). Counting from the later moment
  * keeps every one-second window at the server within the limit, whatever that delay.
  *
- * An API limited below the configured rate answers 429: besides the pause it asks for, the rate is
- * lowered (backOff) so that the requests after the pause do not run straight into the limit again.
+ * Requests are served in arrival order by one pump; editor list searches are put before every queued
+ * execution request, so a picker waits for at most the next free slot, not for other executions' queues.
+ * A 429 pauses everyone for the wait it asks for and tells the pace (backOff).
  */
 export class RateLimiter {
+	readonly pace: Pace;
+
 	private slots: Slot[] = [];
 
-	private queue: Promise<void> = Promise.resolve();
+	private waiters: Waiter[] = [];
 
-	/** The rate right after the last slow-down, and when that was. */
-	private slowed?: { rate: number; at: number };
+	private pumping = false;
 
-	constructor(private readonly perSecond: number) {}
+	private pausedUntil = 0;
 
-	/** Requests per second allowed at `now`: the configured rate, or less for a while after a 429. */
+	private wake?: () => void;
+
+	constructor(pace: Pace | number) {
+		this.pace = typeof pace === 'number' ? new FixedPace(pace) : pace;
+	}
+
+	/** Requests per second allowed at `now`. */
 	currentRate(now = Date.now()): number {
-		if (!this.slowed) return this.perSecond;
-		const recovered = RECOVERY_PER_SECOND * this.perSecond * (Math.max(0, now - this.slowed.at) / 1000);
-		return Math.min(this.perSecond, this.slowed.rate + recovered);
+		return this.pace.rate(now);
+	}
+
+	/** Whether nothing is waiting or in flight (an idle limiter may be forgotten). */
+	idle(now = Date.now()): boolean {
+		return this.waiters.length === 0 && !this.slots.some((slot) => slot.end === undefined && now - slot.start < MAX_IN_FLIGHT_MS);
 	}
 
 	/**
-	 * After a 429 to the request sent at `sentAt`: blocks new requests for `pauseMs`, then lets them go
-	 * at a lowered rate that recovers from there. Answers to requests sent before the last slow-down say
-	 * nothing about the lowered rate, so a burst of them lowers it only once.
+	 * After a 429 to the request sent at `sentAt`: blocks new requests for `pauseMs`, and lets the pace
+	 * slow down (answers to requests sent before its last slow-down lower it only once, see Pace).
 	 */
 	backOff(pauseMs: number, sentAt: number, now = Date.now()): void {
-		this.pauseFor(pauseMs, now);
-		if (!this.perSecond || this.perSecond <= 0) return;
-		if (this.slowed && sentAt < this.slowed.at) return;
-		const lowest = Math.min(1, this.perSecond);
-		this.slowed = { rate: Math.max(lowest, this.currentRate(now) * SLOW_DOWN_FACTOR), at: now + pauseMs };
+		this.pausedUntil = Math.max(this.pausedUntil, now + pauseMs);
+		this.pace.throttled(sentAt, now, pauseMs);
 	}
 
 	/** Waits for a slot; call the returned function once the answer (or failure) has arrived. */
-	async acquire(): Promise<() => void> {
-		if (!this.perSecond || this.perSecond <= 0) return () => undefined;
-		const turn = this.queue.then(async () => await this.waitForSlot());
-		this.queue = turn.then(
-			() => undefined,
-			() => undefined,
-		);
-		return await turn;
-	}
-
-	/** Blocks new requests until `ms` from now. */
-	private pauseFor(ms: number, now: number): void {
-		const until = now + ms;
-		this.queue = this.queue.then(async () => {
-			const wait = until - Date.now();
-			if (wait > 0) await sleep(wait);
+	async acquire(priority = false): Promise<Release> {
+		if (!(this.pace.rate(Date.now()) > 0)) return () => undefined;
+		return await new Promise<Release>((grant) => {
+			const waiter: Waiter = { priority, grant };
+			if (priority) {
+				const firstOrdinary = this.waiters.findIndex((w) => !w.priority);
+				this.waiters.splice(firstOrdinary < 0 ? this.waiters.length : firstOrdinary, 0, waiter);
+			} else {
+				this.waiters.push(waiter);
+			}
+			void this.pump();
 		});
 	}
 
-	private async waitForSlot(): Promise<() => void> {
-		for (;;) {
-			const now = Date.now();
-			const { count, windowMs } = this.budget(now);
-			// In-flight slots always count (up to MAX_IN_FLIGHT_MS); finished ones for one window after their answer.
-			this.slots = this.slots.filter((slot) => (slot.end === undefined ? now - slot.start < MAX_IN_FLIGHT_MS : now - slot.end < windowMs));
-			if (this.slots.length < count) {
-				const slot: Slot = { start: now };
-				this.slots.push(slot);
-				return () => {
-					if (slot.end === undefined) slot.end = Date.now();
-				};
+	private async pump(): Promise<void> {
+		if (this.pumping) return;
+		this.pumping = true;
+		try {
+			while (this.waiters.length) {
+				const now = Date.now();
+				if (now < this.pausedUntil) {
+					await sleep(this.pausedUntil - now);
+					continue;
+				}
+				const wait = this.waitBeforeNext(now);
+				if (wait === 0) {
+					this.waiters.shift()?.grant(this.take(now));
+					continue;
+				}
+				this.pace.saturated(now);
+				await Promise.race([sleep(wait), new Promise<void>((resolve) => (this.wake = resolve))]);
+				this.wake = undefined;
 			}
-			// Wait until the oldest finished slot leaves the window, or poll while all are in flight.
-			const ends = this.slots.map((slot) => slot.end).filter((end): end is number => end !== undefined);
-			const wait = ends.length ? windowMs - (now - Math.min(...ends)) + 1 : POLL_MS;
-			await sleep(Math.max(1, Math.min(wait, windowMs)));
+		} finally {
+			this.pumping = false;
 		}
+	}
+
+	private take(now: number): Release {
+		const slot: Slot = { start: now };
+		this.slots.push(slot);
+		return (answered = false) => {
+			if (slot.end !== undefined) return;
+			slot.end = Date.now();
+			if (answered) this.pace.answered(slot.end - slot.start, slot.start, slot.end);
+			this.wake?.();
+		};
+	}
+
+	/** 0 when a request may go now, else how long to wait before looking again. */
+	private waitBeforeNext(now: number): number {
+		const { count, windowMs } = this.budget(now);
+		// In-flight slots always count (up to MAX_IN_FLIGHT_MS); finished ones for one window after their answer.
+		this.slots = this.slots.filter((slot) => (slot.end === undefined ? now - slot.start < MAX_IN_FLIGHT_MS : now - slot.end < windowMs));
+		const inFlight = this.slots.filter((slot) => slot.end === undefined).length;
+		if (this.slots.length < count && inFlight < this.pace.inFlight()) return 0;
+		// Wait until the oldest finished slot leaves the window, or until a release while all are in flight.
+		let oldestEnd = Infinity;
+		for (const slot of this.slots) if (slot.end !== undefined && slot.end < oldestEnd) oldestEnd = slot.end;
+		if (inFlight >= this.pace.inFlight() || oldestEnd === Infinity) return POLL_MS;
+		return Math.max(1, Math.min(windowMs - (now - oldestEnd) + 1, windowMs));
 	}
 
 	/**
 	 * Requests allowed per window, and the window: `rate` per second as whole requests. Below 1 per second,
-	 * one request per 1/rate seconds (0.5 → one every 2 s); a fractional rate above 1 as ceil(rate) requests
-	 * per ceil(rate)/rate seconds (1.5 → 2 every 1.33 s); while slowed down after a 429, whole requests per
-	 * second, so never more than configured.
+	 * one request per 1/rate seconds (0.5 → one every 2 s); a configured fractional rate above 1 as
+	 * ceil(rate) requests per ceil(rate)/rate seconds (1.5 → 2 every 1.33 s); a lowered or adapted rate
+	 * (7.4 after a 429) as whole requests per second (7), so never more than it.
 	 */
 	budget(now = Date.now()): { count: number; windowMs: number } {
-		const rate = this.currentRate(now);
-		if (rate < 1) return { count: 1, windowMs: WINDOW_MS / rate };
-		if (rate < this.perSecond) return { count: Math.floor(rate), windowMs: WINDOW_MS };
+		const rate = this.pace.rate(now);
+		if (rate >= 1 && !this.pace.exact(now)) return { count: Math.floor(rate), windowMs: WINDOW_MS };
 		const count = Math.ceil(rate);
 		return { count, windowMs: (WINDOW_MS * count) / rate };
 	}
@@ -117,8 +157,9 @@ const limiters = new Map<string, { limiter: RateLimiter; lastUsed: number }>();
 const IDLE_MS = 10 * 60 * 1000;
 
 /**
- * One limiter per execution, credential type and `scope` (the credential and the API's origin, see
- * request.ts), so parallel items share the provider's budget and nobody else's.
+ * A cap of one execution's own (the node's "Requests per Second" under Request Options, 0 = none), per
+ * credential type and `scope` (the credential and the API's origin, see request.ts): parallel items share
+ * it and nobody else does. It only ever asks for less than the process-wide limiter (sharedLimits.ts).
  */
 export function limiterFor(executionKey: string, credentialType: string, perSecond: number, scope = ''): RateLimiter {
 	const key = `${executionKey}\u0000${credentialType}\u0000${scope}\u0000${perSecond}`;

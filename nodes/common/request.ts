@@ -1,14 +1,16 @@
 import { sleep } from 'n8n-workflow';
 
+import { isListSearch } from './context';
 import { apiError, malformedError, networkError, redirectError } from './errors';
 import { send, unwrapThrown, type RequestEnv, type ThrownHttpError } from './http';
 import { DEFAULT_TIMEOUT_SECONDS } from './parameters';
-import { limiterFor } from './rateLimiter';
+import { limiterFor, type Release } from './rateLimiter';
 import { classifyNetworkError, isTimeout, parseRetryAfter, retryDelay, RETRYABLE_STATUS } from './retryPolicy';
-import { refreshGeneration, refreshToken } from './tokenRefresh';
+import { quotaStopOf, sharedLimiter, stopForQuota } from './sharedLimits';
+import { refreshGeneration, refreshToken, type RequestGate } from './tokenRefresh';
 import type { ApiRequest, ApiResponse, RequestContext } from './types';
 
-/** Limits are shared per execution; list searches and trigger calls outside an execution share one budget. */
+/** An execution's own cap (Request Options) is per execution; list searches and trigger calls outside an execution share one. */
 function executionKey(ctx: RequestContext): string {
 	const withId = ctx as { getExecutionId?: () => string };
 	return typeof withId.getExecutionId === 'function' ? (withId.getExecutionId() ?? 'manual') : 'load-options';
@@ -30,6 +32,52 @@ export function credentialScope(ctx: RequestContext, credentialType: string, url
 	return `${credential}\u0000${origin}`;
 }
 
+/**
+ * What a request waits for before it goes out: the execution's own cap (only when Request Options set
+ * one), then the limiter the whole process shares for the credential (sharedLimits.ts). List searches go
+ * before queued executions at the shared one. The gate is also the key of the execution's token refreshes.
+ */
+interface Gate extends RequestGate {
+	backOff(pauseMs: number, sentAt: number): void;
+}
+
+function gateFor(ctx: RequestContext, env: RequestEnv, scope: string): Gate {
+	const { profile, settings, share } = env;
+	const cap = limiterFor(executionKey(ctx), profile.credentialType, settings.requestsPerSecond, scope);
+	const shared = sharedLimiter(profile.credentialType, scope, profile.pace, share);
+	const priority = isListSearch(ctx);
+	return {
+		key: cap,
+		async acquire(): Promise<Release> {
+			const own = await cap.acquire();
+			const common = await shared.acquire(priority);
+			return (answered) => {
+				own(answered);
+				common(answered);
+			};
+		},
+		backOff(pauseMs, sentAt) {
+			cap.backOff(pauseMs, sentAt);
+			shared.backOff(pauseMs, sentAt);
+		},
+	};
+}
+
+/** Throws, without sending anything, while the provider has said this credential's quota is spent. */
+function checkQuota(ctx: RequestContext, env: RequestEnv, scope: string, itemIndex: number | undefined, release?: Release): void {
+	const stop = quotaStopOf(env.profile.credentialType, scope);
+	if (!stop) return;
+	release?.();
+	throw apiError({
+		node: ctx.getNode(),
+		profile: env.profile,
+		response: stop.response,
+		secrets: env.secrets,
+		itemIndex,
+		extra: `Not sent: ${env.profile.name} answered earlier that the quota of this credential is spent, so no request with it leaves this n8n process (any execution or workflow) until ${new Date(stop.until).toISOString()}.`,
+	});
+}
+
 /** Redirects followed for one GET (same origin only) before it counts as a loop. */
 const MAX_REDIRECTS = 5;
 const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
@@ -42,7 +90,8 @@ const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
  */
 export async function apiRequest<T = unknown>(ctx: RequestContext, env: RequestEnv, req: ApiRequest): Promise<ApiResponse<T>> {
 	const { profile, settings, secrets } = env;
-	const limiter = limiterFor(executionKey(ctx), profile.credentialType, settings.requestsPerSecond, credentialScope(ctx, profile.credentialType, req.url));
+	const scope = credentialScope(ctx, profile.credentialType, req.url);
+	const gate = gateFor(ctx, env, scope);
 	const capMs = settings.maxRetryWaitSeconds * 1000;
 	const node = ctx.getNode();
 	const timeoutSeconds = settings.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
@@ -52,14 +101,19 @@ export async function apiRequest<T = unknown>(ctx: RequestContext, env: RequestE
 
 	let refreshed = false;
 	for (let attempt = 0; ; attempt++) {
-		const release = await limiter.acquire();
+		checkQuota(ctx, env, scope, req.itemIndex);
+		const release = await gate.acquire();
+		// Another execution may have met the spent quota while this one waited.
+		checkQuota(ctx, env, scope, req.itemIndex, release);
 		const sentAt = Date.now();
-		const generation = refreshGeneration(limiter);
+		const generation = refreshGeneration(gate.key);
 		let response: ApiResponse;
 		try {
-			// The slot counts from when the answer arrived (see RateLimiter).
-			response = await send(ctx, env, current, true).finally(release);
+			response = await send(ctx, env, current, true);
+			// The slot counts from when the answer arrived (see RateLimiter); a usable answer's latency feeds the pace.
+			release(response.statusCode < 500 && response.statusCode !== 429);
 		} catch (error) {
+			release();
 			const unwrapped = unwrapThrown(error as ThrownHttpError);
 			if (unwrapped.response) {
 				response = unwrapped.response;
@@ -119,7 +173,7 @@ export async function apiRequest<T = unknown>(ctx: RequestContext, env: RequestE
 		if (!refreshed && profile.refreshOnStatus?.includes(response.statusCode)) {
 			// Once per request: a token refused right after a refresh is an error, not an expiry.
 			refreshed = true;
-			const answer = await refreshToken(ctx, env, current, limiter, generation);
+			const answer = await refreshToken(ctx, env, current, gate, generation);
 			if (!answer) {
 				// The token is fresh now: send the request again. Not a retry, so it does not use one up.
 				attempt--;
@@ -138,6 +192,8 @@ export async function apiRequest<T = unknown>(ctx: RequestContext, env: RequestE
 		}
 
 		const status = response.statusCode;
+		const quotaUntil = status === 429 ? profile.quotaResetAt?.(response.body) : undefined;
+		if (quotaUntil !== undefined) stopForQuota(profile.credentialType, scope, { until: quotaUntil, response });
 		const waitable = status !== 429 || (profile.isRetryable429?.(response.body) ?? true);
 		const mayRepeat = RETRYABLE_STATUS.has(status) && waitable && (req.idempotent || status === 429);
 		if (mayRepeat && attempt < settings.maxRetries) {
@@ -154,7 +210,7 @@ export async function apiRequest<T = unknown>(ctx: RequestContext, env: RequestE
 				});
 			}
 			const wait = retryDelay(attempt, retryAfterMs, capMs);
-			if (status === 429) limiter.backOff(wait, sentAt);
+			if (status === 429) gate.backOff(wait, sentAt);
 			await sleep(wait);
 			continue;
 		}

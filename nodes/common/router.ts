@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { operationError } from './errors';
 import { runItems } from './itemRunner';
-import type { OutputData, RequestSettings } from './types';
+import type { Concurrency } from './pool';
+import type { OutputData } from './types';
 
 /** Runs once per input item, through the common item loop. */
 export type ItemOperation<C> = { execute: (this: IExecuteFunctions, i: number, client: C) => Promise<OutputData> };
@@ -24,7 +25,7 @@ export interface DispatchOptions<C> {
  * Runs the operation that the node's resource and operation parameters name (they cannot vary per
  * item), with one client shared by all items.
  */
-export async function dispatch<C extends { settings: RequestSettings }>(
+export async function dispatch<C extends { lanes: Concurrency }>(
 	ctx: IExecuteFunctions,
 	resources: Resources<C>,
 	createClient: (ctx: IExecuteFunctions) => Promise<C>,
@@ -45,5 +46,5 @@ export async function dispatch<C extends { settings: RequestSettings }>(
 		}
 	};
 	if ('executeBatch' in op) return await guarded(async () => await op.executeBatch.call(ctx, client));
-	return await runItems(ctx, async (itemCtx, i) => await guarded(async () => await op.execute.call(itemCtx, i, client)), client.settings.concurrency);
+	return await runItems(ctx, async (itemCtx, i) => await guarded(async () => await op.execute.call(itemCtx, i, client)), client.lanes);
 }

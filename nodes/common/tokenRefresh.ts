@@ -1,9 +1,15 @@
 import { refreshError } from './errors';
 import { send, unwrapThrown, type RequestEnv, type ThrownHttpError } from './http';
-import type { RateLimiter } from './rateLimiter';
+import type { Release } from './rateLimiter';
 import type { ApiRequest, ApiResponse, RequestContext } from './types';
 
-/** Per execution and credential (keyed by its limiter): how many token refreshes finished, and the one running. */
+/** What a request waits for (request.ts); `key` stands for one execution and credential. */
+export interface RequestGate {
+	key: object;
+	acquire(): Promise<Release>;
+}
+
+/** Per execution and credential (keyed by its gate's key): how many token refreshes finished, and the one running. */
 interface TokenRefreshState {
 	generation: number;
 	pending?: Promise<ApiResponse | undefined>;
@@ -46,10 +52,10 @@ export async function refreshToken(
 	ctx: RequestContext,
 	env: RequestEnv,
 	req: ApiRequest,
-	limiter: RateLimiter,
+	gate: RequestGate,
 	sentAtGeneration: number,
 ): Promise<ApiResponse | undefined> {
-	const state = refreshState(limiter);
+	const state = refreshState(gate.key);
 	if (state.generation !== sentAtGeneration) return undefined;
 	if (state.pending) {
 		try {
@@ -65,7 +71,7 @@ export async function refreshToken(
 			await refresh.call(ctx, env.profile.credentialType);
 			return undefined;
 		}
-		const release = await limiter.acquire();
+		const release = await gate.acquire();
 		try {
 			return await send(ctx, env, req, false).finally(release);
 		} catch (error) {

@@ -9,6 +9,8 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
+import type { PaceSpec } from './sharedLimits';
+
 /** Contexts that start a workflow rather than run in one: no input items, no Request Options. */
 export type TriggerContext = IPollFunctions | ITriggerFunctions | IHookFunctions | IWebhookFunctions;
 
@@ -52,7 +54,7 @@ export interface RequestSettings {
 	maxRetries: number;
 	/** Cap, in seconds, on any single wait before a retry (Retry-After included). */
 	maxRetryWaitSeconds: number;
-	/** 0 = unlimited. */
+	/** This execution's own cap on top of the shared pace; 0 = none. */
 	requestsPerSecond: number;
 	concurrency: number;
 	/** Seconds to wait for an answer before giving up on a request; absent = DEFAULT_TIMEOUT_SECONDS. */
@@ -64,8 +66,12 @@ export interface ProviderProfile {
 	/** Human name used in error messages, e.g. "vivenu". */
 	name: string;
 	credentialType: string;
-	/** Default limits for this provider (documented or safe). */
+	/** Default Request Options (requestsPerSecond 0: no cap of the execution's own, the shared pace decides). */
 	defaults: RequestSettings;
+	/** How fast one credential may be called, shared by the whole n8n process (sharedLimits.ts). */
+	pace: PaceSpec;
+	/** For a 429 that says a quota is spent: when it resets (ms). Every execution of the process stops using the credential until then. */
+	quotaResetAt?: (body: unknown, now?: number) => number | undefined;
 	/** Turns an error body into the API's own message (and an optional machine code). */
 	parseError?: (body: unknown, statusCode: number) => { message?: string; code?: string; details?: string };
 	/** Decides, for a 429, whether waiting can help (e.g. a spent daily quota cannot). */

@@ -173,24 +173,26 @@ describe('retries and rate limits', () => {
 		expect(await statuses()).toEqual([null, 200]);
 	});
 
-	test('stays under the reported ~10 requests/second per key: no 429 from a 10/s limiter over 25 pages', async () => {
+	// The pace adapts (nodes/common/pace.ts): it starts at 8 per second, grows while no 429 comes and backs off at
+	// the first ones, so a 10/s limit costs a few retried 429s, never a lost or repeated page.
+	test('probes the reported ~10 requests/second per key: a few 429s are retried, every one of 25+ pages arrives once', async () => {
 		await ctx.reset({ maxLimit: 50, payments: 2000 });
 		await ctx.client.rateLimit({ provider: 'fourvenues', limit: 10, windowMs: 1000, mode: 'sliding' });
 		const visible = ctx.state.payments.filter((p) => ctx.state.channels[0].host_ids.includes(p.organization_id));
-		const started = Date.now();
 		const result = await ctx.run({ resource: 'payment', operation: 'getAll', returnAll: true });
-		const elapsed = Date.now() - started;
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(visible.length);
 		const requests = await ctx.requests();
-		expect(requests.length).toBe(Math.floor(visible.length / 50) + 1);
-		expect(requests.length).toBeGreaterThanOrEqual(25);
-		expect(requests.filter((r) => r.status === 429)).toHaveLength(0);
-		// 8 per second by default
-		expect(elapsed).toBeGreaterThanOrEqual(((requests.length - 8) / 8) * 1000);
+		const pages = requests.filter((r) => r.status === 200);
+		expect(pages.length).toBe(Math.floor(visible.length / 50) + 1);
+		expect(pages.length).toBeGreaterThanOrEqual(25);
+		expect(new Set(pages.map((r) => r.rawQuery)).size).toBe(pages.length);
+		expect(requests.filter((r) => r.status === 429).length).toBeLessThanOrEqual(8);
+		expect(requests.length).toBe(pages.length + requests.filter((r) => r.status === 429).length);
 	}, 30000);
 
-	test('with Requests per Second raised past the limit, the 429s are absorbed by retries', async () => {
+	// Requests per Second only caps an execution now (the shared pace decides how fast): whatever 429s the pace meets are retried.
+	test('with Requests per Second raised past the limit, every item succeeds and 429s are retried', async () => {
 		await ctx.client.rateLimit({ provider: 'fourvenues', limit: 10, windowMs: 1000, mode: 'sliding', retryAfter: 'auto' });
 		const visible = ctx.state.payments.filter((p) => ctx.state.channels[0].host_ids.includes(p.organization_id));
 		const ids = visible.slice(0, 24).map((p) => p._id);
@@ -201,8 +203,8 @@ describe('retries and rate limits', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((i) => i.json._id)).toEqual(ids);
 		const requests = await ctx.requests();
-		expect(requests.filter((r) => r.status === 429).length).toBeGreaterThan(0);
 		expect(requests.filter((r) => r.status === 200)).toHaveLength(ids.length);
+		expect(requests.length).toBe(ids.length + requests.filter((r) => r.status === 429).length);
 	}, 30000);
 });
 

@@ -1,6 +1,18 @@
 'use strict';
 // The emulator a test file runs against: started once per file, re-seeded before every test.
+const fs = require('fs');
+const path = require('path');
 const { startEmulator, EmulatorClient } = require('../../emulators');
+
+/**
+ * The node's limiters are shared by the whole process (nodes/common/sharedLimits.ts): a fresh emulator
+ * state is a fresh provider, so what the limiters learned (a slowed pace, a spent quota) is forgotten too.
+ */
+function forgetSharedLimits() {
+	// Emulator-only suites run without a build too.
+	const file = path.resolve(__dirname, '../../dist/nodes/common/sharedLimits.js');
+	if (fs.existsSync(file)) require(file).resetSharedLimits();
+}
 
 /**
  * Starts an in-process emulator before the file's tests and closes it after them. The returned handle
@@ -9,7 +21,12 @@ const { startEmulator, EmulatorClient } = require('../../emulators');
 function emulatorPerFile(options = {}) {
 	const handle = {};
 	beforeAll(async () => {
-		Object.defineProperties(handle, Object.getOwnPropertyDescriptors(await startEmulator({ port: 0, ...options })));
+		const emu = await startEmulator({ port: 0, ...options });
+		Object.defineProperties(handle, Object.getOwnPropertyDescriptors(emu));
+		handle.reset = (...args) => {
+			forgetSharedLimits();
+			return emu.reset(...args);
+		};
 	});
 	afterAll(async () => {
 		await handle.close();
@@ -31,6 +48,7 @@ function providerFixture(provider, options = {}) {
 	});
 	/** Re-seeds (optionally with other sizes for `provider`) and refreshes ctx.state / ctx.fixtures. */
 	ctx.reset = async (size) => {
+		forgetSharedLimits();
 		await ctx.client.reset(size ? { size: { [provider]: size } } : {});
 		ctx.state = await ctx.client.state(provider);
 		ctx.fixtures = ctx.state.fixtures;
@@ -40,4 +58,4 @@ function providerFixture(provider, options = {}) {
 	return ctx;
 }
 
-module.exports = { emulatorPerFile, providerFixture };
+module.exports = { emulatorPerFile, providerFixture, forgetSharedLimits };

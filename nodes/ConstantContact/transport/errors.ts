@@ -27,9 +27,18 @@ export function errorKeyOf(body: unknown): string | undefined {
 	return errorEntries(body).find((e) => e.key)?.key;
 }
 
-function untilMidnightUtc(now = Date.now()): { at: string; text: string } {
+function nextMidnightUtc(now: number): number {
 	const d = new Date(now);
-	const reset = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1);
+	return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1);
+}
+
+/** A `quota_exceeded` 429: the daily quota is spent until 00:00 UTC. */
+export function quotaResetAt(body: unknown, now = Date.now()): number | undefined {
+	return errorKeyOf(body) === 'quota_exceeded' ? nextMidnightUtc(now) : undefined;
+}
+
+function untilMidnightUtc(now = Date.now()): { at: string; text: string } {
+	const reset = nextMidnightUtc(now);
 	const minutes = Math.max(1, Math.ceil((reset - now) / 60000));
 	const text = minutes >= 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes} min`;
 	return { at: new Date(reset).toISOString(), text };

@@ -2,21 +2,23 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { createApiClient, inputError, providerDefaults, secretsFrom, type ApiClient, type ProviderProfile, type RequestContext } from '../../common';
 import { baseUrlOf } from './environments';
-import { errorKeyOf, parseConstantContactError, REQUESTS_PER_SECOND } from './errors';
+import { errorKeyOf, parseConstantContactError, quotaResetAt, REQUESTS_PER_SECOND } from './errors';
 
 export const CONSTANT_CONTACT_CREDENTIAL = 'constantContactOAuth2Api';
 
-/** The documented per-application rate (see transport/errors.ts and docs/providers/constant-contact.md). */
-export const CONSTANT_CONTACT_DEFAULTS = providerDefaults({ requestsPerSecond: REQUESTS_PER_SECOND, concurrency: 4 });
+/** The documented per-application rate, used exactly and shared by the process (see transport/errors.ts and docs/providers/constant-contact.md). */
+export const CONSTANT_CONTACT_DEFAULTS = providerDefaults({ requestsPerSecond: 0, concurrency: 4 });
 
 export const constantContactProfile: ProviderProfile = {
 	name: 'Constant Contact',
 	credentialType: CONSTANT_CONTACT_CREDENTIAL,
 	defaults: CONSTANT_CONTACT_DEFAULTS,
+	pace: { documented: REQUESTS_PER_SECOND },
 	parseError: parseConstantContactError,
 	// `throttled` (per second) is worth a wait; `quota_exceeded` (per day) is not.
 	isRetryable429: (body) => errorKeyOf(body) !== 'quota_exceeded',
 	refreshOnStatus: [401],
+	quotaResetAt,
 };
 
 export interface ConstantContactClient extends ApiClient {
@@ -35,7 +37,12 @@ export function secretsOf(credentials: IDataObject): string[] {
 
 export async function createClient(ctx: RequestContext): Promise<ConstantContactClient> {
 	const credentials = await ctx.getCredentials(CONSTANT_CONTACT_CREDENTIAL);
-	const api = createApiClient(ctx, { profile: constantContactProfile, baseUrl: baseUrlOf(credentials), secrets: secretsOf(credentials) });
+	const api = createApiClient(ctx, {
+		profile: constantContactProfile,
+		baseUrl: baseUrlOf(credentials),
+		secrets: secretsOf(credentials),
+		rateLimitShare: credentials.rateLimitShare,
+	});
 	const client: ConstantContactClient = {
 		...api,
 		async trackOf(eventId: string, trackId: string | undefined, itemIndex: number) {

@@ -7,13 +7,18 @@ import { parseFlexiownError } from './errors';
 
 export const FLEXIOWN_CREDENTIAL = 'flexiownApi';
 
-/** Flexiown documents no rate limit (UNVERIFIED, see docs/providers/flexiown.md); a checkout API, so stay modest. */
-export const FLEXIOWN_DEFAULTS = providerDefaults({ requestsPerSecond: 5, concurrency: 5 });
+/**
+ * Flexiown documents no rate limit (UNVERIFIED, see docs/providers/flexiown.md), so the pace adapts
+ * (common/pace.ts); a checkout API, so it starts modest (5/s, 5 in flight) and stays within 100/s, 10 in flight.
+ */
+export const FLEXIOWN_DEFAULTS = providerDefaults({ requestsPerSecond: 0, concurrency: 5 });
+export const FLEXIOWN_PACE = { adaptive: { rate: 5, inFlight: 5, maxRate: 100, maxInFlight: 10 } };
 
 export const flexiownProfile: ProviderProfile = {
 	name: 'Flexiown',
 	credentialType: FLEXIOWN_CREDENTIAL,
 	defaults: FLEXIOWN_DEFAULTS,
+	pace: FLEXIOWN_PACE,
 	parseError: parseFlexiownError,
 };
 
@@ -39,5 +44,6 @@ export async function createClient(ctx: RequestContext): Promise<FlexiownClient>
 		profile: flexiownProfile,
 		baseUrl: baseUrlOf(credentials),
 		secrets: secretsFrom(credentials, ['apiKey']),
+		rateLimitShare: credentials.rateLimitShare,
 	});
 }

@@ -18,15 +18,17 @@ export const FOURVENUES_CREDENTIAL = 'fourvenuesApi';
 
 /**
  * Independent integrations summarise the requirements page as "about 10 requests per second per API key"
- * (UNVERIFIED); 8 per second stays under it with room for clock skew between the two ends.
- * See docs/providers/fourvenues.md.
+ * (UNVERIFIED), so the pace adapts (common/pace.ts): it starts at 8 per second, under that figure, and
+ * grows only while answers stay fast and no 429 arrives. See docs/providers/fourvenues.md.
  */
-export const FOURVENUES_DEFAULTS = providerDefaults({ requestsPerSecond: 8, concurrency: 5 });
+export const FOURVENUES_DEFAULTS = providerDefaults({ requestsPerSecond: 0, concurrency: 5 });
+export const FOURVENUES_PACE = { adaptive: { rate: 8, inFlight: 5, maxRate: 200, maxInFlight: 20 } };
 
 export const fourvenuesProfile: ProviderProfile = {
 	name: 'Fourvenues',
 	credentialType: FOURVENUES_CREDENTIAL,
 	defaults: FOURVENUES_DEFAULTS,
+	pace: FOURVENUES_PACE,
 	parseError: parseFourvenuesError,
 };
 
@@ -76,7 +78,7 @@ function envelopeError({
 
 export async function createClient(ctx: RequestContext): Promise<FourvenuesClient> {
 	const credentials = await ctx.getCredentials(FOURVENUES_CREDENTIAL);
-	const api = createApiClient(ctx, { profile: fourvenuesProfile, baseUrl: baseUrlOf(credentials), secrets: secretsFrom(credentials, ['apiKey']) });
+	const api = createApiClient(ctx, { profile: fourvenuesProfile, baseUrl: baseUrlOf(credentials), secrets: secretsFrom(credentials, ['apiKey']), rateLimitShare: credentials.rateLimitShare });
 
 	async function get<T>(path: string, qs?: IDataObject, itemIndex?: number): Promise<T> {
 		const response = await api.request<unknown>('GET', path, { qs, itemIndex, idempotent: true });

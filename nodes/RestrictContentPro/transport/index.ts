@@ -6,14 +6,17 @@ export const RCP_CREDENTIAL = 'restrictContentProApi';
 
 /**
  * WordPress and RCP define no rate limit; 429/503 come from hosts, CDNs or security plugins. Shared
- * hosting is often slow, so the defaults stay gentle. See docs/providers/restrict-content-pro.md.
+ * hosting is often slow, so the pace (common/pace.ts) starts gently (10/s, 4 in flight) and grows only
+ * while answers stay fast. See docs/providers/restrict-content-pro.md.
  */
-export const RCP_DEFAULTS = providerDefaults({ requestsPerSecond: 10, concurrency: 4 });
+export const RCP_DEFAULTS = providerDefaults({ requestsPerSecond: 0, concurrency: 4 });
+export const RCP_PACE = { adaptive: { rate: 10, inFlight: 4, maxRate: 500, maxInFlight: 20 } };
 
 export const rcpProfile: ProviderProfile = {
 	name: 'Restrict Content Pro',
 	credentialType: RCP_CREDENTIAL,
 	defaults: RCP_DEFAULTS,
+	pace: RCP_PACE,
 	parseError: parseWordPressError,
 };
 
@@ -30,5 +33,6 @@ export async function createClient(ctx: RequestContext): Promise<RcpClient> {
 		baseUrl: (route) => routeUrl(location, route),
 		secrets: [...new Set([password, password.replace(/\s+/g, '')])].filter((s) => s.length > 0),
 		skipSslCertificateValidation: credentials.ignoreSslIssues === true,
+		rateLimitShare: credentials.rateLimitShare,
 	});
 }

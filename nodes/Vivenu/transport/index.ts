@@ -8,16 +8,18 @@ export const VIVENU_CREDENTIAL = 'vivenuApi';
 
 /**
  * vivenu publishes no rate limit; its support calls ~1,000 requests/hour per key "safe" and says most
- * endpoints tolerate much more. 50/s with 10 in flight keeps bulk runs quick; a 429 slows the
- * execution down (see RateLimiter) and is retried. See docs/providers/vivenu.md.
+ * endpoints tolerate much more. So the pace adapts (common/pace.ts): it starts at 20/s with 10 in
+ * flight and grows while answers stay fast; a 429 slows it down and is retried. See docs/providers/vivenu.md.
  */
-export const VIVENU_DEFAULTS = providerDefaults({ requestsPerSecond: 50, concurrency: 10 });
+export const VIVENU_DEFAULTS = providerDefaults({ requestsPerSecond: 0, concurrency: 10 });
+export const VIVENU_PACE = { adaptive: { rate: 20, inFlight: 10, maxRate: 1000, maxInFlight: 50 } };
 
 /** vivenu's errors use the common shapes (`message`, `error`), so the default parser reads them. */
 export const vivenuProfile: ProviderProfile = {
 	name: 'vivenu',
 	credentialType: VIVENU_CREDENTIAL,
 	defaults: VIVENU_DEFAULTS,
+	pace: VIVENU_PACE,
 };
 
 export type VivenuClient = ApiClient;
@@ -28,5 +30,5 @@ export function baseUrlOf(credentials: IDataObject): string {
 
 export async function createClient(ctx: RequestContext): Promise<VivenuClient> {
 	const credentials = await ctx.getCredentials(VIVENU_CREDENTIAL);
-	return createApiClient(ctx, { profile: vivenuProfile, baseUrl: baseUrlOf(credentials), secrets: secretsFrom(credentials, ['apiKey']) });
+	return createApiClient(ctx, { profile: vivenuProfile, baseUrl: baseUrlOf(credentials), secrets: secretsFrom(credentials, ['apiKey']), rateLimitShare: credentials.rateLimitShare });
 }
