@@ -142,9 +142,9 @@ async function drivePolling({ emulator, emitted, timeoutMs = 200000, log = () =>
     await waitAll(label);
   };
 
-  // The first change waits for the first scheduled poll after activation: n8n 2.40.7 keeps nothing of
-  // the activation poll when it returns no items (see docs/running-at-scale.md), so that poll, not the
-  // activation's, is the one that remembers where the list stands.
+  // The first change waits for the first scheduled poll after activation: what the activation poll
+  // remembered is not kept (n8n 2.40.7), and the first scheduled poll took changes made before it into
+  // its starting point without emitting them (docs/running-at-scale.md, "Things seen").
   await nextPoll('of activation');
   let round1 = [];
   await round('round 1', 3, (added) => { round1 = added; return [[old[0], 'refunded'], [old[1], 'failed']]; });
