@@ -317,8 +317,16 @@ async function main() {
       }
     });
     check(true, `cluster up: main, 2 workers (concurrency ${opts.concurrency}), webhook processor; ${allWorkflows.length} active workflows`);
-    // The triggers registered the webhook processor's URL at the emulator, once each.
-    const urls = await qt.registeredUrls(emulator.client);
+    // The triggers registered the webhook processor's URL at the emulator, once each. n8n 2.40.7 publishes
+    // an activated workflow through an outbox after the REST call has answered: wait for the registrations.
+    const hookProviders = triggers.filter((x) => x.kind === 'webhook').map((x) => x.provider);
+    let urls = {};
+    const regDeadline = Date.now() + 120000;
+    do {
+      urls = await qt.registeredUrls(emulator.client);
+      if (hookProviders.every((p) => urls[p].length)) break;
+      await sleep(1000);
+    } while (Date.now() < regDeadline);
     for (const t of triggers.filter((x) => x.kind === 'webhook')) {
       const want = `${webhookBase}/webhook/${t.workflow.nodes.find((n) => n.name === t.triggerName).webhookId}/webhook`;
       check(urls[t.provider].length === 1 && urls[t.provider][0] === want,
