@@ -29,7 +29,8 @@
  *   QUEUE_CALLS (default 220, at least 5), QUEUE_WORKER_CONCURRENCY (default 5),
  *   QUEUE_TIMEOUT_MS (default 600000: how long the executions may take after the calls),
  *   QUEUE_IN_FLIGHT (default 40: calls waiting for an answer at once),
- *   QUEUE_EXPECT_SHARED_LIMIT=1: "Constant Contact got at most 4 requests in any second" becomes a check
+ *   QUEUE_EXPECT_SHARED_LIMIT=0: "Constant Contact got at most 4 requests in any second per key" is only
+ *   reported instead of checked
  */
 const fs = require('fs');
 const net = require('net');
@@ -53,7 +54,8 @@ const opts = {
   calls: Math.max(5, Number(process.env.QUEUE_CALLS || 220)),
   concurrency: Math.max(1, Number(process.env.QUEUE_WORKER_CONCURRENCY || 5)),
   timeoutMs: Number(process.env.QUEUE_TIMEOUT_MS || 600000),
-  expectSharedLimit: process.env.QUEUE_EXPECT_SHARED_LIMIT === '1',
+  // On by default since the shared limiter (Rate Limit Share) is in; QUEUE_EXPECT_SHARED_LIMIT=0 reports only.
+  expectSharedLimit: process.env.QUEUE_EXPECT_SHARED_LIMIT !== '0',
   // Calls waiting for an answer at any moment. All 220 at once made the webhook processor wait longer
   // than its 60 s for a database connection on a busy 2-core machine; 40 still queue far more
   // executions than the workers run at once (2 × 5).
@@ -264,6 +266,7 @@ async function main() {
       assigned += w.calls;
     }
     const triggers = qt.prepare(readExample);
+    const pollSeeds = await qt.seedPayments(emulator.client);
     const importDir = path.join(tmp, 'import');
     fs.mkdirSync(importDir);
     fs.writeFileSync(path.join(importDir, 'credentials.json'), JSON.stringify(credentials, null, 2));
@@ -300,6 +303,7 @@ async function main() {
     const poll = triggers.find((t) => t.kind === 'poll');
     const pollDriver = qt.drivePolling({
       emulator: emulator.client,
+      old: pollSeeds,
       emitted: async () => (await readExecutions(db, [poll.id], { finishedOnly: true }))
         .flatMap((e) => qw.nodeOutput(e.runData, poll.triggerName) || []).map(poll.key),
       log: note,
@@ -513,7 +517,7 @@ async function main() {
       const peak = Math.max(0, ...Object.values((stats[w.provider] || {}).keys || {}).map((k) => k.peakPerSecond));
       const held = peak <= w.limitPerSecond;
       if (opts.expectSharedLimit) check(held, `${w.provider}: at most ${w.limitPerSecond} requests in any second per key across the cluster (peak ${peak})`);
-      else note(`  ${w.provider} limit ${w.limitPerSecond}/s across the cluster: ${held ? 'held' : `NOT held (peak ${peak}/s sent)`}; a check with QUEUE_EXPECT_SHARED_LIMIT=1`);
+      else note(`  ${w.provider} limit ${w.limitPerSecond}/s across the cluster: ${held ? 'held' : `NOT held (peak ${peak}/s sent)`} (not checked: QUEUE_EXPECT_SHARED_LIMIT=0)`);
     }
     note(`  duplicates: ${duplicates}`);
     note(`  lost: ${lost}`);

@@ -100,16 +100,23 @@ const isRcpPoll = (e) => e.provider === 'restrict-content-pro' && e.method === '
   && /\/payments$/.test(e.providerPath || e.path) && e.query && e.query.order === 'DESC' && !e.query.status;
 
 /**
+ * Three complete payments, dated now, made before the poller is activated: the ones the rounds change.
+ * Not older ones: the nightly-export workload counts the completed payments of a past day, and changing
+ * those while it runs made its executions disagree.
+ */
+async function seedPayments(emulator) {
+  return (await emulator.control('POST', 'restrict-content-pro', '/payments', [{}, {}, {}].map(() => ({ status: 'complete' })))).payments;
+}
+
+/**
  * Drives the polling trigger: two rounds of changes (new payments, status changes), each waited for
  * until the trigger's executions emitted it, then one more poll that must emit nothing. `emitted()`
  * returns the keys the finished poll executions emitted so far. Resolves { expected, polls, note }.
  */
-async function drivePolling({ emulator, emitted, timeoutMs = 200000, log = () => {} }) {
+async function drivePolling({ emulator, emitted, old, timeoutMs = 200000, log = () => {} }) {
   const rcp = 'restrict-content-pro';
   const expected = [];
-  const { payments } = await emulator.state(rcp);
-  const old = payments.filter((p) => p.status === 'complete').sort((a, b) => Number(b.id) - Number(a.id)).slice(0, 3);
-  if (old.length < 3) throw new Error('the RCP emulator has fewer than 3 complete payments');
+  if (!old || old.length < 3) throw new Error('drivePolling needs 3 payments made before activation (seedPayments)');
   const add = async (n) => (await emulator.control('POST', rcp, '/payments', Array.from({ length: n }, () => ({ status: 'complete' })))).payments;
   const change = async (p, status) => {
     await emulator.control('PATCH', rcp, `/payments/${p.id}`, { status });
@@ -155,4 +162,4 @@ async function drivePolling({ emulator, emitted, timeoutMs = 200000, log = () =>
   return { expected, polls: await polls() };
 }
 
-module.exports = { TRIGGERS, prepare, registeredUrls, fireDeliveries, deliveryTally, drivePolling, isRcpPoll };
+module.exports = { TRIGGERS, prepare, seedPayments, registeredUrls, fireDeliveries, deliveryTally, drivePolling, isRcpPoll };
