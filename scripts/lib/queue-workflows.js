@@ -54,6 +54,52 @@ function webhookCopy(example, { id, path, bodyDriven } = {}) {
   return wf;
 }
 
+/**
+ * A production copy of one trigger example: the trigger node and what hangs off it (the Manual Trigger
+ * branch that stands in for it in the editor dropped), active, with its own id and webhookId (the
+ * provider registers `<WEBHOOK_URL>webhook/<webhookId>/webhook` at activation). `pollTimes` replaces a
+ * polling trigger's schedule (n8n refuses intervals under a minute).
+ */
+function triggerCopy(example, { id, pollTimes } = {}) {
+  const wf = JSON.parse(JSON.stringify(example));
+  const trigger = wf.nodes.find((n) => String(n.type).startsWith(PKG_PREFIX) && /Trigger$/.test(n.type));
+  if (!trigger) throw new Error(`${example.id}: no trigger node of this package`);
+  const keep = new Set(reachableFrom(wf, trigger.name));
+  wf.nodes = wf.nodes.filter((n) => keep.has(n.name));
+  wf.connections = Object.fromEntries(Object.entries(wf.connections || {}).filter(([from]) => keep.has(from)));
+  if (trigger.webhookId) trigger.webhookId = uuidFrom(`${id}/webhook`);
+  if (pollTimes) trigger.parameters = { ...trigger.parameters, pollTimes };
+  wf.id = id;
+  wf.name = `[queue test] ${example.name}`;
+  wf.active = true;
+  delete wf.pinData;
+  return { workflow: wf, trigger: trigger.name };
+}
+
+/** The JSON of the items one node output (main output 0, last run) in an execution's run data; null if it did not run or failed. */
+function nodeOutput(runData, name) {
+  const runs = runData[name];
+  if (!runs || !runs.length) return null;
+  const r = runs[runs.length - 1];
+  if (r.error) return null;
+  return ((((r.data || {}).main || [])[0]) || []).map((i) => i.json);
+}
+
+/**
+ * Compares the keys a trigger was expected to emit with the keys its executions emitted (one list
+ * entry per emitted item): { missing, duplicated, unexpected } key lists.
+ */
+function compareEmitted(expected, emitted) {
+  const times = new Map();
+  for (const k of emitted) times.set(k, (times.get(k) || 0) + 1);
+  const want = new Set(expected);
+  return {
+    missing: [...want].filter((k) => !times.has(k)),
+    duplicated: [...times].filter(([k, n]) => want.has(k) && n > 1).map(([k]) => k),
+    unexpected: [...times.keys()].filter((k) => !want.has(k)),
+  };
+}
+
 /** Items each of this package's nodes output (main output 0, last run) in one execution's run data. */
 function packageNodeItems(workflow, runData) {
   const counts = {};
@@ -122,4 +168,4 @@ function workerStarts(logText) {
   return ids;
 }
 
-module.exports = { webhookCopy, packageNodeItems, mode, requestStats, workerStarts, uuidFrom, PKG_PREFIX };
+module.exports = { webhookCopy, triggerCopy, nodeOutput, compareEmitted, packageNodeItems, mode, requestStats, workerStarts, uuidFrom, PKG_PREFIX };

@@ -33,7 +33,45 @@ describe('webhookCopy', () => {
   });
 });
 
+describe('triggerCopy', () => {
+  test('keeps the trigger and what hangs off it, with its own webhookId, active', () => {
+    const src = example('vivenu-trigger-tickets');
+    const { workflow, trigger } = qw.triggerCopy(src, { id: 'queueV' });
+    expect(trigger).toBe('On Completed Order');
+    expect(workflow.nodes.map((n) => n.name).sort()).toEqual(['Get Tickets', 'On Completed Order']);
+    expect(Object.keys(workflow.connections)).toEqual(['On Completed Order']);
+    const node = workflow.nodes.find((n) => n.name === trigger);
+    expect(node.webhookId).toBe(qw.uuidFrom('queueV/webhook'));
+    expect(node.webhookId).not.toBe(src.nodes.find((n) => n.name === trigger).webhookId);
+    expect(workflow).toMatchObject({ id: 'queueV', active: true });
+    expect(workflow.pinData).toBeUndefined();
+  });
+
+  test('pollTimes replaces a polling trigger\'s schedule', () => {
+    const pollTimes = { item: [{ mode: 'everyMinute' }] };
+    const { workflow, trigger } = qw.triggerCopy(example('restrict-content-pro-trigger-refunds'), { id: 'queueR', pollTimes });
+    expect(workflow.nodes.find((n) => n.name === trigger).parameters.pollTimes).toEqual(pollTimes);
+    expect(workflow.nodes.some((n) => n.type === 'n8n-nodes-base.manualTrigger')).toBe(false);
+  });
+
+  test('an example without a trigger of this package is refused', () => {
+    expect(() => qw.triggerCopy(example('vivenu-transactions'), { id: 'x' })).toThrow(/no trigger node/);
+  });
+});
+
 describe('tallies', () => {
+  test('compareEmitted: missing, emitted twice and unexpected keys', () => {
+    expect(qw.compareEmitted(['a', 'b', 'c'], ['a', 'b', 'b', 'd'])).toEqual({ missing: ['c'], duplicated: ['b'], unexpected: ['d'] });
+    expect(qw.compareEmitted(['a'], ['a'])).toEqual({ missing: [], duplicated: [], unexpected: [] });
+  });
+
+  test('nodeOutput: the JSON of the last run, null when the node did not run or failed', () => {
+    const runData = { A: [{ data: { main: [[{ json: { x: 1 } }]] } }, { data: { main: [[{ json: { x: 2 } }, { json: { x: 3 } }]] } }], B: [{ error: {} }] };
+    expect(qw.nodeOutput(runData, 'A')).toEqual([{ x: 2 }, { x: 3 }]);
+    expect(qw.nodeOutput(runData, 'B')).toBeNull();
+    expect(qw.nodeOutput(runData, 'C')).toBeNull();
+  });
+
   test('requestStats: per provider counts, 429s and the busiest one-second window', () => {
     const t0 = Date.parse('2026-12-01T10:00:00.000Z');
     const at = (ms) => new Date(t0 + ms).toISOString();
