@@ -2,6 +2,7 @@ import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunction
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { operationError } from '../common/errors';
+import { keepFirstPollState, pollState } from '../common/polling';
 import { eventIdField, trackIdField } from './actions/fields';
 import { pollRegistrations, type CcPollState } from './helpers/poll';
 import { searchEvents, searchTracks } from './methods/listSearch';
@@ -72,7 +73,8 @@ export class ConstantContactTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const state = this.getWorkflowStaticData('node') as CcPollState;
+		const state = pollState<CcPollState>(this);
+		const firstPoll = state.cursorTime === undefined;
 		const eventId = String(this.getNodeParameter('eventId', '', { extractValue: true }) ?? '').trim();
 		if (!eventId) throw operationError({ node: this.getNode(), message: 'Event: is empty', description: 'Pick the event whose registrations start the workflow.' });
 		const client = await createClient(this);
@@ -88,6 +90,7 @@ export class ConstantContactTrigger implements INodeType {
 			pageSize: Number(this.getNodeParameter('pageSize', 100)),
 			backfill: Number(this.getNodeParameter('backfill', 0)),
 		});
+		if (firstPoll) keepFirstPollState(this, state);
 		return items.length ? [this.helpers.returnJsonArray(items)] : null;
 	}
 }

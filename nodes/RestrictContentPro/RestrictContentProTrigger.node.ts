@@ -1,6 +1,7 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { keepFirstPollState, pollState } from '../common/polling';
 import { STATUS_OPTIONS } from './actions/payment/fields';
 import { pollPayments, type RcpPollState } from './helpers/poll';
 import { createClient } from './transport';
@@ -81,7 +82,8 @@ export class RestrictContentProTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const state = this.getWorkflowStaticData('node') as RcpPollState;
+		const state = pollState<RcpPollState>(this);
+		const firstPoll = state.floorId === undefined;
 		const events = this.getNodeParameter('events', []) as string[];
 		const client = await createClient(this);
 		const items = await pollPayments(this, client, state, {
@@ -91,6 +93,7 @@ export class RestrictContentProTrigger implements INodeType {
 			watch: events.includes('statusChanged') ? Number(this.getNodeParameter('watch', 100)) : 1,
 			backfill: Number(this.getNodeParameter('backfill', 0)),
 		});
+		if (firstPoll) keepFirstPollState(this, state);
 		return items.length ? [this.helpers.returnJsonArray(items)] : null;
 	}
 }

@@ -1,4 +1,5 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import { deepCopy } from 'n8n-workflow';
 
 /**
  * Pieces every polling trigger of the package shares. n8n saves a poller's static data only when the
@@ -21,6 +22,27 @@ export function pollDeadline(ctx: IPollFunctions, now = Date.now()): () => boole
 
 export function isManualPoll(ctx: IPollFunctions): boolean {
 	return ctx.getMode() === 'manual';
+}
+
+/**
+ * The first poll's state of each activation, kept with the poll functions object n8n creates once per
+ * activation and uses for every poll of it. n8n 2.x runs the poll at activation as a test whose static
+ * data is discarded when it emits nothing, so without this the first scheduled poll would start over
+ * and miss what changed in between. A new activation gets a new object, so nothing old comes back.
+ */
+const firstPollStates = new WeakMap<object, IDataObject>();
+
+/** This poller's static data; when n8n kept none, the state of this activation's first poll. */
+export function pollState<T extends IDataObject>(ctx: IPollFunctions): T {
+	const state = ctx.getWorkflowStaticData('node') as T;
+	const kept = firstPollStates.get(ctx);
+	if (kept && !Object.keys(state).length) Object.assign(state, deepCopy(kept));
+	return state;
+}
+
+/** Keeps the state a first poll set up (see pollState). */
+export function keepFirstPollState(ctx: IPollFunctions, state: IDataObject): void {
+	if (!isManualPoll(ctx)) firstPollStates.set(ctx, deepCopy(state));
 }
 
 /**

@@ -45,6 +45,16 @@ describe('Constant Contact Trigger: polling', () => {
 		expect(later.every((r) => r.providerPath.endsWith('/registrations') && r.query.limit === '500')).toBe(true);
 	});
 
+	test('n8n 2.x discards what the poll at activation writes: registrations added before the first scheduled poll are still emitted once', async () => {
+		await start();
+		const activationPoll = await t.poll({ atActivation: true });
+		expect(activationPoll.items).toBeNull();
+		expect(activationPoll.staticData).toEqual({});
+		const added = await add([{ registration_time: '2026-12-01T08:00:00.000Z' }, { registration_time: '2026-12-01T08:00:00.000Z' }]);
+		expect(ids((await t.poll()).items).sort()).toEqual(added.map((r) => r.registration_id).sort());
+		expect((await t.poll()).items).toBeNull();
+	});
+
 	test('several registrations in the same second, and a back-dated one, across polls: each emitted once, none skipped', async () => {
 		await start();
 		await t.poll();

@@ -187,21 +187,40 @@ async function triggerHarness(options) {
 
 	/**
 	 * One poll as n8n runs it: the active Workflow (and its static data) lives on between polls in memory,
-	 * but only a poll that returned items gets its static data saved (n8n's classic path). `budgetMs: null`
+	 * but only a poll that returned items gets its static data saved (n8n's classic path). Like n8n, every
+	 * poll of one activation gets the same poll functions object. `atActivation`: the poll n8n 2.x runs
+	 * when activating, as a test whose static data is thrown away when it emits nothing. `budgetMs: null`
 	 * removes getPollBudgetMs (n8n 1.x). Manual mode ("Fetch Test Event") works on a copy and saves nothing.
 	 */
-	t.poll = async ({ mode = 'trigger', budgetMs = 60000 } = {}) => {
+	let activation;
+	const pollContext = (workflow, mode, budget) =>
+		new PollContext(workflow, node, additional(), mode, mode === 'manual' ? 'manual' : 'activate', undefined, undefined, undefined, undefined, undefined, budget);
+	t.poll = async ({ mode = 'trigger', budgetMs = 60000, atActivation = false } = {}) => {
 		const workflow = mode === 'manual' ? newWorkflow() : t.workflow;
-		const ctx = new PollContext(workflow, node, additional(), mode, mode === 'manual' ? 'manual' : 'activate', undefined, undefined, undefined, undefined, undefined, () => budgetMs);
-		if (budgetMs === null) Object.defineProperty(ctx, 'getPollBudgetMs', { value: undefined });
+		let ctx;
+		if (mode === 'manual' || budgetMs === null) {
+			ctx = pollContext(workflow, mode, () => budgetMs);
+			if (budgetMs === null) Object.defineProperty(ctx, 'getPollBudgetMs', { value: undefined });
+		} else {
+			if (!activation) activation = { budgetMs, ctx: pollContext(workflow, mode, () => activation.budgetMs) };
+			activation.budgetMs = budgetMs;
+			ctx = activation.ctx;
+		}
+		const before = deepCopy(workflow.staticData ?? {});
 		const result = await withIsolate(workflow, () => nodeType.poll.call(ctx));
 		const items = result ? result[0].map((item) => item.json) : null;
+		const key = `node:${node.name}`;
+		if (atActivation && !items) {
+			if (before[key] === undefined) delete workflow.staticData[key];
+			else workflow.staticData[key] = before[key];
+		}
 		if (items && mode !== 'manual') save();
 		return { items, staticData: deepCopy(workflow.staticData[`node:${node.name}`] ?? {}) };
 	};
-	/** n8n restarted: the poller starts again from the static data last saved. */
+	/** n8n restarted: the poller starts again from the static data last saved, in a new activation. */
 	t.restartPoller = () => {
 		t.workflow = newWorkflow();
+		activation = undefined;
 	};
 
 	/** Sends a delivery to the webhook URL as a provider would. */

@@ -42,6 +42,24 @@ describe('Restrict Content Pro Trigger: polling', () => {
 		expect(await listRequests()).toHaveLength(4);
 	});
 
+	test('n8n 2.x discards what the poll at activation writes: payments added before the first scheduled poll are still emitted once, and a new activation starts fresh', async () => {
+		await start();
+		const activationPoll = await t.poll({ atActivation: true });
+		expect(activationPoll.items).toBeNull();
+		expect(activationPoll.staticData).toEqual({});
+		const added = await add([{ date: '2026-11-02 09:00:00' }, { date: '2026-11-02 09:00:00' }]);
+		expect(ids((await t.poll()).items)).toEqual(added.map((p) => String(p.id)));
+		expect((await t.poll()).items).toBeNull();
+		// Deactivated and activated again with no saved state: nothing old comes back.
+		t.restartPoller();
+		t.savedStaticData = {};
+		t.restartPoller();
+		expect((await t.poll({ atActivation: true })).items).toBeNull();
+		await add([{ date: '2026-11-02 10:00:00' }]);
+		const later = await t.poll();
+		expect(later.items).toHaveLength(1);
+	});
+
 	test('status changes of watched payments are emitted once each, with the previous status, filtered by the new status', async () => {
 		await start({ events: ['newPayment', 'statusChanged'], statuses: ['refunded', 'failed'] });
 		expect((await t.poll()).items).toBeNull();
