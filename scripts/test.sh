@@ -4,7 +4,8 @@
 #   → reliability (fault soak, hostile inputs, secret scan through n8n-core's engine, scripts/reliability.js)
 #   → e2e (the packed package inside a real n8n 2.40.7, scripts/e2e.js)
 #   → the editor in Chromium against a real n8n 2.40.7 (scripts/ui.js)
-#   → the same e2e cases in a real n8n 1.123.81 (the 1.x line), which installs in the background from stage 3 on.
+#   → the same e2e cases in a real n8n 1.123.81 (the 1.x line), which installs in the background from stage 3 on
+#   → queue mode: main, two workers and a webhook processor on PostgreSQL and Redis (scripts/queue.js).
 # Every stage runs even if an earlier one failed (except e2e after a failed build), so one run shows
 # everything. Last line: "npm test: N passed, M failed" = jest tests + e2e cases (+1 failure for each
 # failed build/lint/install step). Exit code 1 on any failure. Works with CI=true and no stdin.
@@ -156,6 +157,15 @@ if [ "$build_ok" = 1 ] && [ "$install1_rc" = 0 ]; then
   run_e2e "e2e n8n $N8N1_VERSION" "$(sed -n 's/^N8N_BIN=//p' "$work/install-n8n1.out")" --engine=server
 else
   failed=$((failed + 1)); summary+=("e2e n8n $N8N1_VERSION: SKIPPED (build or n8n install failed)")
+fi
+
+# 7. queue mode: the package on every process of an n8n 2.x cluster (PostgreSQL and Redis from Debian's
+# packages, installed when missing), example and trigger workflows, limits across the cluster.
+stage "queue mode (scripts/queue.js)"
+if [ "$build_ok" = 1 ] && [ -n "$N8N_BIN" ]; then
+  run_counted "queue (n8n $N8N2_VERSION cluster)" queue env N8N_BIN="$N8N_BIN" NODE_BIN="$NODE_BIN" "$RUN_NODE" scripts/queue.js --skip-build
+else
+  failed=$((failed + 1)); summary+=("queue: SKIPPED (build or n8n install failed)")
 fi
 
 echo
