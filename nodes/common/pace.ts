@@ -100,6 +100,8 @@ const MIN_SAMPLES = 5;
  *   only sign of a rate limit, and a busy client would otherwise talk itself down to a crawl).
  * - Answers to requests sent before a slow-down say nothing about the new pace, so a burst of them slows
  *   it down only once.
+ * - Once a 429 has come, no more are in flight than the rate needs at the recent latency, plus one (see
+ *   inFlight): the requests in flight at a back-off are the ones that meet its 429s.
  */
 export class AdaptivePace implements Pace {
 	private current: number;
@@ -123,6 +125,9 @@ export class AdaptivePace implements Pace {
 	/** The rate that met the last 429. */
 	private throttledRate = Infinity;
 
+	/** Average latency of every answer (ms), stale ones included: what the in-flight cap after a 429 is sized by. */
+	private recentLatency?: number;
+
 	/** How often it slowed down, for 429s and for rising latency (tests and diagnostics). */
 	readonly slowDowns = { throttled: 0, latency: 0 };
 
@@ -135,8 +140,14 @@ export class AdaptivePace implements Pace {
 		return this.current;
 	}
 
+	/**
+	 * Once a 429 has come, no more in flight than the rate needs at the recent latency, plus one: all
+	 * requests in flight at a back-off meet its 429s, and a busy client's window would otherwise be far
+	 * wider than the rate can use.
+	 */
 	inFlight(): number {
-		return this.window;
+		if (this.throttledRate === Infinity || this.recentLatency === undefined) return this.window;
+		return Math.min(this.window, Math.ceil((this.current * this.recentLatency) / 1000) + 1);
 	}
 
 	exact(): boolean {
@@ -153,6 +164,7 @@ export class AdaptivePace implements Pace {
 	}
 
 	answered(latencyMs: number, sentAt: number, now: number): void {
+		this.recentLatency = this.recentLatency === undefined ? latencyMs : this.recentLatency + LATENCY_WEIGHT * (latencyMs - this.recentLatency);
 		if (sentAt < this.slowedAt) return;
 		this.fastest = latencyMs < this.fastest ? latencyMs : this.fastest + BASELINE_DRIFT * (latencyMs - this.fastest);
 		this.average = this.average === undefined ? latencyMs : this.average + LATENCY_WEIGHT * (latencyMs - this.average);

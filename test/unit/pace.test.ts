@@ -6,11 +6,11 @@ import { rateLimitShare } from '../../nodes/common/rateLimitShare';
 const limits = { rate: 10, inFlight: 4, maxRate: 100, maxInFlight: 20 };
 const T = 1_000_000;
 
-/** Feeds `count` fast answers (10 ms) sent at `at`, the pace having been the bottleneck. */
-function fastAnswers(pace: AdaptivePace, at: number, count = 5): void {
+/** Feeds `count` answers as fast as the ones before (10 ms unless told) sent at `at`, the pace having been the bottleneck. */
+function fastAnswers(pace: AdaptivePace, at: number, count = 5, latencyMs = 10): void {
 	for (let k = 0; k < count; k++) {
 		pace.saturated();
-		pace.answered(10, at, at + 10);
+		pace.answered(latencyMs, at, at + latencyMs);
 	}
 }
 
@@ -36,20 +36,37 @@ describe('adaptive pace (issue 15): slow start, growth by a tenth, back-off to 7
 
 	it('a 429 slows it to 70 % at once; 429s to requests sent before that count once; then it grows by a tenth', () => {
 		const pace = new AdaptivePace(limits);
-		fastAnswers(pace, T);
+		// Answers of 1 s: the in-flight cap after a 429 (rate × latency + 1, see below) stays above the window.
+		const fast = (at: number) => fastAnswers(pace, at, 5, 1000);
+		fast(T);
 		pace.throttled(T + 50, T + 60);
 		expect([pace.rate(), pace.inFlight()]).toEqual([14, 5]);
 		pace.throttled(T + 55, T + 70);
 		expect(pace.rate()).toBe(14);
 		expect(pace.probing()).toBe(false);
-		fastAnswers(pace, T + 60 + GROW_EVERY_MS);
+		fast(T + 60 + GROW_EVERY_MS);
 		expect(pace.rate()).toBeCloseTo(15.4);
 		expect(pace.inFlight()).toBe(6);
 		// By a tenth up to 95 % of the 20/s that met the 429 (15.4 → 16.94 → 18.63 → 20.5), then by 2 %.
-		for (let k = 2; k <= 4; k++) fastAnswers(pace, T + 60 + k * GROW_EVERY_MS);
+		for (let k = 2; k <= 4; k++) fast(T + 60 + k * GROW_EVERY_MS);
 		expect(pace.rate()).toBeCloseTo(20.5, 1);
-		fastAnswers(pace, T + 60 + 5 * GROW_EVERY_MS);
+		fast(T + 60 + 5 * GROW_EVERY_MS);
 		expect(pace.rate()).toBeCloseTo(20.5 * 1.02, 1);
+	});
+
+	it('once a 429 has come, no more in flight than ceil(rate × recent latency) + 1, below the window', () => {
+		const pace = new AdaptivePace(limits);
+		fastAnswers(pace, T);
+		// No 429 yet: the window alone, however fast the answers.
+		expect([pace.rate(), pace.inFlight()]).toEqual([20, 8]);
+		pace.throttled(T + 50, T + 60);
+		// 14/s at 10 ms needs 0.14 in flight: 1, plus 1.
+		expect([pace.rate(), pace.inFlight()]).toEqual([14, 2]);
+		// Slower answers (even to requests sent before the slow-down) widen it, up to the window (5).
+		for (let k = 0; k < 20; k++) pace.answered(200, T + 50, T + 250);
+		expect([pace.rate(), pace.inFlight()]).toEqual([14, 4]);
+		for (let k = 0; k < 20; k++) pace.answered(2000, T + 50, T + 2050);
+		expect(pace.inFlight()).toBe(5);
 	});
 
 	it('rising latency shrinks the window (not below its start) and keeps the rate; 429s go down to 1 per second and 1 in flight', () => {
