@@ -123,7 +123,7 @@ describe('vivenu node inside n8n: errors, retries and safety', () => {
 		await ctx.client.clearRequests();
 		await ctx.client.fault({ provider: 'vivenu', malformed: true, status: 200, times: -1 });
 		const failed = await ctx.run({ operation: 'getAll', returnAll: false, limit: 1, requestOptions: { ...fast, maxRetries: 1 } });
-		expect(failed.error.message).toBe('vivenu sent a response that is not valid JSON (HTTP 200) [item 0]');
+		expect(failed.error.message).toBe('vivenu sent a response that is not valid JSON (HTTP 200) (reading page 1: skip=0, top=1) [item 0]');
 		expect(failed.error.description).toMatch(/cut off.*Tried 2 times.*Response: \{/);
 		expect(await ctx.requests()).toHaveLength(2);
 	});
