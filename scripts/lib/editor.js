@@ -24,7 +24,13 @@ function watchErrors(page, { origin, allowed, into, allowedConsole = () => false
     if (why === 'net::ERR_ABORTED') return; // navigation cancelled the request (e.g. leaving a page)
     judge(r.url(), why);
   });
-  page.on('pageerror', (e) => w.errors.push(`page error: ${e.message}`));
+  page.on('pageerror', (e) => {
+    if (allowedConsole(`Error: ${e.message}`)) {
+      w.allowed.push(`page error: ${e.message.split('\n')[0].slice(0, 120)}`);
+      return;
+    }
+    w.errors.push(`page error: ${e.message}`);
+  });
   page.on('console', (m) => {
     if (m.type() !== 'error') return;
     const url = (m.location() && m.location().url) || '';
@@ -51,12 +57,12 @@ async function signIn(page, baseUrl, { email, password }) {
 /**
  * Opens a workflow. In a tab that already shows the editor this is an in-app navigation (n8n's own Vue
  * router): a full page load costs a minute of CPU on a loaded machine, a route change a second or two.
- * Done when the canvas shows exactly `nodeNames` (the workflow's nodes).
+ * Done when the canvas shows exactly `nodeNames` (the workflow's nodes). `reload`: a full page load.
  */
-async function openWorkflow(page, baseUrl, id, nodeNames = []) {
+async function openWorkflow(page, baseUrl, id, nodeNames = [], { reload = false } = {}) {
   const path = `/workflow/${id}`;
   await page.keyboard.press('Escape').catch(() => {}); // an open NDV or panel of the previous workflow
-  const pushed = await page.evaluate((to) => {
+  const pushed = !reload && await page.evaluate((to) => {
     const app = document.querySelector('#app');
     const router = app && app.__vue_app__ && app.__vue_app__.config.globalProperties.$router;
     if (!router) return false;
