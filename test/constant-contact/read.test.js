@@ -52,6 +52,19 @@ describe('Event → Get Many', () => {
 		expect(query(h.logged(emu)[0])).toEqual({ event_status: 'DRAFT', limit: '100' });
 	});
 
+	test('a filter mapped to an object or a list is refused naming the filter and the item, with no request', async () => {
+		emu.reset();
+		const result = await h.run(emu, { resource: 'event', operation: 'getAll', returnAll: true, filters: { search_text: '={{ $json.q }}' } }, {
+			input: [{ json: { q: { nested: 1 } } }, { json: { q: ['a', 'b'] } }],
+			continueOnFail: true,
+		});
+		expect(result.items.map((i) => i.json.error)).toEqual([
+			expect.stringMatching(/^Filters → search_text: is .*, not text.*\[item 0\]$/),
+			expect.stringMatching(/^Filters → search_text: is .*, not text.*\[item 1\]$/),
+		]);
+		expect(h.lines(emu)).toHaveLength(0);
+	});
+
 	test('search text and Simplify', async () => {
 		emu.reset();
 		const result = await h.run(emu, { resource: 'event', operation: 'getAll', returnAll: true, filters: { search_text: 'gala' }, simplify: true });

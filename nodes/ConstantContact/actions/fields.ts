@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { inputError, optionalId, readId, validateId } from '../../common';
+import { checkText } from '../../common/inputChecks';
 
 export const eventIdField: INodeProperties = {
 	displayName: 'Event',
@@ -85,11 +86,12 @@ export function readRegistrationIds(ctx: IExecuteFunctions, itemIndex: number): 
 	return [...new Set(ids)];
 }
 
-export function nonEmpty(source: IDataObject, keys: readonly string[]): IDataObject {
+/** The filters that are set, as text (an object or list mapped into one is refused, naming the filter and the item). */
+export function nonEmpty(ctx: IExecuteFunctions, itemIndex: number, source: IDataObject, keys: readonly string[]): IDataObject {
 	const out: IDataObject = {};
 	for (const key of keys) {
-		const v = source[key];
-		if (typeof v === 'string' ? v.trim() !== '' : v !== undefined && v !== null) out[key] = typeof v === 'string' ? v.trim() : v;
+		const value = checkText({ node: ctx.getNode(), field: `Filters → ${key}`, itemIndex }, source[key]);
+		if (value !== '') out[key] = value;
 	}
 	return out;
 }

@@ -71,7 +71,7 @@ export async function execute(this: IExecuteFunctions, i: number, client: Consta
 	const page = readPageLimit(this, i);
 	const simplify = this.getNodeParameter('simplify', i, false) as boolean;
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const qs = nonEmpty(filters, ['event_status', 'search_text', 'sort_by', 'sort_order']);
+	const qs = nonEmpty(this, i, filters, ['event_status', 'search_text', 'sort_by', 'sort_order']);
 	const events = await getAllCursor(client, '/events', qs, page, EVENTS_PAGE_SIZE, i);
 	return events.map((e) => (simplify ? simplifyEvent(e) : e));
 }

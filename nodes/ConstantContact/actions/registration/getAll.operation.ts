@@ -72,7 +72,7 @@ export async function execute(this: IExecuteFunctions, i: number, client: Consta
 	const page = readPageLimit(this, i);
 	const simplify = this.getNodeParameter('simplify', i, false) as boolean;
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const qs = nonEmpty(filters, ['registration_status', 'payment_status', 'search_text', 'sort_by', 'sort_order']);
+	const qs = nonEmpty(this, i, filters, ['registration_status', 'payment_status', 'search_text', 'sort_by', 'sort_order']);
 	const records = await getAllCursor(client, registrationsPath(eventId, trackId), qs, page, REGISTRATIONS_PAGE_SIZE, i);
 	return records.map((r) => (simplify ? simplifyRegistrationRecord(r) : r));
 }
