@@ -12,6 +12,7 @@ const path = require('node:path');
 process.chdir(path.join(__dirname, '..'));
 const { startEmulator, EmulatorClient } = require('../emulators');
 const { runNode } = require('../test/harness');
+const { createPaymentParams } = require('../test/flexiown/create-params');
 const CC = require('../emulators/providers/constant-contact/constants');
 
 const arg = (name, fallback) => {
@@ -220,15 +221,7 @@ function scenarios() {
 				requestKey: (r) => r.body?.redirects?.order_Id,
 				done: (s, orderId) => s.flexiown.payments.filter((p) => p.orderId === orderId).length,
 			},
-			params: {
-				resource: 'payment',
-				operation: 'create',
-				orderId: '={{ $json.orderId }}',
-				productsInput: 'fields',
-				products: { product: [{ name: 'Wall Bracket', sku: 'WB-100', quantity: 1, price: 650.5 }] },
-				successRedirectUrl: 'https://shop.example.co.za/ok',
-				failureRedirectUrl: 'https://shop.example.co.za/failed',
-			},
+			params: createPaymentParams(),
 			input: () => Array.from({ length: 400 }, (_, k) => ({ orderId: `soak-${k}-${Math.floor(random() * 1e9)}` })),
 		},
 		{ name: 'fourvenues payment get', provider: 'fourvenues', path: '/payments/', params: { resource: 'payment', operation: 'get', paymentId: rl('={{ $json.id }}') }, input: (s) => s.fourvenues.payments.map((p) => ({ id: p._id })) },

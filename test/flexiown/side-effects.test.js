@@ -1,20 +1,12 @@
 'use strict';
 // Issue 11, item 2: a write run that stops on an error (Continue On Fail off) says what it already did.
 const { flexiownFixture, visibleText, API_KEY } = require('./setup');
+const { createPaymentParams } = require('./create-params');
 
 const ctx = flexiownFixture();
 const ORDERS = ['9001', '9002', '9003', '9004', '9005'];
 
-const createParams = (requestOptions = {}) => ({
-	resource: 'payment',
-	operation: 'create',
-	orderId: '={{ $json.orderId }}',
-	productsInput: 'fields',
-	products: { product: [{ name: 'Wall Bracket', sku: 'WB-100', quantity: 1, price: 650.5 }] },
-	successRedirectUrl: 'https://shop.example.co.za/ok',
-	failureRedirectUrl: 'https://shop.example.co.za/failed',
-	requestOptions,
-});
+const createParams = (requestOptions = {}) => createPaymentParams(requestOptions);
 const input = ORDERS.map((orderId) => ({ json: { orderId } }));
 /** Payments the run created at the emulator, by order ID. */
 const createdNow = async () => {
