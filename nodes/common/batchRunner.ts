@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { chunk, groupBy } from './batching';
 import { asNodeError, errorForItem } from './errors';
 import { emitOutcomes, stopError, type WriteRun } from './itemRunner';
-import { mapSettled, type Settled } from './pool';
+import { mapSettled, type Concurrency, type Settled } from './pool';
 import type { OutputData } from './types';
 
 /** What one input item asks for, once read. */
@@ -62,13 +62,14 @@ export interface BatchSpec<P, U, R, L = never> {
 /**
  * Runs a batch operation over all input items: reads and checks every item, runs the shared lookups,
  * groups items whose requests can be merged, chunks each group's distinct units, sends the chunks
- * (bounded concurrency; the first failure stops the rest unless the node continues on fail) and gives
+ * (as many at once as `concurrency` allows: pass the client's lanes, so that an adaptive pace's window
+ * decides, as for runItems; the first failure stops the rest unless the node continues on fail) and gives
  * every item its own outcome, paired with it. With `write`, the error that stops the run lists what the
  * other items already changed (sideEffects.ts).
  */
 export async function runBatch<P, U, R, L = never>(
 	ctx: IExecuteFunctions,
-	concurrency: number,
+	concurrency: Concurrency,
 	spec: BatchSpec<P, U, R, L>,
 	write?: WriteRun,
 ): Promise<INodeExecutionData[][]> {
@@ -165,7 +166,7 @@ export async function runBatch<P, U, R, L = never>(
 async function runLookups<P, L>(
 	items: Array<BatchPlan<P>>,
 	lookup: NonNullable<BatchSpec<P, unknown, unknown, L>['lookup']>,
-	concurrency: number,
+	concurrency: Concurrency,
 	continueOnFail: boolean,
 	fail: (item: BatchPlan<P>, error: unknown) => void,
 ): Promise<Array<BatchPlan<P>>> {

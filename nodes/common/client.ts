@@ -127,7 +127,8 @@ export function createApiClient(ctx: RequestContext, options: ApiClientOptions):
 	if ('adaptive' in profile.pace) {
 		const pace = sharedLimiter(profile.credentialType, credentialScope(ctx, profile.credentialType, urlOf('/')), profile.pace, share).pace;
 		const chosen = settings.concurrency !== profile.defaults.concurrency;
-		lanes = { max: chosen ? settings.concurrency : profile.pace.adaptive.maxInFlight, now: () => pace.inFlight() };
+		// Items held back by the window tell the pace it is the bottleneck, as requests waiting at the limiter do.
+		lanes = { max: chosen ? settings.concurrency : profile.pace.adaptive.maxInFlight, now: () => pace.inFlight(), held: () => pace.saturated(Date.now()) };
 	}
 	const memos = new Map<string, Promise<unknown>>();
 	return {

@@ -9,8 +9,11 @@ export interface Pace {
 	inFlight(): number;
 	/** Whether `rate(now)` is a configured rate, given exactly even when fractional (else as whole requests per second, see RateLimiter.budget). */
 	exact(now: number): boolean;
-	/** A usable answer to the request sent at `sentAt` arrived after `latencyMs`. */
-	answered(latencyMs: number, sentAt: number, now: number): void;
+	/**
+	 * A usable answer to the request sent at `sentAt` arrived after `latencyMs`, of which up to
+	 * `clientDelayMs` the client itself was too busy to send or read it (see RateLimiter.lagSoFar).
+	 */
+	answered(latencyMs: number, sentAt: number, now: number, clientDelayMs?: number): void;
 	/** A 429 to the request sent at `sentAt`; new requests wait `pauseMs` first. */
 	throttled(sentAt: number, now: number, pauseMs: number): void;
 	/** A request had to wait for the rate or the in-flight window: the pace, not the workflow, was the bottleneck. */
@@ -70,34 +73,42 @@ export interface AdaptiveLimits {
 	maxInFlight: number;
 }
 
-/** How often the pace may grow: about a few round trips, short enough to reach full speed within a second or two. */
-export const GROW_EVERY_MS = 250;
-/** Latency counts as rising when its average exceeds twice the baseline plus this (timer and scheduling noise). */
+/** Latency counts as rising when an answer takes longer than twice the baseline plus this (timer and scheduling noise)... */
 const LATENCY_SLACK_MS = 50;
+/** ...for this many answers in a row: a sustained rise, not the odd late answer of a busy client. */
+const SUSTAINED_ANSWERS = 5;
 /**
- * The baseline is the fastest answer, drifting up by this share of the gap at every slower one: a client or
- * network that is slow as a whole (a busy machine) stops counting as "rising" after some 50 answers.
+ * The baseline is the fastest of this many recent answers: a client or network that is slow as a whole
+ * (a busy machine) raises it within as many answers, so it stops counting as "rising".
  */
-const BASELINE_DRIFT = 0.02;
-/** After a slow-down the rate grows by a tenth per step up to this share of the rate that met the last 429... */
-const NEAR_LIMIT = 0.95;
-/** ...and from there probes by 2 % per step, so it stays close under the limit and meets few 429s. */
-const PROBE_GROWTH = 1.02;
-/** Weight of the newest answer in the latency average. */
+const BASELINE_ANSWERS = 30;
+/** After a 429, the rate grows by this many requests per second, per second, above the most the API has delivered (the additive increase of AIMD)... */
+const PROBE_PER_SECOND = 1;
+/** ...never to a rate that met a 429 (the ceiling), which rises by one request per second after this long without one (a limit may be raised). */
+export const CEILING_AGE_MS = 10 * 1000;
+/** Weight of the newest answer in the recent latency (the in-flight cap after a 429). */
 const LATENCY_WEIGHT = 0.2;
-/** Answers averaged (since the start or the last slow-down) before the latency may slow the pace down or let it grow. */
-const MIN_SAMPLES = 5;
+/** Usable answers within this window are the rate the API delivered (the rate after a 429). */
+const DELIVERED_WINDOW_MS = 1000;
 
 /**
- * An undocumented limit, found by probing (the congestion-control idea, AIMD with a slow start):
+ * An undocumented limit, found by probing (the congestion-control idea, a slow start and AIMD):
  *
- * - Grow only while the pace is the bottleneck (requests waited for it), no 429 came and answers stay
- *   fast: at most every GROW_EVERY_MS, doubling rate and in-flight window until the first slow-down,
- *   then by a tenth, and the rate by only 2 % once it is within 95 % of the rate that met the last 429.
- * - A 429 means "too fast": rate and window drop to 70 % at once (not below 1).
- * - Rising latency (the average above twice the baseline plus LATENCY_SLACK_MS) means "too many in
- *   flight": the window drops to 70 % at once, not below where it started (the rate stays: a 429 is the
- *   only sign of a rate limit, and a busy client would otherwise talk itself down to a crawl).
+ * - Slow start, while the pace is the bottleneck (a request or an item waited for it) and no 429 came:
+ *   every answer to a request sent meanwhile adds one to the in-flight window and two to the rate, so
+ *   both double every round trip, however long the round trip is. (Two: the rate counts a request for a
+ *   second after its answer, see RateLimiter, so one per answer would hold the first second's requests
+ *   in flight at the start rate.)
+ * - A 429 means "too fast": the rate drops at once to 70 %, or to what the API delivered in the last
+ *   second if that is less (in a slow start the rate may be far above the limit when the first 429 comes),
+ *   and the window to 70 %. Then the window grows by one per round trip, and the rate by one per answer
+ *   up to the most the API has delivered in a second, above that by one request per second per second;
+ *   it never again reaches the rate that met the 429 (the ceiling, which rises by one per second after
+ *   CEILING_AGE_MS without a 429).
+ * - Rising latency (SUSTAINED_ANSWERS answers in a row above twice the baseline plus LATENCY_SLACK_MS,
+ *   not counting the time the client itself was too busy, see RateLimiter.lagSoFar) means "too many in flight": the window drops to 70 %, not below where it started, and grows by one
+ *   per round trip from then on. The rate stays: a 429 is the only sign of a rate limit, and a busy
+ *   client would otherwise talk itself down to a crawl.
  * - Answers to requests sent before a slow-down say nothing about the new pace, so a burst of them slows
  *   it down only once.
  * - Once a 429 has come, no more are in flight than the rate needs at the recent latency, plus one (see
@@ -108,22 +119,31 @@ export class AdaptivePace implements Pace {
 
 	private window: number;
 
-	private growing = true;
+	/** The rate doubles per round trip until the first 429; the window until the first slow-down of either kind. */
+	private rateStarting = true;
 
-	private lastChange = 0;
+	private windowStarting = true;
+
+	/** When the pace last changed by a round trip's growth or a slow-down: an answer to a request sent since then took one round trip at the new pace. */
+	private lastChange = -Infinity;
 
 	private slowedAt = -Infinity;
 
-	private fastest = Infinity;
+	/** When a request or an item last waited for the pace. */
+	private saturatedAt = -Infinity;
 
-	private average?: number;
+	/** The lowest rate (whole requests per second) that met a 429, and when. */
+	private ceiling = { count: Infinity, at: 0 };
 
-	private samples = 0;
+	/** The most recent answers' latencies (the baseline is their fastest), and how many in a row were slow. */
+	private latencies: number[] = [];
 
-	private waitedSinceChange = false;
+	private slowInARow = 0;
 
-	/** The rate that met the last 429. */
-	private throttledRate = Infinity;
+	/** When the usable answers of the last DELIVERED_WINDOW_MS arrived, and the most of them there ever were (a rate known to work). */
+	private delivered: number[] = [];
+
+	private mostDelivered = 0;
 
 	/** Average latency of every answer (ms), stale ones included: what the in-flight cap after a 429 is sized by. */
 	private recentLatency?: number;
@@ -146,7 +166,7 @@ export class AdaptivePace implements Pace {
 	 * wider than the rate can use.
 	 */
 	inFlight(): number {
-		if (this.throttledRate === Infinity || this.recentLatency === undefined) return this.window;
+		if (this.ceiling.count === Infinity || this.recentLatency === undefined) return this.window;
 		return Math.min(this.window, Math.ceil((this.current * this.recentLatency) / 1000) + 1);
 	}
 
@@ -154,27 +174,32 @@ export class AdaptivePace implements Pace {
 		return false;
 	}
 
-	/** Whether it has slowed down since it started (then it grows by a tenth, not by doubling). */
+	/** Whether it is still in its slow start (no slow-down of either kind yet). */
 	probing(): boolean {
-		return this.growing;
+		return this.rateStarting && this.windowStarting;
 	}
 
-	saturated(): void {
-		this.waitedSinceChange = true;
+	saturated(now: number): void {
+		this.saturatedAt = Math.max(this.saturatedAt, now);
 	}
 
-	answered(latencyMs: number, sentAt: number, now: number): void {
+	answered(latencyMs: number, sentAt: number, now: number, clientDelayMs = 0): void {
 		this.recentLatency = this.recentLatency === undefined ? latencyMs : this.recentLatency + LATENCY_WEIGHT * (latencyMs - this.recentLatency);
+		this.delivered.push(now);
+		this.mostDelivered = Math.max(this.mostDelivered, this.deliveredRate(now));
 		if (sentAt < this.slowedAt) return;
-		this.fastest = latencyMs < this.fastest ? latencyMs : this.fastest + BASELINE_DRIFT * (latencyMs - this.fastest);
-		this.average = this.average === undefined ? latencyMs : this.average + LATENCY_WEIGHT * (latencyMs - this.average);
-		this.samples++;
-		if (this.samples < MIN_SAMPLES) return;
-		if (this.average > 2 * this.fastest + LATENCY_SLACK_MS) {
+		// What the API took: the latency without the time the client was too busy to send or read the request.
+		const apiMs = Math.max(0, latencyMs - clientDelayMs);
+		this.latencies.push(apiMs);
+		if (this.latencies.length > BASELINE_ANSWERS) this.latencies.shift();
+		const baseline = Math.min(...this.latencies);
+		this.slowInARow = apiMs > 2 * baseline + LATENCY_SLACK_MS ? this.slowInARow + 1 : 0;
+		if (this.slowInARow >= SUSTAINED_ANSWERS) {
 			this.slowDown(now, true);
 			return;
 		}
-		if (this.waitedSinceChange && now - this.lastChange >= GROW_EVERY_MS) this.grow(now);
+		// Only while the pace held something back since this request went out (else the workflow is the bottleneck).
+		if (this.saturatedAt >= sentAt) this.grow(sentAt, now);
 	}
 
 	throttled(sentAt: number, now: number): void {
@@ -182,33 +207,48 @@ export class AdaptivePace implements Pace {
 		this.slowDown(now);
 	}
 
-	private grow(now: number): void {
+	/** The ceiling at `now`: one request per second higher for every CEILING_AGE_MS since the last 429. */
+	private ceilingAt(now: number): number {
+		return this.ceiling.count + Math.floor(Math.max(0, now - this.ceiling.at) / CEILING_AGE_MS);
+	}
+
+	/** Usable answers in the last DELIVERED_WINDOW_MS: what the API served per second. */
+	private deliveredRate(now: number): number {
+		while (this.delivered.length && this.delivered[0] <= now - DELIVERED_WINDOW_MS) this.delivered.shift();
+		return this.delivered.length;
+	}
+
+	private grow(sentAt: number, now: number): void {
 		const { maxRate, maxInFlight } = this.limits;
-		const factor = this.growing ? 2 : this.current >= NEAR_LIMIT * this.throttledRate ? PROBE_GROWTH : 1.1;
-		this.current = Math.min(maxRate, this.current * factor);
-		this.window = Math.min(maxInFlight, this.growing ? this.window * 2 : Math.max(this.window + 1, Math.round(this.window * 1.1)));
-		this.changed(now);
+		const roundTrip = sentAt >= this.lastChange;
+		if (this.rateStarting) this.current = Math.min(maxRate, this.current + 2);
+		else {
+			// Back to a rate known to work by one per answer (it doubles within a second or two), then probe
+			// above it by PROBE_PER_SECOND per second, once per round trip; never to the ceiling, whose whole
+			// requests per second (see RateLimiter.budget) met a 429.
+			let next = this.current;
+			if (this.current < this.mostDelivered) next = Math.min(this.mostDelivered, this.current + 1);
+			else if (roundTrip) next = this.current + (PROBE_PER_SECOND * (now - this.lastChange)) / 1000;
+			this.current = Math.max(this.current, Math.min(maxRate, this.ceilingAt(now) - 0.001, next));
+		}
+		if (this.windowStarting || roundTrip) this.window = Math.min(maxInFlight, this.window + 1);
+		if (roundTrip && !(this.rateStarting && this.windowStarting)) this.lastChange = now;
 	}
 
 	private slowDown(now: number, latency = false): void {
-		this.growing = false;
+		this.windowStarting = false;
 		this.slowDowns[latency ? 'latency' : 'throttled']++;
 		if (latency) {
 			this.window = Math.max(Math.min(this.window, this.limits.inFlight), Math.floor(this.window * SLOW_DOWN_FACTOR));
 		} else {
-			this.throttledRate = this.current;
-			this.current = Math.max(Math.min(1, this.limits.rate), this.current * SLOW_DOWN_FACTOR);
+			this.rateStarting = false;
+			this.ceiling = { count: Math.min(this.ceilingAt(now), Math.max(1, Math.floor(this.current))), at: now };
+			const lowest = Math.min(1, this.limits.rate);
+			this.current = Math.max(lowest, Math.min(this.current * SLOW_DOWN_FACTOR, this.deliveredRate(now)));
 			this.window = Math.max(1, Math.floor(this.window * SLOW_DOWN_FACTOR));
 		}
 		this.slowedAt = now;
-		// The latency average starts again: the old one measured the pace that was too fast.
-		this.average = undefined;
-		this.samples = 0;
-		this.changed(now);
-	}
-
-	private changed(now: number): void {
+		this.slowInARow = 0;
 		this.lastChange = now;
-		this.waitedSinceChange = false;
 	}
 }

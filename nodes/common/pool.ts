@@ -1,7 +1,10 @@
 export type Settled<R> = { value: R } | { error: unknown } | { skipped: true };
 
-/** A fixed number of inputs at once, or a number that changes while running (an adaptive pace's window), never above `max`. */
-export type Concurrency = number | { max: number; now: () => number };
+/**
+ * A fixed number of inputs at once, or a number that changes while running (an adaptive pace's window),
+ * never above `max`; `held` is told whenever an input waits for `now()` alone (the pace is the bottleneck).
+ */
+export type Concurrency = number | { max: number; now: () => number; held?: () => void };
 
 /**
  * Runs `worker` over `inputs` with at most `concurrency` in flight and returns the outcomes in
@@ -32,6 +35,7 @@ export async function mapSettled<T, R>(
 	const run = async () => {
 		while (next < inputs.length) {
 			if (running >= limit()) {
+				if (typeof concurrency !== 'number' && running < max) concurrency.held?.();
 				await new Promise<void>((resolve) => waiting.push(resolve));
 				continue;
 			}

@@ -7,9 +7,13 @@ const WINDOW_MS = 1000;
 const MAX_IN_FLIGHT_MS = 60 * 1000;
 /** Longest nap while every slot is in flight; a release wakes the limiter earlier. */
 const POLL_MS = 50;
+/** The nap whose lateness measures the client's own scheduling delay while requests are in flight. */
+const LAG_PROBE_MS = 10;
 
 interface Slot {
 	start: number;
+	/** The client's scheduling delay so far (see lagSoFar) when the request went out. */
+	lagAtStart: number;
 	/** When the answer arrived; undefined while the request is in flight. */
 	end?: number;
 }
@@ -51,6 +55,9 @@ export class RateLimiter {
 	private pausedUntil = 0;
 
 	private wake?: () => void;
+
+	/** How late the lag probe's naps woke, summed, and when the nap under way began. */
+	private lag = { total: 0, napStart: undefined as number | undefined };
 
 	constructor(pace: Pace | number) {
 		this.pace = typeof pace === 'number' ? new FixedPace(pace) : pace;
@@ -115,14 +122,39 @@ export class RateLimiter {
 	}
 
 	private take(now: number): Release {
-		const slot: Slot = { start: now };
+		const slot: Slot = { start: now, lagAtStart: this.lagSoFar(now) };
 		this.slots.push(slot);
+		void this.probeLag();
 		return (answered = false) => {
 			if (slot.end !== undefined) return;
 			slot.end = Date.now();
-			if (answered) this.pace.answered(slot.end - slot.start, slot.start, slot.end);
+			if (answered) this.pace.answered(slot.end - slot.start, slot.start, slot.end, this.lagSoFar(slot.end) - slot.lagAtStart);
 			this.wake?.();
 		};
+	}
+
+	/**
+	 * The client's own scheduling delay: how much later than asked short naps woke, summed, while requests
+	 * are in flight. An answer that waited for a busy event loop (many items being processed, a loaded
+	 * machine) was late by up to that much, which is no sign of a slower API (see Pace.answered).
+	 */
+	private lagSoFar(now: number): number {
+		const { total, napStart } = this.lag;
+		return total + (napStart === undefined ? 0 : Math.max(0, now - napStart - LAG_PROBE_MS));
+	}
+
+	private async probeLag(): Promise<void> {
+		if (this.lag.napStart !== undefined) return;
+		try {
+			while (this.slots.some((slot) => slot.end === undefined && Date.now() - slot.start < MAX_IN_FLIGHT_MS)) {
+				const napStart = Date.now();
+				this.lag.napStart = napStart;
+				await sleep(LAG_PROBE_MS);
+				this.lag.total += Math.max(0, Date.now() - napStart - LAG_PROBE_MS);
+			}
+		} finally {
+			this.lag.napStart = undefined;
+		}
 	}
 
 	/** 0 when a request may go now, else how long to wait before looking again. */

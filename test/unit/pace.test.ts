@@ -1,4 +1,5 @@
-import { AdaptivePace, FixedPace, GROW_EVERY_MS } from '../../nodes/common/pace';
+import { AdaptivePace, CEILING_AGE_MS, FixedPace } from '../../nodes/common/pace';
+import { mapSettled } from '../../nodes/common/pool';
 import { RateLimiter } from '../../nodes/common/rateLimiter';
 import { paceFor, quotaStopOf, resetSharedLimits, sharedLimiter, stopForQuota } from '../../nodes/common/sharedLimits';
 import { rateLimitShare } from '../../nodes/common/rateLimitShare';
@@ -6,80 +7,155 @@ import { rateLimitShare } from '../../nodes/common/rateLimitShare';
 const limits = { rate: 10, inFlight: 4, maxRate: 100, maxInFlight: 20 };
 const T = 1_000_000;
 
-/** Feeds `count` answers as fast as the ones before (10 ms unless told) sent at `at`, the pace having been the bottleneck. */
-function fastAnswers(pace: AdaptivePace, at: number, count = 5, latencyMs = 10): void {
+/** Feeds `count` answers to requests sent at `at`, each after `latencyMs` (10 unless told), the pace having been the bottleneck meanwhile. */
+function fastAnswers(pace: AdaptivePace, at: number, count = 5, latencyMs = 10, clientDelayMs = 0): void {
 	for (let k = 0; k < count; k++) {
-		pace.saturated();
-		pace.answered(latencyMs, at, at + latencyMs);
+		pace.saturated(at);
+		pace.answered(latencyMs, at, at + latencyMs, clientDelayMs);
 	}
 }
 
-describe('adaptive pace (issue 15): slow start, growth by a tenth, back-off to 70 %', () => {
-	it('doubles rate and window at most every GROW_EVERY_MS while it is the bottleneck and answers stay fast', () => {
+const state = (pace: AdaptivePace) => [pace.rate(), pace.inFlight()];
+
+describe('adaptive pace (issue 15): slow start per round trip, AIMD after a 429', () => {
+	it('slow start: every answer while the pace is the bottleneck adds one in flight and two per second, however little time passed', () => {
 		const pace = new AdaptivePace(limits);
-		expect([pace.rate(), pace.inFlight()]).toEqual([10, 4]);
-		fastAnswers(pace, T);
-		expect([pace.rate(), pace.inFlight()]).toEqual([20, 8]);
-		fastAnswers(pace, T + 100);
-		expect(pace.rate()).toBe(20);
-		fastAnswers(pace, T + GROW_EVERY_MS + 20);
-		expect([pace.rate(), pace.inFlight()]).toEqual([40, 16]);
-		for (let k = 2; k < 10; k++) fastAnswers(pace, T + k * GROW_EVERY_MS + 20);
-		expect([pace.rate(), pace.inFlight()]).toEqual([100, 20]);
+		expect(state(pace)).toEqual([10, 4]);
+		// The first window's 4 answers, all within 10 ms: window 4 → 8, rate 10 → 18 (it doubled in one round trip).
+		fastAnswers(pace, T, 4);
+		expect(state(pace)).toEqual([18, 8]);
+		// The next round trip, 10 ms later: 8 answers double it again.
+		fastAnswers(pace, T + 10, 8);
+		expect(state(pace)).toEqual([34, 16]);
+		fastAnswers(pace, T + 20, 40);
+		expect(state(pace)).toEqual([100, 20]);
+		expect(pace.probing()).toBe(true);
 	});
 
-	it('does not grow while the workflow, not the pace, is the bottleneck', () => {
+	it('does not grow while the workflow, not the pace, is the bottleneck, nor for answers to requests sent before the pace last held anything back', () => {
 		const pace = new AdaptivePace(limits);
-		for (let k = 0; k < 10; k++) pace.answered(10, T + k * GROW_EVERY_MS, T + k * GROW_EVERY_MS + 10);
-		expect([pace.rate(), pace.inFlight()]).toEqual([10, 4]);
+		for (let k = 0; k < 10; k++) pace.answered(10, T + k * 100, T + k * 100 + 10);
+		expect(state(pace)).toEqual([10, 4]);
+		pace.saturated(T + 2000);
+		pace.answered(10, T + 2001, T + 2011);
+		expect(state(pace)).toEqual([10, 4]);
+		pace.answered(10, T + 2000, T + 2012);
+		expect(state(pace)).toEqual([12, 5]);
 	});
 
-	it('a 429 slows it to 70 % at once; 429s to requests sent before that count once; then it grows by a tenth', () => {
+	it('rising latency: five slow answers in a row shrink the window (not below its start) and end its slow start; the rate keeps growing until a 429', () => {
 		const pace = new AdaptivePace(limits);
-		// Answers of 1 s: the in-flight cap after a 429 (rate × latency + 1, see below) stays above the window.
-		const fast = (at: number) => fastAnswers(pace, at, 5, 1000);
-		fast(T);
-		pace.throttled(T + 50, T + 60);
-		expect([pace.rate(), pace.inFlight()]).toEqual([14, 5]);
-		pace.throttled(T + 55, T + 70);
-		expect(pace.rate()).toBe(14);
+		fastAnswers(pace, T, 12);
+		expect(state(pace)).toEqual([34, 16]);
+		// Four slow answers (above twice the 10 ms baseline plus 50 ms) and a fast one: the odd late answer, no slow-down.
+		fastAnswers(pace, T + 100, 4, 200);
+		fastAnswers(pace, T + 100, 1);
+		expect(pace.slowDowns.latency).toBe(0);
+		expect(state(pace)).toEqual([44, 20]);
+		fastAnswers(pace, T + 200, 5, 200);
+		expect(pace.slowDowns.latency).toBe(1);
+		expect(pace.inFlight()).toBe(14);
 		expect(pace.probing()).toBe(false);
-		fast(T + 60 + GROW_EVERY_MS);
-		expect(pace.rate()).toBeCloseTo(15.4);
-		expect(pace.inFlight()).toBe(6);
-		// By a tenth up to 95 % of the 20/s that met the 429 (15.4 → 16.94 → 18.63 → 20.5), then by 2 %.
-		for (let k = 2; k <= 4; k++) fast(T + 60 + k * GROW_EVERY_MS);
-		expect(pace.rate()).toBeCloseTo(20.5, 1);
-		fast(T + 60 + 5 * GROW_EVERY_MS);
-		expect(pace.rate()).toBeCloseTo(20.5 * 1.02, 1);
+		// Answers to requests sent before the slow-down neither slow it down again nor let it grow.
+		fastAnswers(pace, T + 150, 10, 500);
+		expect([pace.slowDowns.latency, pace.inFlight()]).toEqual([1, 14]);
+		// Now one in flight more per round trip (an answer to a request sent since the last change), two per second more per answer.
+		const rate = pace.rate();
+		fastAnswers(pace, T + 500, 3);
+		expect(state(pace)).toEqual([rate + 6, 15]);
+		// Each round of five slow answers (to requests sent after the last slow-down) shrinks it again, down to its start.
+		for (let k = 0; k < 4; k++) fastAnswers(pace, T + 1000 * (k + 1), 5, 400);
+		expect([pace.slowDowns.latency, pace.inFlight()]).toEqual([5, limits.inFlight]);
+	});
+
+	it('answers that waited for a busy client (its own scheduling delay) are no sign of a slower API', () => {
+		const pace = new AdaptivePace(limits);
+		fastAnswers(pace, T, 4);
+		// 400 ms answers, 380 ms of which the event loop was too busy to read them: the API took 20 ms.
+		fastAnswers(pace, T + 100, 16, 400, 380);
+		expect(pace.slowDowns.latency).toBe(0);
+		expect(state(pace)).toEqual([50, 20]);
+		// The same answers without that delay: rising latency.
+		const other = new AdaptivePace(limits);
+		fastAnswers(other, T, 4);
+		fastAnswers(other, T + 100, 16, 400);
+		expect(other.slowDowns.latency).toBeGreaterThan(0);
+	});
+
+	it('a 429 drops the rate to what the API delivered in the last second (at most 70 %) and the window to 70 %; 429s to requests sent before that count once', () => {
+		const pace = new AdaptivePace(limits);
+		// 12 answers within the last second, the rate has grown to 34 by then.
+		fastAnswers(pace, T, 12, 1000);
+		expect(state(pace)).toEqual([34, 16]);
+		pace.throttled(T + 50, T + 1100);
+		expect(state(pace)).toEqual([12, 11]);
+		expect(pace.slowDowns.throttled).toBe(1);
+		pace.throttled(T + 60, T + 1110);
+		expect(pace.slowDowns.throttled).toBe(1);
+		expect(pace.probing()).toBe(false);
+		// 70 % when that is less than what was delivered.
+		const other = new AdaptivePace(limits);
+		for (let k = 0; k < 30; k++) fastAnswers(other, T + k * 10, 1, 20);
+		other.throttled(T + 300, T + 320);
+		expect(other.rate()).toBe(30);
+		// One more answer: 31 delivered within a second, so back to 31 at once; its 429 finds 31 delivered: 70 % is less.
+		fastAnswers(other, T + 400, 1, 20);
+		expect(other.rate()).toBe(31);
+		other.throttled(T + 410, T + 430);
+		expect(other.rate()).toBeCloseTo(0.7 * 31, 5);
+	});
+
+	it('after a 429: back by one per answer to the most the API delivered in a second, then one per second per second, never to the rate that met the 429 until the ceiling ages', () => {
+		const pace = new AdaptivePace({ ...limits, maxInFlight: 100 });
+		// 30 answers within a second: the rate grows to 70 in the slow start, the API delivered 30 in that second.
+		for (let k = 0; k < 30; k++) fastAnswers(pace, T + k * 10, 1, 20);
+		expect(pace.rate()).toBe(70);
+		pace.throttled(T + 400, T + 500);
+		// min(70 % of 70, 30 delivered): the first 429 of a slow start meets a rate far above the limit.
+		expect(pace.rate()).toBe(30);
+		// A 429 at 30.x (the limit is 30 whole requests per second) to a request sent later.
+		let t = T + 2000;
+		fastAnswers(pace, t, 1, 20);
+		// 30 is the most delivered in a second: above it, one per second per second since the slow-down, 1.52 s ago.
+		expect(pace.rate()).toBeCloseTo(31.52, 5);
+		pace.throttled(t + 10, t + 30);
+		// Nothing delivered in that second but one answer: 1 per second, then one more per answer up to the 30 known to work.
+		expect(pace.rate()).toBe(1);
+		t += 1000;
+		fastAnswers(pace, t, 10, 20);
+		expect(pace.rate()).toBe(11);
+		fastAnswers(pace, t + 100, 40, 20);
+		// Not 30: the ceiling is 31 (floor of 31.52), so at most 30.999, 30 whole requests per second.
+		expect(pace.rate()).toBeCloseTo(30.999, 5);
+		// A round trip later it stays there...
+		for (let k = 0; k < 50; k++) fastAnswers(pace, t + 200 + k * 100, 1, 20);
+		expect(pace.rate()).toBeCloseTo(30.999, 5);
+		// ...until CEILING_AGE_MS without a 429: then it probes by 1/s per second.
+		t += CEILING_AGE_MS;
+		for (let k = 0; k < 10; k++) fastAnswers(pace, t + k * 100, 1, 20);
+		expect(pace.rate()).toBeGreaterThan(31);
+		expect(pace.rate()).toBeLessThan(32);
 	});
 
 	it('once a 429 has come, no more in flight than ceil(rate × recent latency) + 1, below the window', () => {
 		const pace = new AdaptivePace(limits);
-		fastAnswers(pace, T);
+		fastAnswers(pace, T, 4);
 		// No 429 yet: the window alone, however fast the answers.
-		expect([pace.rate(), pace.inFlight()]).toEqual([20, 8]);
+		expect(state(pace)).toEqual([18, 8]);
 		pace.throttled(T + 50, T + 60);
-		// 14/s at 10 ms needs 0.14 in flight: 1, plus 1.
-		expect([pace.rate(), pace.inFlight()]).toEqual([14, 2]);
+		// 4 delivered in the last second; 4/s at 10 ms needs 0.04 in flight: 1, plus 1.
+		expect(state(pace)).toEqual([4, 2]);
 		// Slower answers (even to requests sent before the slow-down) widen it, up to the window (5).
-		for (let k = 0; k < 20; k++) pace.answered(200, T + 50, T + 250);
-		expect([pace.rate(), pace.inFlight()]).toEqual([14, 4]);
-		for (let k = 0; k < 20; k++) pace.answered(2000, T + 50, T + 2050);
+		for (let k = 0; k < 20; k++) pace.answered(500, T + 50, T + 550);
+		expect(pace.inFlight()).toBe(3);
+		for (let k = 0; k < 20; k++) pace.answered(5000, T + 50, T + 5050);
 		expect(pace.inFlight()).toBe(5);
 	});
 
-	it('rising latency shrinks the window (not below its start) and keeps the rate; 429s go down to 1 per second and 1 in flight', () => {
+	it('429s go down to 1 per second and 1 in flight, no lower', () => {
 		const pace = new AdaptivePace(limits);
-		fastAnswers(pace, T);
-		expect(pace.inFlight()).toBe(8);
-		for (let k = 0; k < 10; k++) pace.answered(200, T + 100, T + 300);
-		expect([pace.rate(), pace.inFlight()]).toEqual([20, 5]);
-		expect(pace.probing()).toBe(false);
-		for (let k = 0; k < 10; k++) pace.answered(400, T + 400, T + 800);
-		expect(pace.inFlight()).toBe(4);
 		for (let k = 0; k < 50; k++) pace.throttled(T + 1000 + k, T + 1000 + k);
-		expect([pace.rate(), pace.inFlight()]).toEqual([1, 1]);
+		expect(state(pace)).toEqual([1, 1]);
 	});
 
 	it('a documented limit is used exactly: no growth, no window of its own', () => {
@@ -88,13 +164,35 @@ describe('adaptive pace (issue 15): slow start, growth by a tenth, back-off to 7
 		pace.answered();
 		expect([pace.rate(T), pace.inFlight(), pace.exact(T)]).toEqual([4, Infinity, true]);
 	});
+
+	it('items held back by a changing concurrency (the window) tell the pace, items held by the fixed maximum do not', async () => {
+		let held = 0;
+		let window = 2;
+		let running = 0;
+		let most = 0;
+		await mapSettled(
+			Array.from({ length: 6 }, (_, i) => i),
+			{ max: 4, now: () => window, held: () => held++ },
+			async () => {
+				most = Math.max(most, ++running);
+				await Promise.resolve();
+				running--;
+			},
+		);
+		expect(most).toBe(2);
+		expect(held).toBeGreaterThan(0);
+		held = 0;
+		window = 10;
+		await mapSettled([1, 2, 3, 4, 5, 6], { max: 2, now: () => window, held: () => held++ }, async () => await Promise.resolve());
+		expect(held).toBe(0);
+	});
 });
 
 describe('the limiter: in-flight window and list-search priority', () => {
 	it('lets no more than the window be in flight; a release lets the next one go', async () => {
 		const limiter = new RateLimiter(new AdaptivePace({ rate: 100, inFlight: 2, maxRate: 100, maxInFlight: 2 }));
 		const first = await limiter.acquire();
-		await limiter.acquire();
+		const second = await limiter.acquire();
 		let third = false;
 		const pending = limiter.acquire().then((release) => {
 			third = true;
@@ -104,6 +202,7 @@ describe('the limiter: in-flight window and list-search priority', () => {
 		expect(third).toBe(false);
 		first(true);
 		(await pending)();
+		second();
 		expect(third).toBe(true);
 	});
 

@@ -113,5 +113,5 @@ export async function executeBatch(this: IExecuteFunctions, client: FlexiownClie
 			return { error: errorForItem({ node: ctx.getNode(), error: result.error, itemIndex, note }) };
 		},
 	};
-	return await runBatch(this, client.settings.concurrency, spec);
+	return await runBatch(this, client.lanes, spec);
 }
