@@ -18,6 +18,8 @@ export interface Pace {
 	throttled(sentAt: number, now: number, pauseMs: number): void;
 	/** A request had to wait for the rate or the in-flight window: the pace, not the workflow, was the bottleneck. */
 	saturated(now: number): void;
+	/** A request goes out now. */
+	sent(now: number): void;
 }
 
 /** After a 429 the rate drops to this share of what it was... */
@@ -55,6 +57,8 @@ export class FixedPace implements Pace {
 
 	saturated(): void {}
 
+	sent(): void {}
+
 	/** Answers to requests sent before the last slow-down say nothing about the lowered rate, so a burst of them lowers it only once. */
 	throttled(sentAt: number, now: number, pauseMs: number): void {
 		if (!(this.perSecond > 0)) return;
@@ -86,6 +90,12 @@ const BASELINE_ANSWERS = 30;
 const PROBE_PER_SECOND = 1;
 /** ...never to a rate that met a 429 (the ceiling), which rises by one request per second after this long without one (a limit may be raised). */
 export const CEILING_AGE_MS = 10 * 1000;
+/**
+ * A pace with nothing sent or answered for this long starts its window again from its start (and, before any
+ * 429, its rate), in a slow start: what it learnt about a busy moment may no longer hold, and a full window
+ * sent at once into a limit would meet a 429 with every request of it (slow-start restart, as in TCP).
+ */
+export const IDLE_RESTART_MS = 1000;
 /** Weight of the newest answer in the recent latency (the in-flight cap after a 429). */
 const LATENCY_WEIGHT = 0.2;
 /** Usable answers within this window are the rate the API delivered (the rate after a 429). */
@@ -111,6 +121,8 @@ const DELIVERED_WINDOW_MS = 1000;
  *   client would otherwise talk itself down to a crawl.
  * - Answers to requests sent before a slow-down say nothing about the new pace, so a burst of them slows
  *   it down only once.
+ * - After IDLE_RESTART_MS with nothing sent or answered, the window (and, before any 429, the rate) starts
+ *   again from its start, in a slow start.
  * - Once a 429 has come, no more are in flight than the rate needs at the recent latency, plus one (see
  *   inFlight): the requests in flight at a back-off are the ones that meet its 429s.
  */
@@ -131,6 +143,9 @@ export class AdaptivePace implements Pace {
 
 	/** When a request or an item last waited for the pace. */
 	private saturatedAt = -Infinity;
+
+	/** When a request last went out or was answered. */
+	private activeAt = -Infinity;
 
 	/** The lowest rate (whole requests per second) that met a 429, and when. */
 	private ceiling = { count: Infinity, at: 0 };
@@ -183,7 +198,17 @@ export class AdaptivePace implements Pace {
 		this.saturatedAt = Math.max(this.saturatedAt, now);
 	}
 
+	sent(now: number): void {
+		if (now - this.activeAt > IDLE_RESTART_MS) {
+			this.window = Math.min(this.window, this.limits.inFlight);
+			this.windowStarting = true;
+			if (this.rateStarting) this.current = Math.min(this.current, this.limits.rate);
+		}
+		this.activeAt = Math.max(this.activeAt, now);
+	}
+
 	answered(latencyMs: number, sentAt: number, now: number, clientDelayMs = 0): void {
+		this.activeAt = Math.max(this.activeAt, now);
 		this.recentLatency = this.recentLatency === undefined ? latencyMs : this.recentLatency + LATENCY_WEIGHT * (latencyMs - this.recentLatency);
 		this.delivered.push(now);
 		this.mostDelivered = Math.max(this.mostDelivered, this.deliveredRate(now));

@@ -124,6 +124,7 @@ export class RateLimiter {
 	private take(now: number): Release {
 		const slot: Slot = { start: now, lagAtStart: this.lagSoFar(now) };
 		this.slots.push(slot);
+		this.pace.sent(now);
 		void this.probeLag();
 		return (answered = false) => {
 			if (slot.end !== undefined) return;

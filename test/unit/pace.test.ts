@@ -1,4 +1,4 @@
-import { AdaptivePace, CEILING_AGE_MS, FixedPace } from '../../nodes/common/pace';
+import { AdaptivePace, CEILING_AGE_MS, FixedPace, IDLE_RESTART_MS } from '../../nodes/common/pace';
 import { mapSettled } from '../../nodes/common/pool';
 import { RateLimiter } from '../../nodes/common/rateLimiter';
 import { paceFor, quotaStopOf, resetSharedLimits, sharedLimiter, stopForQuota } from '../../nodes/common/sharedLimits';
@@ -150,6 +150,28 @@ describe('adaptive pace (issue 15): slow start per round trip, AIMD after a 429'
 		expect(pace.inFlight()).toBe(3);
 		for (let k = 0; k < 20; k++) pace.answered(5000, T + 50, T + 5050);
 		expect(pace.inFlight()).toBe(5);
+	});
+
+	it('after IDLE_RESTART_MS with nothing sent or answered, the window starts again from its start in a slow start (the rate too, before any 429)', () => {
+		const pace = new AdaptivePace(limits);
+		pace.sent(T);
+		fastAnswers(pace, T, 12);
+		expect(state(pace)).toEqual([34, 16]);
+		// Busy without a pause: nothing changes.
+		pace.sent(T + 10 + IDLE_RESTART_MS);
+		expect(state(pace)).toEqual([34, 16]);
+		pace.sent(T + 11 + 2 * IDLE_RESTART_MS);
+		expect(state(pace)).toEqual([10, 4]);
+		fastAnswers(pace, T + 11 + 2 * IDLE_RESTART_MS, 4);
+		expect(state(pace)).toEqual([18, 8]);
+		// After a 429 the rate stays (it is kept under the limit); the window starts again.
+		const other = new AdaptivePace({ ...limits, maxInFlight: 100 });
+		for (let k = 0; k < 30; k++) fastAnswers(other, T + k * 10, 1, 2000);
+		other.throttled(T + 400, T + 2300);
+		expect(other.rate()).toBe(30);
+		other.sent(T + 2301 + IDLE_RESTART_MS);
+		expect(state(other)).toEqual([30, 4]);
+		expect(other.probing()).toBe(false);
 	});
 
 	it('429s go down to 1 per second and 1 in flight, no lower', () => {
