@@ -122,7 +122,7 @@ const DELIVERED_WINDOW_MS = 1000;
  * - Answers to requests sent before a slow-down say nothing about the new pace, so a burst of them slows
  *   it down only once.
  * - After IDLE_RESTART_MS with nothing sent or answered, the window (and, before any 429, the rate) starts
- *   again from its start, in a slow start.
+ *   again from its start, in a slow start, and what the API delivered before no longer counts as known to work.
  * - Once a 429 has come, no more are in flight than the rate needs at the recent latency, plus one (see
  *   inFlight): the requests in flight at a back-off are the ones that meet its 429s.
  */
@@ -155,7 +155,7 @@ export class AdaptivePace implements Pace {
 
 	private slowInARow = 0;
 
-	/** When the usable answers of the last DELIVERED_WINDOW_MS arrived, and the most of them there ever were (a rate known to work). */
+	/** When the usable answers of the last DELIVERED_WINDOW_MS arrived, and the most of them there were since the pace was last idle (a rate known to work). */
 	private delivered: number[] = [];
 
 	private mostDelivered = 0;
@@ -203,6 +203,8 @@ export class AdaptivePace implements Pace {
 			this.window = Math.min(this.window, this.limits.inFlight);
 			this.windowStarting = true;
 			if (this.rateStarting) this.current = Math.min(this.current, this.limits.rate);
+			// What the API delivered before the pause no longer says what it serves now.
+			this.mostDelivered = 0;
 		}
 		this.activeAt = Math.max(this.activeAt, now);
 	}
