@@ -100,6 +100,9 @@ export class RateLimiter {
 	private async pump(): Promise<void> {
 		if (this.pumping) return;
 		this.pumping = true;
+		// Whether the waiters were held back by the rate or the window: the requests that go once it lets them
+		// are the pace's bottleneck too (one page after another never has another request in flight meanwhile).
+		let held = false;
 		try {
 			while (this.waiters.length) {
 				const now = Date.now();
@@ -109,9 +112,12 @@ export class RateLimiter {
 				}
 				const wait = this.waitBeforeNext(now);
 				if (wait === 0) {
+					if (held) this.pace.saturated(now);
+					held = false;
 					this.waiters.shift()?.grant(this.take(now));
 					continue;
 				}
+				held = true;
 				this.pace.saturated(now);
 				await Promise.race([sleep(wait), new Promise<void>((resolve) => (this.wake = resolve))]);
 				this.wake = undefined;
