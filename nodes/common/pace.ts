@@ -104,8 +104,8 @@ const DELIVERED_WINDOW_MS = 1000;
 /**
  * An undocumented limit, found by probing (the congestion-control idea, a slow start and AIMD):
  *
- * - Slow start, while the pace is the bottleneck (a request or an item waited for it) and no 429 came:
- *   every answer to a request sent meanwhile adds one to the in-flight window and two to the rate, so
+ * - Slow start, while the pace is the bottleneck (a request or an item waited for it within a round trip
+ *   of the request going out) and no 429 came: every such answer adds one to the in-flight window and two to the rate, so
  *   both double every round trip, however long the round trip is. (Two: the rate counts a request for a
  *   second after its answer, see RateLimiter, so one per answer would hold the first second's requests
  *   in flight at the start rate.)
@@ -225,8 +225,9 @@ export class AdaptivePace implements Pace {
 			this.slowDown(now, true);
 			return;
 		}
-		// Only while the pace held something back since this request went out (else the workflow is the bottleneck).
-		if (this.saturatedAt >= sentAt) this.grow(sentAt, now);
+		// Only while the pace held something back within a round trip of this request going out (else the
+		// workflow is the bottleneck): one page after another waits for the rate every few pages, not at each.
+		if (this.saturatedAt >= sentAt - latencyMs) this.grow(sentAt, now);
 	}
 
 	throttled(sentAt: number, now: number): void {

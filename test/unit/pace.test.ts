@@ -32,14 +32,16 @@ describe('adaptive pace (issue 15): slow start per round trip, AIMD after a 429'
 		expect(pace.probing()).toBe(true);
 	});
 
-	it('does not grow while the workflow, not the pace, is the bottleneck, nor for answers to requests sent before the pace last held anything back', () => {
+	it('does not grow while the workflow, not the pace, is the bottleneck, nor for answers to requests sent more than a round trip after the pace last held anything back', () => {
 		const pace = new AdaptivePace(limits);
 		for (let k = 0; k < 10; k++) pace.answered(10, T + k * 100, T + k * 100 + 10);
 		expect(state(pace)).toEqual([10, 4]);
 		pace.saturated(T + 2000);
-		pace.answered(10, T + 2001, T + 2011);
+		// Sent 20 ms after the pace last held anything back, answered within 10 ms: more than a round trip later.
+		pace.answered(10, T + 2020, T + 2030);
 		expect(state(pace)).toEqual([10, 4]);
-		pace.answered(10, T + 2000, T + 2012);
+		// Sent within a round trip of it.
+		pace.answered(10, T + 2005, T + 2015);
 		expect(state(pace)).toEqual([12, 5]);
 	});
 
