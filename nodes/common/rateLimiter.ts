@@ -101,7 +101,7 @@ export class RateLimiter {
 		if (this.pumping) return;
 		this.pumping = true;
 		// Whether the waiters were held back by the rate or the window: the requests that go once it lets them
-		// are the pace's bottleneck too (one page after another never has another request in flight meanwhile).
+		// are the pace's bottleneck too.
 		let held = false;
 		try {
 			while (this.waiters.length) {
@@ -112,7 +112,7 @@ export class RateLimiter {
 				}
 				const wait = this.waitBeforeNext(now);
 				if (wait === 0) {
-					if (held) this.pace.saturated(now);
+					if (held || this.halfUsed(now)) this.pace.saturated(now);
 					held = false;
 					this.waiters.shift()?.grant(this.take(now));
 					continue;
@@ -162,6 +162,17 @@ export class RateLimiter {
 		} finally {
 			this.lag.napStart = undefined;
 		}
+	}
+
+	/**
+	 * Whether the request going out at `now` uses more than half of the rate's budget or of the in-flight
+	 * window: the pace is then what sets the speed (as TCP grows its window only while it uses half of it),
+	 * though nothing waited yet; one page after another would otherwise use the budget in a fraction of
+	 * a second, wait out the rest and grow only once per second.
+	 */
+	private halfUsed(now: number): boolean {
+		const inFlight = this.slots.filter((slot) => slot.end === undefined).length;
+		return 2 * (this.slots.length + 1) > this.budget(now).count || 2 * (inFlight + 1) > this.pace.inFlight();
 	}
 
 	/** 0 when a request may go now, else how long to wait before looking again. */

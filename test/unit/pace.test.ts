@@ -230,15 +230,25 @@ describe('the limiter: in-flight window and list-search priority', () => {
 		expect(third).toBe(true);
 	});
 
-	it('a request that waited for the rate grows the pace with its answer, even with nothing else in flight (one page after another)', async () => {
-		const pace = new AdaptivePace({ rate: 2, inFlight: 1, maxRate: 100, maxInFlight: 10 });
+	it('one request after another, nothing waiting: the pace grows once a request uses more than half of the rate budget', async () => {
+		const pace = new AdaptivePace({ rate: 4, inFlight: 10, maxRate: 100, maxInFlight: 10 });
 		const limiter = new RateLimiter(pace);
 		for (let k = 0; k < 2; k++) (await limiter.acquire())(true);
-		expect(pace.rate()).toBe(2);
-		// The third waits until the first slot leaves the one-second window.
-		(await limiter.acquire())(true);
 		expect(pace.rate()).toBe(4);
-	}, 10000);
+		// The third of 4 per second: more than half used.
+		(await limiter.acquire())(true);
+		expect(pace.rate()).toBe(6);
+	});
+
+	it('a request that waited for the window grows the pace with its answer', async () => {
+		const pace = new AdaptivePace({ rate: 100, inFlight: 1, maxRate: 100, maxInFlight: 10 });
+		const limiter = new RateLimiter(pace);
+		const first = await limiter.acquire();
+		const second = limiter.acquire();
+		first();
+		(await second)(true);
+		expect(pace.inFlight()).toBe(2);
+	});
 
 	it('serves a list search before execution requests already queued', async () => {
 		const limiter = new RateLimiter(2);
