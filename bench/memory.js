@@ -7,7 +7,10 @@
  * GC before and after the run while its output is still held, the peak RSS during the run, and the
  * output's size as JSON (the items' `json`, what n8n would save).
  *
- *   $NODE24 --expose-gc bench/memory.js [5000 20000 50000] [--simplify]
+ *   $NODE24 --expose-gc bench/memory.js [5000 20000 50000] [--simplify] [--save]
+ *
+ * --save also serializes the finished run the way n8n stores an execution (flatted.stringify of the
+ * run data, one string) and reports its size, time and the heap right after it (garbage included).
  *
  * Needs `npm run build` first (it loads dist/). Prints one line per size and a JSON summary.
  */
@@ -26,7 +29,17 @@ function gcHeap() {
   return process.memoryUsage().heapUsed;
 }
 
-async function measure(emulator, size, simplify) {
+/** n8n stores an execution as one flatted string of its run data (execution-persistence.js). */
+function saveLike(fullRunData, heapHeld) {
+  const flatted = require('flatted');
+  const t0 = Date.now();
+  const text = flatted.stringify(fullRunData.data);
+  const saveMs = Date.now() - t0;
+  const heapAfterSave = process.memoryUsage().heapUsed;
+  return { saveMs, storedMb: Buffer.byteLength(text) / MB, saveHeapRiseMb: (heapAfterSave - heapHeld) / MB };
+}
+
+async function measure(emulator, size, simplify, save) {
   await emulator.client.reset({ seed: 1, size: { vivenu: { transactions: size } } });
   const heapBefore = gcHeap();
   const rssBefore = process.memoryUsage().rss;
@@ -50,8 +63,9 @@ async function measure(emulator, size, simplify) {
   const heapHeld = gcHeap(); // the output is still referenced by `result`
   const outputBytes = Buffer.byteLength(JSON.stringify(result.items.map((i) => i.json)));
   const count = result.items.length;
+  const saved = save ? saveLike(result.fullRunData, heapHeld) : {};
   return {
-    size, count, ms, simplify,
+    size, count, ms, simplify, ...saved,
     outputMb: outputBytes / MB,
     heapHeldMb: (heapHeld - heapBefore) / MB,
     peakHeapRiseMb: (peakHeap - heapBefore) / MB,
@@ -63,16 +77,18 @@ async function main() {
   if (typeof global.gc !== 'function') throw new Error('run with node --expose-gc');
   const args = process.argv.slice(2);
   const simplify = args.includes('--simplify');
+  const save = args.includes('--save');
   const sizes = args.filter((a) => /^\d+$/.test(a)).map(Number);
   const emulator = await startEmulatorProcess({ port: await freePort(), logFile: '/dev/null' });
   const out = [];
   try {
     for (const size of sizes.length ? sizes : [5000, 20000, 50000]) {
-      const r = await measure(emulator, size, simplify);
+      const r = await measure(emulator, size, simplify, save);
       out.push(r);
       const f = (x) => x.toFixed(1);
       process.stdout.write(`${size} transactions${simplify ? ' (simplify)' : ''}: ${r.count} items in ${(r.ms / 1000).toFixed(2)} s; output ${f(r.outputMb)} MB JSON; `
-        + `heap held after GC +${f(r.heapHeldMb)} MB (${f(r.heapHeldMb / r.outputMb)}× output), peak heap +${f(r.peakHeapRiseMb)} MB, peak RSS +${f(r.peakRssRiseMb)} MB\n`);
+        + `heap held after GC +${f(r.heapHeldMb)} MB (${f(r.heapHeldMb / r.outputMb)}× output), peak heap +${f(r.peakHeapRiseMb)} MB, peak RSS +${f(r.peakRssRiseMb)} MB`
+        + `${save ? `; stored as ${f(r.storedMb)} MB flatted in ${(r.saveMs / 1000).toFixed(2)} s, heap +${f(r.saveHeapRiseMb)} MB over the held output right after` : ''}\n`);
     }
   } finally {
     await emulator.stop();
