@@ -4,6 +4,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { chunk, errorForItem, inputError, mapSettled, reportedError, runBatch, withItem, type BatchSpec, type Settled, type Writes } from '../../common';
 import { registrationsPath, type ConstantContactClient } from '../transport';
 import { ChunkSizer, isSizeRefusal } from './chunkSize';
+import { uniformReader, type Uniform } from './uniform';
 
 /** What one input item asks for, before its track is known. */
 export interface BulkItemInput {
@@ -27,7 +28,8 @@ export interface BulkOperation {
 	pathSuffix: string[];
 	/** Whether sending the same chunk twice is harmless (then 5xx and dropped connections are retried). */
 	idempotent: boolean;
-	readItem(ctx: IExecuteFunctions, itemIndex: number): BulkItemInput;
+	/** `same` reads a parameter once when it holds no expression (see uniform.ts). */
+	readItem(ctx: IExecuteFunctions, itemIndex: number, same: Uniform): BulkItemInput;
 	/** Added to every successful item's output. */
 	note?: string;
 }
@@ -123,6 +125,7 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 	const partials: Array<{ itemIndex: number; failed: string[]; updated: string[] }> = [];
 	let firstHardError: unknown;
 	const guard = conflictGuard(ctx, op.what);
+	const same = uniformReader(ctx);
 	const sizer = new ChunkSizer();
 	/** Once set, nothing more is sent: the error every other request would meet too, or `skip` (Continue On Fail off). */
 	let stop: { error: unknown } | { skipped: true } | undefined;
@@ -191,7 +194,7 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 	}
 
 	const spec: BatchSpec<BulkItemInput, string, IdResult, string> = {
-		read: (i) => guard(op.readItem(ctx, i), i),
+		read: (i) => guard(op.readItem(ctx, i, same), i),
 		// Default tracks: one GET per distinct event, on behalf of its first item.
 		lookup: {
 			key: (plan) => (plan.trackId ? undefined : plan.eventId),
