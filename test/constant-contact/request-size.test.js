@@ -16,25 +16,6 @@ const sizes = (suffix) => h.puts(emu, suffix).map((e) => [e.body.registration_id
 const accepted = () => h.state(emu).bulkUpdates.map((u) => u.ids);
 const unknownId = (n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
-function expectUpdated(items, ids) {
-	expect(items).toHaveLength(ids.length);
-	items.forEach((item, i) => {
-		expect(item.pairedItem).toEqual({ item: i });
-		expect(item.json).toEqual({
-			outcome: 'updated',
-			updated: true,
-			eventId: fx().eventId,
-			trackId: fx().trackId,
-			paymentStatus: 'Paid',
-			registrationIds: [ids[i]],
-			updatedRegistrationIds: [ids[i]],
-			failedRegistrationIds: [],
-			httpCode: 200,
-			note: expect.stringMatching(/silently skips free registrations/),
-		});
-	});
-}
-
 describe.each([
 	{ status: 400, message: 'registration_ids: size must be between 1 and 300 (got 1000).' },
 	{ status: 413, message: 'Request Entity Too Large' },
@@ -65,7 +46,7 @@ describe.each([
 		const quarters = accepted().sort((a, b) => ids.indexOf(a[0]) - ids.indexOf(b[0]));
 		expect(quarters).toEqual([ids.slice(0, 250), ids.slice(250, 500), ids.slice(500, 750), ids.slice(750)]);
 
-		expectUpdated(result.items, ids);
+		h.expectMarkedPaid(emu, result.items, ids);
 		const regs = h.registrationsById(emu);
 		expect(ids.filter((id) => regs.get(id).payment_status !== 'PAID')).toEqual([]);
 		expect(h.logged(emu).filter((e) => e.status === 429)).toEqual([]);
@@ -120,14 +101,14 @@ test('the user cap: Registrations per Request 200 sends 5 PUTs of 200; under it 
 	expect(capped.error).toBeUndefined();
 	expect(sizes()).toEqual(Array(5).fill([200, 200]));
 	expect(accepted().flat().sort()).toEqual([...ids].sort());
-	expectUpdated(capped.items, ids);
+	h.expectMarkedPaid(emu, capped.items, ids);
 
 	emu.reset({ size: { 'constant-contact': { registrations: 1200, maxRegistrationIds: 150 } } });
 	const learnt = await h.run(emu, paid({ options: { chunkSize: 200 } }), { input: h.itemsOf(ids) });
 	expect(learnt.error).toBeUndefined();
 	expect(sizes()).toEqual([[200, 400], ...Array(10).fill([100, 200])]);
 	expect(accepted().flat().sort()).toEqual([...ids].sort());
-	expectUpdated(learnt.items, ids);
+	h.expectMarkedPaid(emu, learnt.items, ids);
 });
 
 test('refused even at one ID: the error is reported for every item and nothing more is sent', async () => {
