@@ -35,6 +35,7 @@ const { installPackage } = require('./lib/package');
 const { buildWorkflow, workflowId, TRIGGER, MEASURED } = require('./lib/workflow');
 const { renderTable, renderHeadlines, fmtRatio } = require('./lib/report');
 const { sampleRss } = require('./lib/rss');
+const exec = require('./lib/execution');
 
 const SCENARIO_DIR = path.join(__dirname, 'scenarios');
 const DEFAULT_TIMEOUT_MS = 60000;
@@ -119,22 +120,36 @@ async function arrange(client, s, data, vars) {
   await client.clearRequests();
 }
 
-/** One run of one variant → { ok, nodeMs, wallMs, requests, status429, count, expected, error }. */
+/**
+ * One run of one variant → { ok, nodeMs, wallMs, requests, status429, count, expected, error, rss…, readMs }.
+ * The RSS sampling and wallMs end when n8n reports the execution finished (bench/lib/execution.js reads
+ * the status from the execution list); the run data is fetched after that, so n8n's work of sending it
+ * through REST is not part of the peak.
+ */
 async function runOnce({ server, client, s, variant, vars, scale }) {
   await arrange(client, s, variant.data, vars);
   const t0 = Date.now();
   let execution = null;
   let error = '';
+  let readMs = null;
+  let executionMs = null;
   const rss = sampleRss(server.child && server.child.pid);
+  let rssResult;
   try {
-    execution = await server.runWorkflow(variant.workflow.id, TRIGGER, { timeoutMs: (s.timeoutMs || DEFAULT_TIMEOUT_MS) * scale });
+    const executionId = await exec.start(server, variant.workflow.id, TRIGGER);
+    const summary = await exec.finished(server, { workflowId: variant.workflow.id, executionId, timeoutMs: (s.timeoutMs || DEFAULT_TIMEOUT_MS) * scale });
+    rssResult = rss.stop();
+    executionMs = Date.parse(summary.stoppedAt) - Date.parse(summary.startedAt);
+    const tRead = Date.now();
+    execution = await exec.read(server, executionId);
+    readMs = Date.now() - tRead;
   } catch (e) {
     error = e.message;
   }
-  const wallMs = Date.now() - t0;
-  const { peak, before } = rss.stop();
+  const { peak, before } = rssResult || rss.stop();
+  const wallMs = (rssResult ? rssResult.at : Date.now()) - t0;
   const result = {
-    ok: false, nodeMs: null, wallMs, requests: null, status429: null, count: null, expected: variant.expected, error,
+    ok: false, nodeMs: null, wallMs, executionMs, readMs, requests: null, status429: null, count: null, expected: variant.expected, error,
     rssPeakMb: peak == null ? null : Math.round(peak / 1048576), rssBeforeMb: before == null ? null : Math.round(before / 1048576),
   };
   if (execution) {
@@ -277,7 +292,10 @@ async function main() {
         for (const v of s.variants) {
           const wkey = `${s.provider}/${v.node.type}`;
           if (warmups.has(wkey)) continue;
-          const wf = buildWorkflow({ id: workflowId(`warmup/${wkey}/${s.id}`), name: `bench warm-up ${wkey}`, node: v.node, input: s.inputItems && s.inputItems.slice(0, 1) });
+          // At --scale=N a full run of a list scenario is as costly as the measurement itself (50,000
+          // transactions): the scenario's warmup() gives a small version of the node (one page) instead.
+          const node = opts.scale > 1 && typeof s.warmup === 'function' ? s.warmup(v.node, s.ctx) : v.node;
+          const wf = buildWorkflow({ id: workflowId(`warmup/${wkey}/${s.id}`), name: `bench warm-up ${wkey}`, node, input: s.inputItems && s.inputItems.slice(0, 1) });
           warmups.set(wkey, { workflow: wf, s, data: v.data });
           workflows.push(wf);
         }
@@ -290,7 +308,12 @@ async function main() {
     const [port, brokerPort] = [await freePort(), await freePort()];
     const ctx = {
       nodeBin, n8nBin, logFile,
-      env: n8n.n8nEnv({ nodeBin, userFolder, port, brokerPort, extra: { N8N_DISABLED_MODULES: n8n.E2E_DISABLED_MODULES } }),
+      env: n8n.n8nEnv({ nodeBin, userFolder, port, brokerPort, extra: {
+        N8N_DISABLED_MODULES: n8n.E2E_DISABLED_MODULES,
+        // n8n answers GET /rest/executions/:id without run data above 100 MB (the default); 50,000
+        // vivenu transactions are about 150 MB. Only what REST may send changes, not how n8n runs.
+        EXECUTIONS_DATA_MAX_DISPLAY_SIZE: String(1024 * 1048576),
+      } }),
       flatted: n8n.loadFlatted(n8nBin),
     };
     const credFile = path.join(importDir, 'credentials.json');
@@ -331,7 +354,9 @@ async function main() {
         }
         const sum = { label: v.label, nodeType: v.node.type, strongest: Boolean(v.strongest), ...summarize(runs) };
         if (v.role === 'ours') entry.ours = sum; else entry.baselines.push(sum);
+        const last = runs[runs.length - 1];
         note(`${s.id} | ${v.label}: ${sum.nodeMs == null ? '—' : fmtMs(sum.nodeMs)}, ${sum.requests} requests`
+          + ` (execution ${last.executionMs == null ? '—' : fmtMs(last.executionMs)}, run data read in ${last.readMs == null ? '—' : fmtMs(last.readMs)})`
           + `${sum.status429 ? ` (${sum.status429}× 429)` : ''}`
           + `, ${sum.count == null ? '—' : sum.count}${sum.expected != null ? `/${sum.expected}` : ''} results, peak RSS ${sum.rssPeakMb} MB`
           + `, ${sum.ok ? 'ok' : `FAILED: ${sum.error.split('\n')[0].slice(0, 160)}`}`);

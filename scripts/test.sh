@@ -3,6 +3,7 @@
 #   npm run build → npm run lint → install Node 24 + n8n (cached; two installers at once) → jest (on Node 24)
 #   → reliability (fault soak, hostile inputs, secret scan through n8n-core's engine, scripts/reliability.js)
 #   → e2e (the packed package inside a real n8n 2.40.7, scripts/e2e.js)
+#   → the editor in Chromium against a real n8n 2.40.7 (scripts/ui.js)
 #   → the same e2e cases in a real n8n 1.123.81 (the 1.x line), which installs in the background from stage 3 on
 #   → queue mode: main, two workers and a webhook processor on PostgreSQL and Redis (scripts/queue.js).
 # Every stage runs even if an earlier one failed (except e2e after a failed build), so one run shows
@@ -132,6 +133,15 @@ if [ "$build_ok" = 1 ] && [ -n "$N8N_BIN" ]; then
   run_e2e "e2e" "$N8N_BIN"
 else
   failed=$((failed + 1)); summary+=("e2e: SKIPPED (build or n8n install failed)")
+fi
+
+# 5b. the editor, in Chromium (Debian's package, installed when missing), against a real n8n 2.x.
+# --no-screenshots: `npm test` leaves the tracked docs/screenshots/ alone (`npm run test:ui` refreshes them).
+stage "editor in Chromium (scripts/ui.js)"
+if [ "$build_ok" = 1 ] && [ -n "$N8N_BIN" ]; then
+  run_counted "ui (editor, n8n $N8N2_VERSION)" ui env N8N_BIN="$N8N_BIN" NODE_BIN="$NODE_BIN" "$RUN_NODE" scripts/ui.js --skip-build --no-screenshots
+else
+  failed=$((failed + 1)); summary+=("ui: SKIPPED (build or n8n install failed)")
 fi
 
 # 6. the same cases in n8n 1.x, on the same server engine (active workflows and triggers included)

@@ -33,9 +33,9 @@ function treeRss(pid) {
   return total;
 }
 
-/** Samples every `everyMs` until stop(); stop() → { peak, before } in bytes (null where /proc is missing). */
+/** Samples every `everyMs` until stop(); stop() → { peak, before } in bytes (null where /proc is missing) and `at`, when it stopped. */
 function sampleRss(pid, everyMs = 50) {
-  if (!pid || !fs.existsSync(`/proc/${pid}/status`)) return { stop: () => ({ peak: null, before: null }) };
+  if (!pid || !fs.existsSync(`/proc/${pid}/status`)) return { stop: () => ({ peak: null, before: null, at: Date.now() }) };
   const before = treeRss(pid);
   let peak = before;
   const timer = setInterval(() => {
@@ -45,7 +45,7 @@ function sampleRss(pid, everyMs = 50) {
     stop() {
       clearInterval(timer);
       peak = Math.max(peak, treeRss(pid));
-      return { peak, before };
+      return { peak, before, at: Date.now() };
     },
   };
 }

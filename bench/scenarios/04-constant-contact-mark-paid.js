@@ -4,7 +4,8 @@
 // (sliding 1 s window, 429 {"error_key":"throttled"} without Retry-After: emulators/providers/
 // constant-contact/common.js enforceLimits), so this scenario has no 10/s or 20/s variants.
 // Ours: Registration → Update Payment Status, defaults: one GET for the event's default track, then
-// PUTs of 100 IDs (Registrations per Request), paced at ≤ 4 requests/s.
+// ONE PUT with every ID (up to 2,000 per PUT, halved only if Constant Contact refuses the size: 04c),
+// paced at ≤ 4 requests/s.
 // HTTP Request (Generic → OAuth2 API): (a) one PUT with one ID per item, defaults (naive); (b) the same
 // paced by Batching 4 items / 1,000 ms (takes minutes: only with --slow); (c) strongest: the endpoint
 // takes an array, so ONE PUT with every ID ($input.all()) and Execute Once.

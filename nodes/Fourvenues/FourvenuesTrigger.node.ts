@@ -6,21 +6,17 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { answerError, operationError } from '../common/errors';
+import { answerError } from '../common/errors';
+import { ignoreDelivery } from '../common/webhookSecurity';
 import {
-	deliveryScope,
-	hmacSha256Hex,
-	ignoreDelivery,
-	isNotFound,
-	rawBodyOf,
-	refuseDelivery,
-	rememberDelivery,
-	forgetDelivery,
-	signatureMatches,
-	toNodeError,
-} from '../common/webhookSecurity';
+	deleteTolerating404,
+	forgetRegistration,
+	refuseUnsigned,
+	startOnce,
+	WEBHOOK_TRIGGER_SHAPE,
+	webhookUrlOf,
+} from '../common/webhookTrigger';
 import { createClient, type FourvenuesClient } from './transport';
 import { createEndpoint, deleteEndpoint, listEndpoints } from './transport/webhooks';
 
@@ -32,7 +28,7 @@ import { createEndpoint, deleteEndpoint, listEndpoints } from './transport/webho
 
 const SIGNATURE_HEADER = 'x-webhook-signature';
 const ID_HEADER = 'x-webhook-id';
-const SEEN_KEY = 'recentDeliveryIds';
+const REGISTRATION_KEYS = ['endpointId', 'signSecret', 'webhookUrl'];
 
 interface HookState extends IDataObject {
 	endpointId?: string;
@@ -40,41 +36,21 @@ interface HookState extends IDataObject {
 	webhookUrl?: string;
 }
 
-function webhookUrlOf(ctx: IHookFunctions): string {
-	const url = ctx.getNodeWebhookUrl('default');
-	if (!url) throw operationError({ node: ctx.getNode(), message: 'n8n gave this trigger no webhook URL' });
-	return url;
-}
-
-function forget(state: HookState): void {
-	delete state.endpointId;
-	delete state.signSecret;
-	delete state.webhookUrl;
-}
-
-async function removeTolerating404(ctx: IHookFunctions, client: FourvenuesClient, id: string): Promise<void> {
-	try {
-		await deleteEndpoint(client, id);
-	} catch (error) {
-		if (isNotFound(error)) return;
-		throw toNodeError(ctx.getNode(), error);
-	}
+/** Deletes an endpoint; one that is already gone is what was wanted. */
+async function removeEndpoint(ctx: IHookFunctions, client: FourvenuesClient, id: string): Promise<void> {
+	await deleteTolerating404(ctx, async () => await deleteEndpoint(client, id));
 }
 
 export class FourvenuesTrigger implements INodeType {
 	description: INodeTypeDescription = {
+		...WEBHOOK_TRIGGER_SHAPE,
 		displayName: 'Fourvenues Trigger',
 		name: 'fourvenuesTrigger',
 		icon: { light: 'file:fourvenues.svg', dark: 'file:fourvenues.dark.svg' },
-		group: ['trigger'],
-		version: 1,
 		subtitle: '={{ $parameter["events"].join(", ") }}',
 		description: 'Starts the workflow when a Fourvenues payment succeeds or a ticket refund is requested',
 		defaults: { name: 'Fourvenues Trigger' },
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'fourvenuesApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
 			{
 				displayName:
@@ -117,10 +93,10 @@ export class FourvenuesTrigger implements INodeType {
 				const held = typeof state.signSecret === 'string' ? mine.find((endpoint) => endpoint._id === state.endpointId) : undefined;
 				// Endpoints whose secret is lost cannot be verified, and duplicates would deliver twice.
 				for (const endpoint of mine) {
-					if (endpoint !== held) await removeTolerating404(this, client, endpoint._id);
+					if (endpoint !== held) await removeEndpoint(this, client, endpoint._id);
 				}
 				if (!held) {
-					forget(state);
+					forgetRegistration(state, REGISTRATION_KEYS);
 					return false;
 				}
 				state.webhookUrl = url;
@@ -135,7 +111,7 @@ export class FourvenuesTrigger implements INodeType {
 				const created = await createEndpoint(client, name, url);
 				if (!created._id || typeof created.sign_secret !== 'string' || !created.sign_secret) {
 					// Without the secret no delivery could be verified: remove what was made and say so.
-					if (created._id) await removeTolerating404(this, client, created._id);
+					if (created._id) await removeEndpoint(this, client, created._id);
 					throw answerError({
 						node: this.getNode(),
 						message: 'Fourvenues did not return the ID and signing secret of the new webhook endpoint',
@@ -151,10 +127,9 @@ export class FourvenuesTrigger implements INodeType {
 				const state = this.getWorkflowStaticData('node') as HookState;
 				if (typeof state.endpointId === 'string') {
 					const client = await createClient(this);
-					await removeTolerating404(this, client, state.endpointId);
+					await removeEndpoint(this, client, state.endpointId);
 				}
-				forget(state);
-				delete state[SEEN_KEY];
+				forgetRegistration(state, REGISTRATION_KEYS, true);
 				return true;
 			},
 		},
@@ -162,33 +137,24 @@ export class FourvenuesTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const state = this.getWorkflowStaticData('node') as HookState;
-		const raw = rawBodyOf(this);
-		const secret = state.signSecret;
-		const headers = this.getHeaderData();
 		// UNVERIFIED canonical form: lowercase hex HMAC-SHA256 of the raw body keyed with sign_secret (docs/providers/fourvenues.md).
-		if (typeof secret !== 'string' || !raw || !signatureMatches(headers[SIGNATURE_HEADER], hmacSha256Hex(secret, raw))) {
-			return refuseDelivery(this, 401, 'Invalid or missing x-webhook-signature');
-		}
+		const refused = refuseUnsigned(this, state.signSecret, SIGNATURE_HEADER);
+		if (refused) return refused;
 		const body = this.getBodyData();
 		const event = String(body.event ?? '');
 		const wanted = this.getNodeParameter('events', []) as string[];
 		if (!wanted.includes(event)) return ignoreDelivery(this, `event ${event} not selected`);
+		const headers = this.getHeaderData();
 		const headerId = Array.isArray(headers[ID_HEADER]) ? headers[ID_HEADER][0] : headers[ID_HEADER];
 		const deliveryId = typeof headerId === 'string' && headerId ? headerId : typeof body.id === 'string' ? body.id : undefined;
-		if (deliveryId && !rememberDelivery(state, SEEN_KEY, deliveryId, deliveryScope(this))) return ignoreDelivery(this, 'duplicate delivery');
-
-		const item: IDataObject = { ...body, deliveryId };
-		const payload = (body.payload ?? {}) as IDataObject;
-		if (event === 'payment.success' && this.getNodeParameter('fetchPayment', false) && typeof payload.payment_id === 'string') {
-			try {
+		return await startOnce(this, state, deliveryId, async () => {
+			const item: IDataObject = { ...body, deliveryId };
+			const payload = (body.payload ?? {}) as IDataObject;
+			if (event === 'payment.success' && this.getNodeParameter('fetchPayment', false) && typeof payload.payment_id === 'string') {
 				const client = await createClient(this);
 				item.payment = await client.one(`/payments/${encodeURIComponent(payload.payment_id)}`);
-			} catch (error) {
-				// The delivery fails (5xx) and Fourvenues retries it: that retry must run, not count as a duplicate.
-				if (deliveryId) forgetDelivery(state, SEEN_KEY, deliveryId, deliveryScope(this));
-				throw toNodeError(this.getNode(), error);
 			}
-		}
-		return { workflowData: [this.helpers.returnJsonArray([item])] };
+			return item;
+		});
 	}
 }

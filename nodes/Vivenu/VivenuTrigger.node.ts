@@ -6,22 +6,18 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeApiError, NodeConnectionTypes, type NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, type NodeOperationError } from 'n8n-workflow';
 
 import { operationError } from '../common/errors';
+import { ignoreDelivery, newSigningKey, toNodeError } from '../common/webhookSecurity';
 import {
-	deliveryScope,
-	hmacSha256Hex,
-	ignoreDelivery,
-	isNotFound,
-	newSigningKey,
-	rawBodyOf,
-	refuseDelivery,
-	rememberDelivery,
-	forgetDelivery,
-	signatureMatches,
-	toNodeError,
-} from '../common/webhookSecurity';
+	deleteTolerating404,
+	forgetRegistration,
+	refuseUnsigned,
+	startOnce,
+	WEBHOOK_TRIGGER_SHAPE,
+	webhookUrlOf,
+} from '../common/webhookTrigger';
 import { withoutSecret } from './helpers/output';
 import { createClient } from './transport';
 import {
@@ -53,7 +49,7 @@ const EVENT_OPTIONS = [
 ];
 
 const SIGNATURE_HEADER = 'x-vivenu-signature';
-const SEEN_KEY = 'recentDeliveryIds';
+const REGISTRATION_KEYS = ['webhookId', 'hmacKey', 'webhookUrl'];
 
 interface HookState extends IDataObject {
 	webhookId?: string;
@@ -77,12 +73,6 @@ function registrationFor(ctx: IHookFunctions, url: string, hmacKey: string): Web
 	return { name: registrationName(ctx), url, enabled: true, events, hmacKey };
 }
 
-function webhookUrlOf(ctx: IHookFunctions): string {
-	const url = ctx.getNodeWebhookUrl('default');
-	if (!url) throw operationError({ node: ctx.getNode(), message: 'n8n gave this trigger no webhook URL' });
-	return url;
-}
-
 function sameSet(a: string[], b: string[]): boolean {
 	return a.length === b.length && a.every((v, i) => v === b[i]);
 }
@@ -101,18 +91,14 @@ function explainRefusedUrl(ctx: IHookFunctions, error: unknown, url: string): No
 
 export class VivenuTrigger implements INodeType {
 	description: INodeTypeDescription = {
+		...WEBHOOK_TRIGGER_SHAPE,
 		displayName: 'Vivenu Trigger',
 		name: 'vivenuTrigger',
 		icon: { light: 'file:vivenu.svg', dark: 'file:vivenu.dark.svg' },
-		group: ['trigger'],
-		version: 1,
 		subtitle: '={{ $parameter["events"].join(", ") }}',
 		description: 'Starts the workflow when a vivenu order is completed, canceled or reserved, or on checkout and ticket events',
 		defaults: { name: 'vivenu Trigger' },
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'vivenuApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
 			{
 				displayName:
@@ -165,15 +151,13 @@ export class VivenuTrigger implements INodeType {
 				const client = await createClient(this);
 				const mine = (await listWebhooks(client)).filter((hook) => hook.url === url);
 				if (!mine.length) {
-					delete state.webhookId;
-					delete state.hmacKey;
-					delete state.webhookUrl;
+					forgetRegistration(state, REGISTRATION_KEYS);
 					return false;
 				}
 				const keep: VivenuWebhook = mine.find((hook) => hook._id === state.webhookId) ?? mine[0];
 				// Earlier duplicates of this URL (e.g. left by an older version) would deliver twice.
 				for (const extra of mine) {
-					if (extra._id !== keep._id) await removeTolerating404(this, client, extra._id);
+					if (extra._id !== keep._id) await deleteTolerating404(this, async () => await deleteWebhook(client, extra._id));
 				}
 				const holdsKey =
 					typeof state.hmacKey === 'string' &&
@@ -216,12 +200,10 @@ export class VivenuTrigger implements INodeType {
 				const state = this.getWorkflowStaticData('node') as HookState;
 				if (typeof state.webhookId === 'string') {
 					const client = await createClient(this);
-					await removeTolerating404(this, client, state.webhookId);
+					const id = state.webhookId;
+					await deleteTolerating404(this, async () => await deleteWebhook(client, id));
 				}
-				delete state.webhookId;
-				delete state.hmacKey;
-				delete state.webhookUrl;
-				delete state[SEEN_KEY];
+				forgetRegistration(state, REGISTRATION_KEYS, true);
 				return true;
 			},
 		},
@@ -229,45 +211,22 @@ export class VivenuTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const state = this.getWorkflowStaticData('node') as HookState;
-		const raw = rawBodyOf(this);
-		const key = state.hmacKey;
-		if (typeof key !== 'string' || !raw || !signatureMatches(this.getHeaderData()[SIGNATURE_HEADER], hmacSha256Hex(key, raw))) {
-			return refuseDelivery(this, 401, 'Invalid or missing x-vivenu-signature');
-		}
+		const refused = refuseUnsigned(this, state.hmacKey, SIGNATURE_HEADER);
+		if (refused) return refused;
 		const envelope = this.getBodyData();
 		const type = String(envelope.type ?? '');
 		if (!selectedEvents(this).includes(type)) return ignoreDelivery(this, `event ${type} not selected`);
 		const mode = this.getNodeParameter('mode', 'any') as string;
 		if (mode !== 'any' && envelope.mode !== mode) return ignoreDelivery(this, `mode ${String(envelope.mode)}`);
-		// vivenu retries with the same body; a delivery already started no second execution.
-		if (typeof envelope.id === 'string' && !rememberDelivery(state, SEEN_KEY, envelope.id, deliveryScope(this))) {
-			return ignoreDelivery(this, 'duplicate delivery');
-		}
-
-		let item: IDataObject = envelope;
-		const data = (envelope.data ?? {}) as IDataObject;
-		const transactionId = (data.transaction as IDataObject | undefined)?._id;
-		if (this.getNodeParameter('resolveTransaction', false) && typeof transactionId === 'string') {
-			try {
-				const client = await createClient(this);
-				const { body } = await client.request<IDataObject>('GET', `/transactions/${encodeURIComponent(transactionId)}`, { idempotent: true, expect: 'object' });
-				item = { ...envelope, data: { ...data, transaction: withoutSecret(body, false) } };
-			} catch (error) {
-				// The delivery fails (5xx) and vivenu retries it: that retry must run, not count as a duplicate.
-				if (typeof envelope.id === 'string') forgetDelivery(state, SEEN_KEY, envelope.id, deliveryScope(this));
-				throw toNodeError(this.getNode(), error);
-			}
-		}
-		return { workflowData: [this.helpers.returnJsonArray([item])] };
-	}
-}
-
-/** Deletes a registration; one that is already gone (404) is what we wanted. */
-async function removeTolerating404(ctx: IHookFunctions, client: Awaited<ReturnType<typeof createClient>>, id: string): Promise<void> {
-	try {
-		await deleteWebhook(client, id);
-	} catch (error) {
-		if (isNotFound(error)) return;
-		throw toNodeError(ctx.getNode(), error);
+		// vivenu retries with the same body: its ID starts one execution.
+		const deliveryId = typeof envelope.id === 'string' ? envelope.id : undefined;
+		return await startOnce(this, state, deliveryId, async () => {
+			const data = (envelope.data ?? {}) as IDataObject;
+			const transactionId = (data.transaction as IDataObject | undefined)?._id;
+			if (!this.getNodeParameter('resolveTransaction', false) || typeof transactionId !== 'string') return envelope;
+			const client = await createClient(this);
+			const { body } = await client.request<IDataObject>('GET', `/transactions/${encodeURIComponent(transactionId)}`, { idempotent: true, expect: 'object' });
+			return { ...envelope, data: { ...data, transaction: withoutSecret(body, false) } };
+		});
 	}
 }

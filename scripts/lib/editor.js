@@ -171,32 +171,77 @@ async function closePanel(page) {
   await sleep(200);
 }
 
+/*
+ * The node panel shows one view at a time. Moving to another one (search results → a node's actions)
+ * slides the new view in while the old one slides out: for the length of that transition (a second and
+ * more on a loaded machine) both views are in the DOM, the old one first. What is read or clicked must
+ * come from the view that stays, once it is alone.
+ */
+const VIEW = '[data-test-id=node-creator] aside';
+const SETTLED_VIEW = `${VIEW}:not([class*="-enter-"]):not([class*="-leave-"])`;
+const exactly = (text) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+
+/**
+ * Runs in the page: null while the panel is not down to one view at rest; else the names that view
+ * lists, or with `prefix` the names of its action items whose id starts with it (a node's own actions).
+ */
+function viewItemsInPage([sel, prefix]) {
+  const views = document.querySelectorAll(sel);
+  if (views.length !== 1 || /-(enter|leave)-/.test(views[0].className)) return null;
+  if (!prefix) return [...views[0].querySelectorAll('[data-test-id=node-creator-item-name]')].map((el) => el.textContent.trim());
+  const items = [...views[0].querySelectorAll('[data-test-id=item-iterator-item][data-keyboard-nav-type=action]')]
+    .filter((el) => (el.getAttribute('data-keyboard-nav-id') || '').startsWith(prefix));
+  return items.length ? items.map((el) => el.querySelector('[data-test-id=node-creator-item-name]').textContent.trim()) : null;
+}
+
 /** Types `term` into the node panel's search and returns the names listed (top level). */
 async function search(page, term) {
   await openPanel(page);
   const input = page.locator(SEARCH_INPUT);
   await input.fill('');
   await input.fill(term);
-  // The panel filters on each keystroke; wait until the list settles.
-  let last = '';
-  for (let i = 0; i < 20; i += 1) {
+  // The panel filters on each keystroke: done when two reads of the view at rest, 150 ms apart, agree.
+  let last = null;
+  for (let i = 0; i < 40; i += 1) {
     await sleep(150);
-    const now = (await page.locator('[data-test-id=node-creator-item-name]').allTextContents()).join('|');
-    if (now === last && i > 1) break;
+    const now = await page.evaluate(viewItemsInPage, [VIEW, null]);
+    if (now && last && now.join('|') === last.join('|') && i > 1) return now;
     last = now;
   }
-  return (await page.locator('[data-test-id=node-creator-item-name]').allTextContents()).map((s) => s.trim());
+  throw new Error(`the node panel's list for "${term}" did not settle (last read: ${last ? last.join(', ') : 'two views sliding'})`);
 }
 
-/** Adds a node through the panel: search its name, open it, return its action list, pick the first. */
-async function addNode(page, displayName) {
+/**
+ * Adds a node the way a user does: searches the panel for its name, opens it, waits for its own view
+ * (alone, listing actions of node type `type`), clicks `action` there and waits for the NDV. Returns the
+ * actions listed.
+ */
+async function addNode(page, { name: type, displayName }, action) {
   await search(page, displayName);
-  await page.locator('[data-test-id=node-creator-item-name]').filter({ hasText: new RegExp(`^\\s*${displayName}\\s*$`) }).first().click();
-  await sleep(300);
-  const actions = (await page.locator('[data-test-id=node-creator-item-name]').allTextContents()).map((s) => s.trim());
-  await page.locator('[data-test-id=node-creator-item-name]').first().click();
+  await page.locator(`${SETTLED_VIEW} [data-test-id=node-creator-item-name]`).filter({ hasText: exactly(displayName) }).first().click();
+  let actions;
+  try {
+    actions = await (await page.waitForFunction(viewItemsInPage, [VIEW, `${type}-`], { timeout: 30000, polling: 100 })).jsonValue();
+  } catch {
+    const views = await page.evaluate((sel) => [...document.querySelectorAll(sel)].map((v) => `${v.className}: ${v.innerText.replace(/\s+/g, ' ').slice(0, 120)}`), VIEW).catch(() => []);
+    throw new Error(`the node panel did not settle on ${displayName}'s actions (views: ${views.join(' | ') || 'none'})`);
+  }
+  if (!actions.includes(action)) throw new Error(`"${action}" is not in ${displayName}'s action list (${actions.join('; ')})`);
+  await page.locator(`${SETTLED_VIEW} [data-test-id=item-iterator-item][data-keyboard-nav-type=action]`)
+    .filter({ has: page.locator('[data-test-id=node-creator-item-name]', { hasText: exactly(action) }) }).first().click();
   await page.waitForSelector('[data-test-id=ndv] [data-test-id=node-parameters]', { timeout: 60000 });
   return actions;
+}
+
+/** Waits until the NDV's dropdown `param` shows `name` (throws naming what it shows). */
+async function expectShown(page, param, name) {
+  const sel = `[data-test-id=ndv] [data-test-id=parameter-input-${param}] input`;
+  try {
+    await page.waitForFunction(([s, n]) => { const el = document.querySelector(s); return el && el.value === n; }, [sel, name], { timeout: 30000 });
+  } catch {
+    const shown = await page.locator(sel).first().inputValue().catch(() => 'nothing');
+    throw new Error(`the NDV's ${param} shows "${shown}" (want "${name}")`);
+  }
 }
 
 /**
@@ -301,7 +346,7 @@ async function shot(target, file) {
 
 module.exports = {
   watchErrors, signIn, openWorkflow, padVersion, resources, operations, checkOperations, checkRequired,
-  checkIcons, search, closePanel, addNode, selectOption, openLocators, execute, openCredential, shot,
+  checkIcons, search, closePanel, addNode, expectShown, selectOption, openLocators, execute, openCredential, shot,
 };
 
 /** Opens a node of the open workflow in the NDV (double-click on the canvas). */

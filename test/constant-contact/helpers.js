@@ -103,3 +103,26 @@ const itemsOf = (ids) => ids.map((id) => ({ json: { id } }));
 module.exports.puts = puts;
 module.exports.registrationsById = registrationsById;
 module.exports.itemsOf = itemsOf;
+
+/** One output item per ID (one ID per input item), each paired and reporting its registration marked Paid. */
+function expectMarkedPaid(emu, items, ids) {
+	const { eventId, trackId } = state(emu).fixtures;
+	expect(items).toHaveLength(ids.length);
+	items.forEach((item, i) => {
+		expect(item.pairedItem).toEqual({ item: i });
+		expect(item.json).toEqual({
+			outcome: 'updated',
+			updated: true,
+			eventId,
+			trackId,
+			paymentStatus: 'Paid',
+			registrationIds: [ids[i]],
+			updatedRegistrationIds: [ids[i]],
+			failedRegistrationIds: [],
+			httpCode: 200,
+			note: expect.stringMatching(/silently skips free registrations/),
+		});
+	});
+}
+
+module.exports.expectMarkedPaid = expectMarkedPaid;

@@ -12,6 +12,7 @@ const ERROR_KEYS = {
 	404: ['not.found', 'The requested resource was not found.'],
 	405: ['method.not.allowed', 'Method not allowed'],
 	409: ['conflict', 'Conflict'],
+	413: ['request.entity.too.large', 'Request Entity Too Large'],
 	415: ['unsupported.media.type', 'Unsupported media type'],
 	429: ['throttled', 'Too Many Requests'],
 	500: ['server.error', 'There was a problem with our internal service.'],

@@ -3,7 +3,7 @@
 // https://api.cc.email/v3/...). Every /events* route needs the campaign_data scope.
 const C = require('./constants');
 const {
-	authed, badRequest, notFound, stringParam, intParam, enumParam, decodeCursor, page, jsonBody,
+	authed, badRequest, ccError, notFound, stringParam, intParam, enumParam, decodeCursor, page, jsonBody,
 } = require('./common');
 
 const EVENTS = { scope: 'campaign_data' };
@@ -107,10 +107,24 @@ function paging(query, { kind, def, max, readFilters }) {
 	return { offset: 0, limit: limit ?? pageSize ?? def, filters: readFilters() };
 }
 
-function idsFromBody(body) {
+/**
+ * The most IDs one bulk PUT may carry (size key `maxRegistrationIds`; 0 = no maximum, the default).
+ * Constant Contact documents no maximum, and its refusal is UNVERIFIED: the emulator answers what a
+ * validating Spring service most plausibly would, 400 with the usual error array (or 413, size key
+ * `tooManyIdsStatus`, as a gateway would). Nothing is changed by a refused request.
+ */
+function checkIdCount(config, ids) {
+	const max = config.maxRegistrationIds;
+	if (!max || ids.length <= max) return;
+	if (config.tooManyIdsStatus === 413) throw ccError(413, 'Request Entity Too Large', 'request.entity.too.large');
+	throw badRequest(`registration_ids: size must be between 1 and ${max} (got ${ids.length}).`);
+}
+
+function idsFromBody(body, config) {
 	const ids = body.registration_ids;
 	if (!Array.isArray(ids) || ids.length === 0) throw badRequest('registration_ids is required and must be a non-empty array.');
 	if (!ids.every((id) => typeof id === 'string' && id.length > 0)) throw badRequest('registration_ids must contain strings.');
+	checkIdCount(config, ids);
 	return ids;
 }
 
@@ -194,7 +208,7 @@ function register(router) {
 	router.put('/v3/events/:event_id/tracks/:track_id/registrations/payment_status', authed((req, c) => {
 		const ev = findTrack(c.state, req.params.event_id, req.params.track_id);
 		const body = jsonBody(req);
-		const ids = idsFromBody(body);
+		const ids = idsFromBody(body, c.state.config);
 		if (typeof body.payment_status !== 'string' || !body.payment_status.trim()) {
 			throw badRequest('payment_status is required.');
 		}
@@ -232,7 +246,7 @@ function register(router) {
 			return_items_to_inventory: boolParam(req.query, 'return_items_to_inventory') ?? true,
 		};
 		const body = jsonBody(req);
-		const ids = idsFromBody(body);
+		const ids = idsFromBody(body, c.state.config);
 		if (!C.REGISTRATION_STATUS.includes(body.registration_status)) {
 			throw badRequest(`registration_status must be one of ${C.REGISTRATION_STATUS.join(', ')}.`);
 		}

@@ -109,7 +109,8 @@ function makeRegistration(rng, ev, i, ref, { paidEvent, freeEvery }) {
 
 /**
  * size: { events=6, registrations=40 (main fixture event), otherRegistrations=8 (second event),
- *         freeEvery=7, perSecond=4, dailyQuota=10000, accessTokenTtl=86400, tokenPerSecond=1 }
+ *         freeEvery=7, perSecond=4, dailyQuota=10000, accessTokenTtl=86400, tokenPerSecond=1,
+ *         maxRegistrationIds=0 (no maximum per bulk PUT), tooManyIdsStatus=400 (or 413) }
  */
 function createState({ size = {}, rng }) {
 	const ref = Date.parse(C.REFERENCE_DATE);
@@ -156,6 +157,8 @@ function createState({ size = {}, rng }) {
 			dailyQuota: size.dailyQuota ?? C.DAILY_QUOTA,
 			accessTokenTtl: size.accessTokenTtl ?? C.ACCESS_TOKEN_TTL_SECONDS,
 			tokenPerSecond: size.tokenPerSecond ?? C.TOKEN_REQUESTS_PER_SECOND,
+			maxRegistrationIds: size.maxRegistrationIds ?? 0,
+			tooManyIdsStatus: size.tooManyIdsStatus === 413 ? 413 : 400,
 		},
 		apps,
 		accessTokens,

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { checkNumber } from '../../../common';
+import { AUTO_MAX_IDS } from '../../helpers/chunkSize';
 
-/** The largest chunk is not documented (UNVERIFIED); 100 IDs per PUT is the suggested size. */
-export const DEFAULT_CHUNK_SIZE = 100;
-export const MAX_CHUNK_SIZE = 500;
+/** Shown when the option is added: the size the provider notes suggest (the largest chunk is UNVERIFIED). */
+const SUGGESTED_CAP = 100;
 
 export const registrationIdsField: INodeProperties = {
 	displayName: 'Registration IDs',
@@ -21,9 +21,9 @@ export const chunkSizeOption: INodeProperties = {
 	displayName: 'Registrations per Request',
 	name: 'chunkSize',
 	type: 'number',
-	typeOptions: { minValue: 1, maxValue: MAX_CHUNK_SIZE },
-	default: DEFAULT_CHUNK_SIZE,
-	description: 'How many registration IDs go into one request. Constant Contact documents no maximum; lower it if requests are rejected as too large.',
+	typeOptions: { minValue: 1, maxValue: AUTO_MAX_IDS },
+	default: SUGGESTED_CAP,
+	description: `The most registration IDs one request may carry. Not set: automatic, up to ${AUTO_MAX_IDS.toLocaleString('en-US')} per request, halved whenever Constant Contact refuses a request as too large (it documents no maximum). Set it when your account's limit is known.`,
 };
 
 /** Registration statuses Constant Contact lists (filter of Get Many; target of Update Status). */
@@ -36,5 +36,5 @@ export function readChunkSize(
 	options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject,
 ): number {
 	const at = { node: ctx.getNode(), field: 'Options → Registrations per Request', itemIndex };
-	return checkNumber(at, options.chunkSize ?? DEFAULT_CHUNK_SIZE, { integer: true, min: 1, max: MAX_CHUNK_SIZE });
+	return checkNumber(at, options.chunkSize ?? AUTO_MAX_IDS, { integer: true, min: 1, max: AUTO_MAX_IDS });
 }

@@ -41,18 +41,18 @@ export const bulk: BulkOperation = {
 	// Setting the same payment status twice is harmless, so a chunk may be re-sent after a 5xx.
 	idempotent: true,
 	note: FREE_REGISTRATIONS_NOTE,
-	readItem(ctx, i) {
-		const eventId = readEventId(ctx, i);
-		const trackId = readTrackId(ctx, i);
+	readItem(ctx, i, same) {
+		const eventId = same('eventId', () => readEventId(ctx, i));
+		const trackId = same('trackId', () => readTrackId(ctx, i));
 		const ids = readRegistrationIds(ctx, i);
-		const paymentStatus = String(ctx.getNodeParameter('paymentStatus', i, 'Paid') ?? '').trim();
+		const paymentStatus = same('paymentStatus', () => String(ctx.getNodeParameter('paymentStatus', i, 'Paid') ?? '').trim());
 		if (!paymentStatus) throw inputError({ node: ctx.getNode(), field: 'Payment Status', problem: 'is empty', itemIndex: i, fix: 'Use "Paid" to mark registrations as paid.' });
 		return {
 			eventId,
 			trackId,
 			ids,
 			body: { payment_status: paymentStatus },
-			chunkSize: readChunkSize(ctx, i),
+			chunkSize: same('options', () => readChunkSize(ctx, i)),
 			echo: { paymentStatus },
 		};
 	},

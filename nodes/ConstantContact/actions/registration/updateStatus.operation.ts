@@ -60,15 +60,15 @@ export const bulk: BulkOperation = {
 	pathSuffix: [],
 	// Cancelling returns tickets to inventory: not repeated blindly after an unknown outcome.
 	idempotent: false,
-	readItem(ctx, i) {
-		const eventId = readEventId(ctx, i);
-		const trackId = readTrackId(ctx, i);
+	readItem(ctx, i, same) {
+		const eventId = same('eventId', () => readEventId(ctx, i));
+		const trackId = same('trackId', () => readTrackId(ctx, i));
 		const ids = readRegistrationIds(ctx, i);
-		const status = String(ctx.getNodeParameter('registrationStatus', i, 'CANCELED') ?? '').trim().toUpperCase();
+		const status = same('registrationStatus', () => String(ctx.getNodeParameter('registrationStatus', i, 'CANCELED') ?? '').trim().toUpperCase());
 		if (!REGISTRATION_STATUSES.includes(status)) {
 			throw inputError({ node: ctx.getNode(), field: 'Registration Status', problem: `"${status}" is not one of ${REGISTRATION_STATUSES.join(', ')}`, itemIndex: i });
 		}
-		const options = ctx.getNodeParameter('options', i, {}) as IDataObject;
+		const options = same('options', () => ctx.getNodeParameter('options', i, {}) as IDataObject);
 		const qs: IDataObject = {};
 		if (options.increaseCount !== undefined) qs.increase_count = Boolean(options.increaseCount);
 		if (options.increaseItemCount !== undefined) qs.increase_item_count = Boolean(options.increaseItemCount);

@@ -147,14 +147,16 @@ export async function execute(this: IExecuteFunctions, i: number, client: Vivenu
 	const qs = buildQuery(this, i, rich);
 	const path = rich ? '/transactions/rich' : '/transactions';
 
-	const docs = await paginateSkipTotal<IDataObject>(page, MAX_PAGE_SIZE, async (skip, top) => {
+	// Each page is shaped as it arrives, so a page's raw records are garbage once it is read: at 50,000
+	// transactions the raw list and the output never live side by side.
+	return await paginateSkipTotal<IDataObject>(page, MAX_PAGE_SIZE, async (skip, top) => {
 		const { body } = await client.request<{ docs?: IDataObject[]; total?: number }>('GET', path, {
 			qs: { ...qs, top, skip },
 			itemIndex: i,
 			idempotent: true,
 			expect: 'object',
 		});
-		return { items: body?.docs ?? [], total: typeof body?.total === 'number' ? body.total : undefined };
+		const items = (body?.docs ?? []).map((doc) => shapeTransaction(doc, simplify, includeSecret));
+		return { items, total: typeof body?.total === 'number' ? body.total : undefined };
 	}, listPageOptions(this.getNode(), client, i));
-	return docs.map((doc) => shapeTransaction(doc, simplify, includeSecret));
 }
