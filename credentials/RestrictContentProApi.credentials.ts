@@ -1,4 +1,4 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { RCP_NAMESPACE } from '../nodes/RestrictContentPro/transport/environments';
 import { rateLimitShareProperty } from '../nodes/common/rateLimitShare';
@@ -77,15 +77,12 @@ export class RestrictContentProApi implements ICredentialType {
 		rateLimitShareProperty,
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			auth: {
-				username: '={{$credentials.username}}',
-				password: '={{$credentials.password}}',
-			},
-		},
-	};
+	// A function, not a generic `={{$credentials…}}` property: n8n 2.x evaluates such an expression in its isolated
+	// expression runtime on every request (about 0.7 ms of CPU each, measured), which a lookup per item pays per item.
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		requestOptions.auth = { username: String(credentials.username ?? ''), password: String(credentials.password ?? '') };
+		return requestOptions;
+	}
 
 	// Lists one payment: proves the site URL, the REST add-on, the login and the payments capability in one call.
 	test: ICredentialTestRequest = {
