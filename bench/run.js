@@ -136,7 +136,7 @@ async function runOnce({ server, client, s, variant, vars, scale }) {
   const rss = sampleRss(server.child && server.child.pid);
   let rssResult;
   try {
-    const executionId = await exec.start(server, variant.workflow.id, TRIGGER);
+    const executionId = await server.startRun(variant.workflow.id, TRIGGER);
     const summary = await exec.finished(server, { workflowId: variant.workflow.id, executionId, timeoutMs: (s.timeoutMs || DEFAULT_TIMEOUT_MS) * scale });
     rssResult = rss.stop();
     executionMs = Date.parse(summary.stoppedAt) - Date.parse(summary.startedAt);

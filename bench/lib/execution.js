@@ -1,7 +1,7 @@
 'use strict';
 // Runs a workflow through n8n's REST API the way the editor's button does, in three steps the bench
 // times separately:
-//   start()    POST /rest/workflows/:id/run                       → execution id
+//   server.startRun() (scripts/lib/n8n.js) POST /rest/workflows/:id/run → execution id
 //   finished() polls the execution LIST (status, startedAt, stoppedAt; never the run data)
 //   read()     one GET /rest/executions/:id with the run data, once the execution is finished
 // scripts/lib/n8n.js runWorkflow() polls GET /rest/executions/:id, which carries the whole run data:
@@ -10,20 +10,6 @@
 const { sleep } = require('../../scripts/lib/util');
 
 const DONE = (ex) => ex && !['new', 'running', 'waiting'].includes(ex.status) && ex.stoppedAt;
-
-async function start(server, workflowId, triggerName) {
-  // n8n 1.x runs the body's `workflowData` (the editor sends its copy); 2.x reads the saved workflow.
-  const saved = await server.request('GET', `/rest/workflows/${encodeURIComponent(workflowId)}`);
-  const r = await server.request('POST', `/rest/workflows/${encodeURIComponent(workflowId)}/run`, {
-    workflowData: saved.body?.data,
-    triggerToStartFrom: { name: triggerName },
-  });
-  const executionId = r.body?.data?.executionId;
-  if (r.status !== 200 || !executionId) {
-    throw new Error(`POST /rest/workflows/${workflowId}/run → ${r.status}: ${JSON.stringify(r.body).slice(0, 300)}`);
-  }
-  return String(executionId);
-}
 
 /** The execution's summary from the list endpoint ({ id, status, startedAt, stoppedAt, … }) once it is finished. */
 async function finished(server, { workflowId, executionId, timeoutMs }) {
@@ -50,4 +36,4 @@ async function read(server, executionId, { timeoutMs = 600000 } = {}) {
   return { ...ex, data };
 }
 
-module.exports = { start, finished, read };
+module.exports = { finished, read };

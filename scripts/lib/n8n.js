@@ -284,11 +284,10 @@ class N8nServer {
   }
 
   /**
-   * Runs an imported workflow the way the editor's "Execute workflow" button does
-   * (POST /rest/workflows/:id/run from its Manual Trigger) and waits for the saved execution.
-   * Returns the run in the same shape as `n8n execute --rawOutput` ({ status, data: { resultData } }).
+   * Starts an imported workflow the way the editor's "Execute workflow" button does
+   * (POST /rest/workflows/:id/run from its Manual Trigger); returns the execution ID.
    */
-  async runWorkflow(workflowId, triggerName, { timeoutMs = 120000 } = {}) {
+  async startRun(workflowId, triggerName) {
     // n8n 1.x runs the `workflowData` of the body (the editor sends its copy); 2.x reads the saved workflow
     // and ignores it.
     const saved = await this.request('GET', `/rest/workflows/${encodeURIComponent(workflowId)}`);
@@ -300,6 +299,15 @@ class N8nServer {
     if (r.status !== 200 || !executionId) {
       throw new Error(`POST /rest/workflows/${workflowId}/run → ${r.status}: ${JSON.stringify(r.body).slice(0, 300)}`);
     }
+    return String(executionId);
+  }
+
+  /**
+   * Runs an imported workflow (startRun) and waits for the saved execution.
+   * Returns the run in the same shape as `n8n execute --rawOutput` ({ status, data: { resultData } }).
+   */
+  async runWorkflow(workflowId, triggerName, { timeoutMs = 120000 } = {}) {
+    const executionId = await this.startRun(workflowId, triggerName);
     const deadline = Date.now() + timeoutMs;
     let delay = 50;
     while (Date.now() < deadline) {
