@@ -121,8 +121,8 @@ const DELIVERED_WINDOW_MS = 1000;
  *   client would otherwise talk itself down to a crawl.
  * - Answers to requests sent before a slow-down say nothing about the new pace, so a burst of them slows
  *   it down only once.
- * - After IDLE_RESTART_MS with nothing sent or answered, the window (and, before any 429, the rate) starts
- *   again from its start, in a slow start, and what the API delivered before no longer counts as known to work.
+ * - After IDLE_RESTART_MS with nothing sent or answered, window and rate start again from their start, in a
+ *   slow start, and neither what the API delivered nor the ceiling of an earlier 429 counts any more.
  * - Once a 429 has come, no more are in flight than the rate needs at the recent latency, plus one (see
  *   inFlight): the requests in flight at a back-off are the ones that meet its 429s.
  */
@@ -200,10 +200,13 @@ export class AdaptivePace implements Pace {
 
 	sent(now: number): void {
 		if (now - this.activeAt > IDLE_RESTART_MS) {
+			// A fresh start: what the pace learnt before the pause (a 429 from a spike or another client, a rate
+			// that sparse traffic delivered) must not hold a later run down at a crawl for minutes.
 			this.window = Math.min(this.window, this.limits.inFlight);
 			this.windowStarting = true;
-			if (this.rateStarting) this.current = Math.min(this.current, this.limits.rate);
-			// What the API delivered before the pause no longer says what it serves now.
+			this.rateStarting = true;
+			this.current = this.limits.rate;
+			this.ceiling = { count: Infinity, at: 0 };
 			this.mostDelivered = 0;
 		}
 		this.activeAt = Math.max(this.activeAt, now);
@@ -272,7 +275,10 @@ export class AdaptivePace implements Pace {
 			this.rateStarting = false;
 			this.ceiling = { count: Math.min(this.ceilingAt(now), Math.max(1, Math.floor(this.current))), at: now };
 			const lowest = Math.min(1, this.limits.rate);
-			this.current = Math.max(lowest, Math.min(this.current * SLOW_DOWN_FACTOR, this.deliveredRate(now)));
+			// What the API delivered is the better guess only while traffic was dense: sparse traffic delivers
+			// little whatever the limit, so it never takes the rate below half the start rate (70 % still may).
+			const delivered = Math.max(this.deliveredRate(now), this.limits.rate / 2);
+			this.current = Math.max(lowest, Math.min(this.current * SLOW_DOWN_FACTOR, delivered));
 			this.window = Math.max(1, Math.floor(this.window * SLOW_DOWN_FACTOR));
 		}
 		this.slowedAt = now;
