@@ -199,7 +199,9 @@ export class AdaptivePace implements Pace {
 	}
 
 	sent(now: number): void {
-		if (now - this.activeAt > IDLE_RESTART_MS) {
+		// Not idle: a request that waited for the rate or the window (saturated at this same moment), or the end
+		// of a 429's pause (see throttled).
+		if (now - this.activeAt > IDLE_RESTART_MS && this.saturatedAt < now) {
 			// A fresh start: what the pace learnt before the pause (a 429 from a spike or another client, a rate
 			// that sparse traffic delivered) must not hold a later run down at a crawl for minutes.
 			this.window = Math.min(this.window, this.limits.inFlight);
@@ -233,7 +235,9 @@ export class AdaptivePace implements Pace {
 		if (this.saturatedAt >= sentAt - latencyMs) this.grow(sentAt, now);
 	}
 
-	throttled(sentAt: number, now: number): void {
+	throttled(sentAt: number, now: number, pauseMs = 0): void {
+		// The pause a 429 imposes is not idleness: the requests waiting through it must not restart the pace.
+		this.activeAt = Math.max(this.activeAt, now + pauseMs);
 		if (sentAt < this.slowedAt) return;
 		this.slowDown(now);
 	}
