@@ -277,7 +277,10 @@ export class AdaptivePace implements Pace {
 			this.window = Math.max(Math.min(this.window, this.limits.inFlight), Math.floor(this.window * SLOW_DOWN_FACTOR));
 		} else {
 			this.rateStarting = false;
-			this.ceiling = { count: Math.min(this.ceilingAt(now), Math.max(1, Math.floor(this.current))), at: now };
+			// Never below the start rate: a 429 met at a rate already lowered (a spike, another client) must not
+			// pin the pace for minutes (the ceiling rises by only one per CEILING_AGE_MS).
+			const ceiling = Math.max(Math.ceil(this.limits.rate), Math.min(this.ceilingAt(now), Math.max(1, Math.floor(this.current))));
+			this.ceiling = { count: ceiling, at: now };
 			const lowest = Math.min(1, this.limits.rate);
 			// What the API delivered is the better guess only while traffic was dense: sparse traffic delivers
 			// little whatever the limit, so it never takes the rate below half the start rate (70 % still may).
