@@ -3,7 +3,7 @@
 // API descriptions: one function per record, each returning its violations as
 // { provider, operation, field, message, test }. `field` is the canonical field path the allow-list names:
 // "request query <name>", "request body <pointer>", "request auth", "answer <status>", "answer <status> <pointer>",
-// "delivery <pointer>"; array indexes are written [] so that one entry covers every row of a list.
+// "delivery data <pointer>"; array indexes are written [] so that one entry covers every row of a list.
 const { matchOperation } = require('./contract-specs');
 
 const pointer = (instancePath) => instancePath.replace(/\/\d+(?=\/|$)/g, '/[]') || '/';
@@ -129,7 +129,8 @@ function checkAnswer(op, rec) {
 function checkExchange(providers, rec) {
 	const provider = providers[rec.provider];
 	if (!provider) return { skipped: 'no description' };
-	if (rec.tag) return { skipped: rec.tag };
+	// Injected faults are the tests' answers, not the emulated provider's. The limiter's 429s are the provider's.
+	if (rec.tag === 'fault') return { skipped: rec.tag };
 	const match = matchOperation(provider, rec.method, rec.path);
 	const opName = `${rec.method} ${rec.path}`;
 	const nodeRequest = /^n8n\b/.test(rec.userAgent || '');
@@ -151,7 +152,12 @@ function checkDelivery(providers, rec) {
 	const validate = provider.webhooks[rec.type];
 	const operation = `webhook ${rec.type}`;
 	if (!validate) return { violations: [{ operation, field: 'delivery', message: `webhook type ${rec.type} not in the document` }] };
-	return { type: rec.type, violations: schemaViolations(validate, rec.payload, 'delivery').map((v) => ({ ...v, operation })) };
+	// The document's webhook.<type> schema is the envelope's `data`; the envelope itself is {id, type, data, ...}.
+	const envelope = rec.payload || {};
+	const violations = [];
+	if (envelope.type !== rec.type) violations.push({ field: 'delivery /type', message: `envelope type ${JSON.stringify(envelope.type)} is not ${rec.type}` });
+	violations.push(...schemaViolations(validate, envelope.data, 'delivery data'));
+	return { type: rec.type, violations: violations.map((v) => ({ ...v, operation })) };
 }
 
 module.exports = { checkExchange, checkDelivery, formFits, pointer };

@@ -19,7 +19,8 @@ function register(router) {
 		const all = c.state.events
 			.filter((e) => e.sellerId === key.sellerId && (!name || e.name.toLowerCase().includes(name.toLowerCase())))
 			.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a._id < b._id ? -1 : 1));
-		return { status: 200, body: { docs: all.slice(skip, skip + top), total: all.length } };
+		// The document's envelope for events is {rows, total} (transactions use {docs, total}).
+		return { status: 200, body: { rows: all.slice(skip, skip + top), total: all.length } };
 	}));
 
 	router.get('/api/events/:id', authed((req, c, key) => {

@@ -1,5 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { eventStartOf, eventStatusOf } from '../helpers/output';
 import { nextQuery, type CursorPage } from '../helpers/pagination';
 import { createClient, eventPath } from '../transport';
 
@@ -12,12 +13,16 @@ export async function searchEvents(this: ILoadOptionsFunctions, filter?: string,
 	if (filter) qs.search_text = filter;
 	if (paginationToken) qs.next = paginationToken;
 	const { body } = await client.request<CursorPage>('GET', '/events', { qs, idempotent: true });
-	const results = (body?.records ?? []).map((e) => ({
-		name: `${String(e.name ?? e.title ?? e.event_id)}${typeof e.start_time === 'string' ? ` (${e.start_time.slice(0, 10)})` : ''}${
-			e.event_status && e.event_status !== 'ACTIVE' ? ` · ${String(e.event_status)}` : ''
-		}`,
-		value: String(e.event_id),
-	}));
+	const results = (body?.records ?? []).map((e) => {
+		const start = eventStartOf(e);
+		const status = eventStatusOf(e);
+		return {
+			name: `${String(e.name ?? e.title ?? e.event_id)}${typeof start === 'string' ? ` (${start.slice(0, 10)})` : ''}${
+				status && status !== 'ACTIVE' ? ` · ${String(status)}` : ''
+			}`,
+			value: String(e.event_id),
+		};
+	});
 	const next = nextQuery(body, qs)?.next;
 	return { results, paginationToken: typeof next === 'string' ? next : undefined };
 }
