@@ -16,12 +16,15 @@ function schemaViolations(validate, value, field) {
 		let at = pointer(e.instancePath);
 		if (e.keyword === 'required') at = `${at === '/' ? '' : at}/${e.params.missingProperty}`;
 		if (e.keyword === 'additionalProperties') at = `${at === '/' ? '' : at}/${e.params.additionalProperty}`;
+		if (e.keyword === 'unevaluatedProperties') at = `${at === '/' ? '' : at}/${e.params.unevaluatedProperty}`;
 		// anyOf/oneOf report every branch; the branch errors below them already say what is wrong.
 		if (['anyOf', 'oneOf'].includes(e.keyword)) continue;
 		const key = `${at}`;
 		if (seen.has(key)) continue;
 		seen.add(key);
-		const detail = e.keyword === 'enum' ? `${e.message}: ${JSON.stringify(e.params.allowedValues)}` : e.message;
+		const detail = e.keyword === 'enum'
+			? `${e.message}: ${JSON.stringify(e.params.allowedValues)}`
+			: e.keyword === 'unevaluatedProperties' ? 'a field the document does not have' : e.message;
 		out.push({ field: `${field} ${at}`, message: `${detail}` });
 	}
 	return out;

@@ -3,7 +3,8 @@
 // operations matched by method + path template, schemas of parameters, bodies, answers and webhook payloads.
 const fs = require('fs');
 const path = require('path');
-const Ajv = require('ajv');
+// Draft 2019-09 for unevaluatedProperties, which closes an object through anyOf/oneOf branches and $refs.
+const Ajv = require('ajv/dist/2019');
 const addFormats = require('ajv-formats');
 
 const SPEC_DIR = path.join(__dirname, '..', '..', 'test', 'contract', 'specs');
@@ -27,6 +28,9 @@ function toJsonSchema(schema, provider) {
 		} else if (typeof v === 'object') out[k] = toJsonSchema(v, provider);
 		else out[k] = v;
 	}
+	// A field the document does not name is a violation too (a node reading it would find nothing live):
+	// objects with documented properties are closed, unless the document leaves them open.
+	if (out.properties && out.additionalProperties === undefined && out.patternProperties === undefined) out.unevaluatedProperties = false;
 	if (schema.nullable === true) {
 		if (typeof out.type === 'string') out.type = [out.type, 'null'];
 		else if (Array.isArray(out.type)) out.type = [...new Set([...out.type, 'null'])];

@@ -73,7 +73,9 @@ function eventRecord(ev, { detail, include }) {
 		create_time: ev.created_time,
 	};
 	if (!detail) return { ...common, start_time: ev.start_time, end_time: ev.end_time, time_zone_type: 'EST' };
-	const { event_id: _omit, ...track } = ev.default_track;
+	// TrackDto has no name; EventMetaDataDto no registration count; EventDto no contact_info (the state keeps them).
+	const { event_id: _event, name: _name, ...track } = ev.default_track;
+	const { registration_count: _count, ...metadata } = ev.event_metadata;
 	const out = {
 		...common,
 		campaign_id: ev.event_id,
@@ -83,10 +85,13 @@ function eventRecord(ev, { detail, include }) {
 		currency_type: ev.currency_type,
 		last_update_time: ev.updated_time,
 		default_track: { ...track, campaign_activity_id: campaignActivityId(ev) },
-		event_metadata: { ...ev.event_metadata },
-		contact_info: { ...ev.contact_info },
+		event_metadata: metadata,
 	};
-	if (include) out.event_settings = { ...ev.event_settings };
+	if (include) {
+		// EventSettingsDto: whether payments are configured, nothing about registration being open or capped.
+		const { registration_open: _open, max_registrations: _max, ...settings } = ev.event_settings;
+		out.event_settings = settings;
+	}
 	return out;
 }
 

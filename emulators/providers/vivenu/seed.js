@@ -99,7 +99,7 @@ function makeEvents(rng, seller, count, ref) {
 		for (const t of types) {
 			let cat = categories.find((c) => c.name === t.category);
 			if (!cat) {
-				cat = { _id: rng.objectId(created), name: t.category, ref: rng.hex(8), amount: rng.int(2, 20) * 100, seatingReference: null };
+				cat = { _id: rng.objectId(created), name: t.category, ref: rng.hex(8), amount: rng.int(2, 20) * 100 };
 				categories.push(cat);
 			}
 			ticketTypes.push({ _id: rng.objectId(created), name: t.name, price: t.price, amount: rng.int(1, 10) * 100, active: true, categoryRef: cat.ref, sortingKey: ticketTypes.length });
@@ -180,12 +180,14 @@ function makeTransaction(rng, spec, ctx) {
 	const ticketItems = [];
 	for (let i = 0; i < nTickets; i++) {
 		const tt = rng.pick(event.ticketTypes);
-		ticketItems.push({ type: 'ticket', _id: rng.objectId(createdMs), ticketTypeId: tt._id, name: tt.name, amount: 1, price: tt.price, regularPrice: tt.price, categoryRef: tt.categoryRef, triggeredBy: [] });
+		ticketItems.push({ type: 'ticket', _id: rng.objectId(createdMs), ticketTypeId: tt._id, name: tt.name, amount: 1, price: tt.price, categoryRef: tt.categoryRef, triggeredBy: [] });
 	}
 	const products = [];
 	if (spec.product || rng.bool(0.2)) {
 		const pr = rng.pick(P.PRODUCTS);
-		products.push({ type: 'product', _id: rng.objectId(createdMs), productId: rng.objectId(createdMs - 30 * DAY), productVariantId: pr.variantId, name: pr.name, amount: 1, price: pr.price, regularPrice: pr.price, taxRate: 0.19 });
+		const _id = rng.objectId(createdMs);
+		rng.objectId(createdMs - 30 * DAY); // was the product's ID, which the document's cart line does not have: drawn still, so the rest of the seed stays the same
+		products.push({ type: 'product', _id, productVariantId: pr.variantId, name: pr.name, amount: 1, price: pr.price, taxRate: 0.19 });
 	}
 	const coupon = rng.bool(0.12) ? { _id: rng.objectId(createdMs - 10 * DAY), code: rng.pick(['EARLY10', 'FRIENDS10', 'PRESS10']) } : null;
 	const itemsTotal = [...ticketItems, ...products].reduce((s, it) => s + it.price * it.amount, 0);

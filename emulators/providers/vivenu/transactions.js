@@ -98,7 +98,6 @@ function register(router, ctx) {
 			if (r.amount !== undefined && r.amount > item.price) throw badRequest(`"amount" of item ${r._id} exceeds its price`);
 			// The document types refundId and refundSource as strings: without a refund they are left out, not null.
 			const out = { ...item, ...(refundId ? { refundId } : {}), cancelledAt: now };
-			if (r.amount !== undefined) out.refundAmount = round2(r.amount);
 			return out;
 		});
 		const record = {

@@ -136,12 +136,18 @@ function validateWebhook(body, { partial }) {
 	if (body.hmacKey !== undefined && body.hmacKey !== null && typeof body.hmacKey !== 'string') throw badRequest('"hmacKey" must be a string');
 }
 
+/** A registration as the document's webhook resource has it: the seller and timestamps stay in the state. */
+function publicHook(hook) {
+	const { sellerId: _seller, createdAt: _created, updatedAt: _updated, ...rest } = hook;
+	return rest;
+}
+
 function register(router, ctx) {
 	router.get('/api/webhooks', authed((req, c, key) => {
 		const top = intParam(req.query, 'top', { def: 25, min: 1, max: 1000 });
 		const skip = intParam(req.query, 'skip', { def: 0, min: 0 });
 		const all = c.state.webhooks.filter((w) => w.sellerId === key.sellerId);
-		return { status: 200, body: { docs: all.slice(skip, skip + top), total: all.length } };
+		return { status: 200, body: { docs: all.slice(skip, skip + top).map(publicHook), total: all.length } };
 	}));
 
 	router.post('/api/webhooks', authed((req, c, key) => {
@@ -162,7 +168,7 @@ function register(router, ctx) {
 			updatedAt: now,
 		};
 		c.state.webhooks.push(hook);
-		return { status: 201, body: hook };
+		return { status: 201, body: publicHook(hook) };
 	}));
 
 	router.put('/api/webhook/:id', authed((req, c, key) => {
@@ -172,14 +178,14 @@ function register(router, ctx) {
 		validateWebhook(body, { partial: true });
 		if (body.url !== undefined) refuseLocal(c.state, body.url);
 		Object.assign(hook, body, { updatedAt: c.now().toISOString() });
-		return { status: 201, body: hook };
+		return { status: 201, body: publicHook(hook) };
 	}));
 
 	router.delete('/api/webhook/:id', authed((req, c, key) => {
 		const i = c.state.webhooks.findIndex((w) => w._id === req.params.id && w.sellerId === key.sellerId);
 		if (i === -1) throw notFound('Webhook not found');
 		const [hook] = c.state.webhooks.splice(i, 1);
-		return { status: 200, body: hook };
+		return { status: 200, body: publicHook(hook) };
 	}));
 
 	/** Delivery to every enabled registered webhook subscribed to `type`, with vivenu's retries. */

@@ -49,7 +49,7 @@ export function simplifyEvent(event: IDataObject): IDataObject {
 	return out;
 }
 
-const REGISTRATION_LIST_FIELDS = [
+export const REGISTRATION_LIST_FIELDS = [
 	'registration_id',
 	'registration_status',
 	'payment_status',

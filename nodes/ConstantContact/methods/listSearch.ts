@@ -36,6 +36,6 @@ export async function searchTracks(this: ILoadOptionsFunctions): Promise<INodeLi
 	const { body } = await client.request<IDataObject>('GET', eventPath(eventId), { idempotent: true });
 	const track = (body?.default_track ?? {}) as IDataObject;
 	if (typeof track.track_id !== 'string' || !track.track_id) return { results: [] };
-	const label = typeof track.name === 'string' && track.name ? track.name : 'Default Track';
-	return { results: [{ name: `${label} (${track.track_id})`, value: track.track_id }] };
+	// The document's TrackDto has no name: an event has one track, its default.
+	return { results: [{ name: `Default Track (${track.track_id})`, value: track.track_id }] };
 }

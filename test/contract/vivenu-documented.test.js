@@ -1,0 +1,63 @@
+'use strict';
+// What the published vivenu document describes and the rest of the suite never exercised: the events
+// envelope `{rows}` behind the event picker, and checkout and ticket webhook deliveries carrying the
+// `checkout` / `ticket` objects (webhook.<type> schemas). Asserted on what the emulator received and what
+// the node or trigger output.
+const { triggerHarness } = require('../harness/trigger');
+const { listSearch } = require('../support/list-search');
+const { vivenuFixture, NODE, CREDENTIAL_TYPES } = require('../vivenu/setup');
+
+const ctx = vivenuFixture();
+const TRIGGER = 'dist/nodes/Vivenu/VivenuTrigger.node.js';
+
+let t;
+afterEach(async () => {
+	if (t) await t.close();
+	t = undefined;
+});
+
+async function start(parameters) {
+	t = await triggerHarness({ node: TRIGGER, parameters, credentials: ctx.credentials(), credentialTypes: CREDENTIAL_TYPES });
+	await t.activate();
+	return t;
+}
+
+describe('vivenu as documented', () => {
+	test('the event picker reads the documented {rows, total} envelope', async () => {
+		const events = ctx.state.events;
+		const found = await listSearch({ node: NODE, credentialTypes: CREDENTIAL_TYPES, credentials: ctx.credentials(), method: 'searchEvents' });
+		expect(found.results.map((r) => r.value).sort()).toEqual(events.map((e) => e._id).sort());
+		expect(found.results[0].name).toMatch(/ \(\d{4}-\d\d-\d\d\)$/);
+		const requests = await ctx.requests();
+		expect(requests.map((r) => `${r.method} ${r.providerPath}?${r.rawQuery}`)).toEqual(['GET /api/events?top=100&skip=0']);
+	});
+
+	test('checkout events arrive with their checkout object and start one execution each', async () => {
+		await start({ events: ['checkout.completed', 'checkout.aborted', 'checkout.detailsSubmitted'] });
+		for (const type of ['checkout.completed', 'checkout.aborted', 'checkout.detailsSubmitted']) await ctx.client.fireWebhook({ provider: 'vivenu', type });
+		await ctx.client.waitForWebhooks({ provider: 'vivenu' });
+		expect(t.executions.map((e) => [e[0].type, e[0].data.checkout.status, e[0].data.checkout.type])).toEqual([
+			['checkout.completed', 'COMPLETE', 'transaction'],
+			['checkout.aborted', 'ABORTED', 'transaction'],
+			['checkout.detailsSubmitted', 'NEW', 'transaction'],
+		]);
+		for (const [envelope] of t.executions) expect(envelope.data.checkout.items[0]).toEqual(expect.objectContaining({ eventId: expect.any(String), realPrice: expect.any(Number) }));
+	});
+
+	test('ticket events arrive with their ticket; Resolve Transaction fetches the ticket\'s transaction', async () => {
+		await start({ events: ['ticket.created', 'ticket.updated'], resolveTransaction: true });
+		await ctx.client.clearRequests();
+		await ctx.client.fireWebhook({ provider: 'vivenu', type: 'ticket.created' });
+		await ctx.client.fireWebhook({ provider: 'vivenu', type: 'ticket.updated' });
+		await ctx.client.waitForWebhooks({ provider: 'vivenu' });
+		expect(t.executions).toHaveLength(2);
+		const ticket = t.executions[0][0].data.ticket;
+		expect(ticket).toEqual(expect.objectContaining({ _id: expect.any(String), transactionId: expect.any(String), barcode: expect.any(String) }));
+		expect(t.executions[0][0].data.transaction).toEqual(expect.objectContaining({ _id: ticket.transactionId }));
+		expect(t.executions[0][0].data.transaction.secret).toBeUndefined();
+		expect((await ctx.requests()).map((r) => `${r.method} ${r.providerPath}`)).toEqual([
+			`GET /api/transactions/${ticket.transactionId}`,
+			`GET /api/transactions/${t.executions[1][0].data.ticket.transactionId}`,
+		]);
+	});
+});
