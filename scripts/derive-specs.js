@@ -6,6 +6,7 @@
 //
 //   node scripts/derive-specs.js vivenu <vivenu-openapi.json> [--source "<where it came from>"]
 //   node scripts/derive-specs.js constant-contact <v3-swagger.yml> [--source "<where it came from>"]
+//   node scripts/derive-specs.js --own fourvenues flexiown restrict-content-pro   (our own derivations, no document)
 //
 // Writes test/contract/specs/<provider>.json with `x-derived` (source, file digest, document version,
 // date). Swagger 2.0 is converted once to OpenAPI 3 here (swagger2openapi), so the check reads OpenAPI 3 only.
@@ -120,8 +121,55 @@ function derive({ provider, doc, spec }) {
 	return { paths, webhooks, components };
 }
 
+/** Our own derivation (a provider without a published document): test/contract/own/<provider>.js. */
+function deriveOwn(provider) {
+	const own = require(`../test/contract/own/${provider}`);
+	const doc = own.document;
+	const spec = {
+		basePath: own.basePath,
+		operations: Object.entries(doc.paths).flatMap(([p, item]) => Object.keys(item).map((m) => ({ method: m.toUpperCase(), path: p, usedBy: item[m].summary }))),
+		webhooks: own.webhooks,
+	};
+	const { paths, webhooks, components } = derive({ provider, doc, spec });
+	return {
+		'x-derived': {
+			provider,
+			ownDerivation: true,
+			note: 'OUR OWN derivation from the provider\'s documentation pages, not a published description (see x-source per operation).',
+			source: own.source,
+			sourceFile: `test/contract/own/${provider}.js`,
+			derivedAt: new Date().toISOString().slice(0, 10),
+			basePath: own.basePath,
+			webhookEnvelope: own.webhookEnvelope,
+			wordpressRest: own.wordpressRest,
+			operations: spec.operations.length,
+			webhooks: spec.webhooks.length,
+			schemas: Object.keys(components.schemas || {}).length,
+		},
+		openapi: doc.openapi,
+		info: doc.info,
+		servers: doc.servers,
+		paths,
+		'x-webhooks': webhooks,
+		components,
+	};
+}
+
+function write(dir, provider, out) {
+	fs.mkdirSync(dir, { recursive: true });
+	const file = path.join(dir, `${provider}.json`);
+	fs.writeFileSync(file, `${JSON.stringify(out, null, '\t')}\n`);
+	const d = out['x-derived'];
+	process.stdout.write(`${path.relative(process.cwd(), file)}: ${d.operations} operations, ${d.webhooks} webhook payloads, ${d.schemas} component schemas (${(fs.statSync(file).size / 1024).toFixed(0)} KiB)\n`);
+}
+
 async function main() {
-	const opts = parseArgs(process.argv.slice(2));
+	const argv = process.argv.slice(2);
+	if (argv[0] === '--own') {
+		for (const provider of argv.slice(1)) write(OUT_DIR, provider, deriveOwn(provider));
+		return;
+	}
+	const opts = parseArgs(argv);
 	const spec = operations[opts.provider];
 	const { doc, original, text } = await loadOpenApi3(opts.file);
 	const { paths, webhooks, components } = derive({ provider: opts.provider, doc, spec });
@@ -147,14 +195,7 @@ async function main() {
 		'x-webhooks': webhooks,
 		components,
 	};
-	const dir = opts.out || OUT_DIR;
-	fs.mkdirSync(dir, { recursive: true });
-	const file = path.join(dir, `${opts.provider}.json`);
-	fs.writeFileSync(file, `${JSON.stringify(out, null, '\t')}\n`);
-	process.stdout.write(
-		`${path.relative(process.cwd(), file)}: ${spec.operations.length} operations, ${spec.webhooks.length} webhook payloads, ` +
-			`${out['x-derived'].schemas} component schemas (${(fs.statSync(file).size / 1024).toFixed(0)} KiB)\n`,
-	);
+	write(opts.out || OUT_DIR, opts.provider, out);
 }
 
 if (require.main === module) {

@@ -4,7 +4,7 @@
 // { provider, operation, field, message, test }. `field` is the canonical field path the allow-list names:
 // "request query <name>", "request body <pointer>", "request auth", "answer <status>", "answer <status> <pointer>",
 // "delivery data <pointer>"; array indexes are written [] so that one entry covers every row of a list.
-const { matchOperation } = require('./contract-specs');
+const { matchOperation, requestTarget } = require('./contract-specs');
 
 const pointer = (instancePath) => instancePath.replace(/\/\d+(?=\/|$)/g, '/[]') || '/';
 
@@ -134,8 +134,9 @@ function checkExchange(providers, rec) {
 	if (!provider) return { skipped: 'no description' };
 	// Injected faults are the tests' answers, not the emulated provider's. The limiter's 429s are the provider's.
 	if (rec.tag === 'fault') return { skipped: rec.tag };
-	const match = matchOperation(provider, rec.method, rec.path);
-	const opName = `${rec.method} ${rec.path}`;
+	const target = requestTarget(provider, rec);
+	const match = matchOperation(provider, rec.method, target.path);
+	const opName = `${rec.method} ${target.path}`;
 	const nodeRequest = /^n8n\b/.test(rec.userAgent || '');
 	if (!match || !match.op) {
 		if (!nodeRequest) return { skipped: 'test request outside the package\'s operations' };
@@ -143,7 +144,7 @@ function checkExchange(providers, rec) {
 	}
 	const { op } = match;
 	const violations = [];
-	if (nodeRequest) violations.push(...checkRequest(op, provider, rec, match.pathParams));
+	if (nodeRequest) violations.push(...checkRequest(op, provider, { ...rec, query: target.query }, match.pathParams));
 	violations.push(...checkAnswer(op, rec));
 	return { op, requestChecked: nodeRequest, answerChecked: true, violations: violations.map((v) => ({ ...v, operation: op.key })) };
 }
@@ -155,11 +156,12 @@ function checkDelivery(providers, rec) {
 	const validate = provider.webhooks[rec.type];
 	const operation = `webhook ${rec.type}`;
 	if (!validate) return { violations: [{ operation, field: 'delivery', message: `webhook type ${rec.type} not in the document` }] };
-	// The document's webhook.<type> schema is the envelope's `data`; the envelope itself is {id, type, data, ...}.
+	// The webhook.<type> schema is the envelope's data: vivenu {id, type, mode, data}, Fourvenues {id, event, payload}.
+	const keys = provider.derived.webhookEnvelope || { type: 'type', data: 'data' };
 	const envelope = rec.payload || {};
 	const violations = [];
-	if (envelope.type !== rec.type) violations.push({ field: 'delivery /type', message: `envelope type ${JSON.stringify(envelope.type)} is not ${rec.type}` });
-	violations.push(...schemaViolations(validate, envelope.data, 'delivery data'));
+	if (envelope[keys.type] !== rec.type) violations.push({ field: `delivery /${keys.type}`, message: `envelope ${keys.type} ${JSON.stringify(envelope[keys.type])} is not ${rec.type}` });
+	violations.push(...schemaViolations(validate, envelope[keys.data], `delivery ${keys.data}`));
 	return { type: rec.type, violations: violations.map((v) => ({ ...v, operation })) };
 }
 

@@ -91,7 +91,7 @@ function loadSpecs(dir = SPEC_DIR) {
 					method: method.toUpperCase(),
 					template,
 					usedBy: op['x-used-by'],
-					matcher: templateMatcher(`${derived.basePath || ''}${template}`),
+					matchers: [].concat(derived.basePath || '').map((base) => templateMatcher(`${base}${template}`)),
 					parameters: parameters.map((p) => ({ ...p, validate: p.schema ? compile(params, p.schema) : null })),
 					security: op.security || [],
 					body: body && body.schema ? { required: !!op.requestBody.required, validate: compile(answers, body.schema) } : null,
@@ -113,25 +113,49 @@ function loadSpecs(dir = SPEC_DIR) {
 	return providers;
 }
 
+/**
+ * The path a request names. WordPress REST routes (Restrict Content Pro) live under any REST prefix of the
+ * site ({site}/wp-json/rcp/v1/…) or in the `rest_route` query parameter ({site}/?rest_route=/rcp/v1/…).
+ */
+function requestTarget(provider, rec) {
+	if (!provider.derived.wordpressRest) return { path: rec.path, query: rec.query };
+	const query = { ...(rec.query || {}) };
+	if (typeof query.rest_route === 'string') {
+		const path = query.rest_route;
+		delete query.rest_route;
+		return { path, query };
+	}
+	const at = rec.path.indexOf('/rcp/v1');
+	return { path: at === -1 ? rec.path : rec.path.slice(at), query };
+}
+
 /** The operation a request is for: the most literal template that matches (e.g. /rich before /{id}). */
 function matchOperation(provider, method, requestPath) {
 	let best = null;
 	for (const op of provider.operations) {
-		const m = op.matcher.regex.exec(requestPath);
+		let m = null;
+		let matcher = null;
+		for (const candidate of op.matchers) {
+			m = candidate.regex.exec(requestPath);
+			if (m) {
+				matcher = candidate;
+				break;
+			}
+		}
 		if (!m) continue;
 		if (op.method !== method) {
 			if (!best) best = { op: null, pathOnly: op };
 			continue;
 		}
-		if (!best || !best.op || op.matcher.literal > best.op.matcher.literal) {
+		if (!best || !best.op || matcher.literal > best.literal) {
 			const pathParams = {};
-			op.matcher.names.forEach((n, i) => {
+			matcher.names.forEach((n, i) => {
 				pathParams[n] = decodeURIComponent(m[i + 1]);
 			});
-			best = { op, pathParams };
+			best = { op, pathParams, literal: matcher.literal };
 		}
 	}
 	return best;
 }
 
-module.exports = { loadSpecs, matchOperation, toJsonSchema, SPEC_DIR };
+module.exports = { loadSpecs, matchOperation, requestTarget, toJsonSchema, SPEC_DIR };

@@ -5,7 +5,7 @@
 // the node or trigger output.
 const { triggerHarness } = require('../harness/trigger');
 const { listSearch } = require('../support/list-search');
-const { vivenuFixture, NODE, CREDENTIAL_TYPES } = require('../vivenu/setup');
+const { vivenuFixture, byId, NODE, CREDENTIAL_TYPES } = require('../vivenu/setup');
 
 const ctx = vivenuFixture();
 const TRIGGER = 'dist/nodes/Vivenu/VivenuTrigger.node.js';
@@ -59,5 +59,16 @@ describe('vivenu as documented', () => {
 			`GET /api/transactions/${ticket.transactionId}`,
 			`GET /api/transactions/${t.executions[1][0].data.ticket.transactionId}`,
 		]);
+	});
+
+	test.each([401, 403])('Send Invitation Mail refused with %i says which credential works (the document allows only a user token)', async (status) => {
+		const id = ctx.fixtures.reservedTransactionId || ctx.state.transactions.find((t) => t.status === 'RESERVED-BY-SYSTEM')._id;
+		await ctx.client.fault({ provider: 'vivenu', method: 'POST', path: '/invitationmail', status, body: { statusCode: status, error: 'Unauthorized', message: 'Unauthorized' } });
+		const result = await ctx.run({ operation: 'sendInvitationMail', transactionId: byId(id) }, { continueOnFail: true });
+		expect(result.items.map((i) => [i.json.error, i.json.httpCode])).toEqual([
+			[`vivenu error ${status}: Unauthorized (vivenu allows Send Invitation Mail only with a user token) [item 0]`, String(status)],
+		]);
+		expect(result.items[0].json.description).toMatch(/for a user's login token \(JWT\) only, not for an API key/);
+		expect((await ctx.requests()).map((r) => `${r.method} ${r.providerPath}`)).toEqual([`POST /api/transactions/${id}/invitationmail`]);
 	});
 });
