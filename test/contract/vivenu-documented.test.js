@@ -36,9 +36,10 @@ describe('vivenu as documented', () => {
 		await start({ events: ['checkout.completed', 'checkout.aborted', 'checkout.detailsSubmitted'] });
 		for (const type of ['checkout.completed', 'checkout.aborted', 'checkout.detailsSubmitted']) await ctx.client.fireWebhook({ provider: 'vivenu', type });
 		await ctx.client.waitForWebhooks({ provider: 'vivenu' });
-		expect(t.executions.map((e) => [e[0].type, e[0].data.checkout.status, e[0].data.checkout.type])).toEqual([
-			['checkout.completed', 'COMPLETE', 'transaction'],
+		// Deliveries run concurrently: compared in type order.
+		expect(t.executions.map((e) => [e[0].type, e[0].data.checkout.status, e[0].data.checkout.type]).sort()).toEqual([
 			['checkout.aborted', 'ABORTED', 'transaction'],
+			['checkout.completed', 'COMPLETE', 'transaction'],
 			['checkout.detailsSubmitted', 'NEW', 'transaction'],
 		]);
 		for (const [envelope] of t.executions) expect(envelope.data.checkout.items[0]).toEqual(expect.objectContaining({ eventId: expect.any(String), realPrice: expect.any(Number) }));
@@ -70,5 +71,25 @@ describe('vivenu as documented', () => {
 		]);
 		expect(result.items[0].json.description).toMatch(/for a user's login token \(JWT\) only, not for an API key/);
 		expect((await ctx.requests()).map((r) => `${r.method} ${r.providerPath}`)).toEqual([`POST /api/transactions/${id}/invitationmail`]);
+	});
+
+	test('Get Many sends the filters the document lists; those /rich lacks are left out with Rich Results', async () => {
+		const id = ctx.fixtures.completeTransactionId;
+		const filters = {
+			coupon: 'EARLY10', name: 'Ada', start: '2026-09-01T00:00:00.000Z', end: '2026-12-01T00:00:00.000Z', posPaymentMethods: 'cash',
+			subscriptionId: 'sub_1', id, updatedStrictlyAfter: '2026-09-02T00:00:00.000Z', updatedAtOrBefore: '2026-12-02T00:00:00.000Z',
+		};
+		for (const rich of [false, true]) {
+			await ctx.client.clearRequests();
+			const result = await ctx.run({ operation: 'getAll', returnAll: false, limit: 5, rich, filters });
+			expect(result.error).toBeUndefined();
+			const [request] = await ctx.requests();
+			expect([request.providerPath, request.query]).toEqual([rich ? '/api/transactions/rich' : '/api/transactions', {
+				coupon: 'EARLY10', name: 'Ada', start: filters.start, end: filters.end,
+				...(rich ? {} : { posPaymentMethods: 'cash', subscriptionId: 'sub_1', id }),
+				updatedAt: { $gt: filters.updatedStrictlyAfter, $lte: filters.updatedAtOrBefore },
+				top: '5', skip: '0',
+			}]);
+		}
 	});
 });

@@ -3,7 +3,8 @@
 // developer docs pages list (docs/providers/flexiown.md names them: request-payment, get-payment-merchant-
 // status-by-id, update-status, real-time-product-lookup), written as OpenAPI 3 for the contract check.
 // Objects stay open: the pages list fields, not closed schemas. Written to test/contract/specs/flexiown.json
-// by `node scripts/derive-specs.js --own flexiown`.
+// by `node scripts/derive-specs.js --own flexiown`. A refused request (success false) has no payment: id and
+// redirect_url are null then.
 const str = { type: 'string' };
 const open = (required, properties) => ({ type: 'object', additionalProperties: true, required, properties });
 const json = (schema) => ({ 'application/json': { schema } });
@@ -26,7 +27,7 @@ module.exports = {
 				200: { description: 'OK', content: json(open(['name'], { name: str, activationPeriodExpiry: { type: 'number' }, completionPeriodExpiry: { type: 'number' } })) },
 			}) },
 			'/payment/create': { post: op('endpoints/request-payment', 'Request payment', [], {
-				200: { description: 'OK', content: json(open(['success'], { success: { type: 'boolean' }, id: str, redirect_url: str, trust_signature: str, products: { type: 'array' }, errors: { type: 'object' } })) },
+				200: { description: 'OK', content: json(open(['success'], { success: { type: 'boolean' }, id: { type: ['string', 'null'] }, redirect_url: { type: ['string', 'null'] }, trust_signature: str, products: { type: 'array' }, errors: { type: 'object' } })) },
 			}, { requestBody: { required: true, content: json(open(['products', 'redirects'], { customer: { type: 'object' }, billing_Address: { type: 'object' }, shipping_Address: { type: 'object' }, products: { type: 'array', items: product }, redirects: { type: 'object' } })) } }) },
 			'/status/{id}': {
 				get: op('endpoints/get-payment-merchant-status-by-id', 'Get payment status', [p('id')], {

@@ -7,7 +7,8 @@
 const DOCS = 'https://docs.fourvenues.com/channel-manager';
 const str = { type: 'string' };
 const ok = (data) => ({ type: 'object', required: ['success', 'data'], properties: { success: { type: 'boolean', enum: [true] }, data } });
-const answers = (data, extra = {}) => ({ 200: { description: 'OK', content: { 'application/json': { schema: ok(data) } } }, 401: { description: 'Unauthorized' }, 404: { description: 'Not found' }, ...extra });
+// 403: a key without the operation's permission (the reported granular permissions; UNVERIFIED).
+const answers = (data, extra = {}) => ({ 200: { description: 'OK', content: { 'application/json': { schema: ok(data) } } }, 401: { description: 'Unauthorized' }, 403: { description: 'Missing permission' }, 404: { description: 'Not found' }, ...extra });
 const q = (name, schema = str) => ({ name, in: 'query', schema });
 const p = (name) => ({ name, in: 'path', required: true, schema: str });
 const open = (required, properties) => ({ type: 'object', additionalProperties: true, required, properties });

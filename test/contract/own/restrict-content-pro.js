@@ -11,7 +11,8 @@ const json = (schema) => ({ 'application/json': { schema } });
 const q = (name, schema = str) => ({ name, in: 'query', schema });
 const p = (name) => ({ name, in: 'path', required: true, schema: str });
 const SOURCE = 'https://restrictcontentpro.com/knowledgebase/rest-api-payments-route/ (docs/providers/restrict-content-pro.md)';
-const errors = { 401: { description: 'rest_forbidden / incorrect_password' }, 403: { description: 'rest_forbidden' }, 404: { description: 'rest_no_route / invalid ID' } };
+// 400: WordPress's rest_missing_callback_param / rest_invalid_param for a missing or malformed parameter.
+const errors = { 400: { description: 'rest_missing_callback_param / rest_invalid_param' }, 401: { description: 'rest_forbidden / incorrect_password' }, 403: { description: 'rest_forbidden' }, 404: { description: 'rest_no_route / invalid ID' } };
 const op = (summary, parameters, responses, extra = {}) => ({ 'x-source': SOURCE, summary, parameters, security: [{ basic: [] }], responses: { ...responses, ...errors }, ...extra });
 const STATUS = { type: 'string', enum: ['complete', 'pending', 'failed', 'refunded', 'abandoned', ''] };
 
