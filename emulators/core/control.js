@@ -2,6 +2,7 @@
 // Control API under /_emulator (no auth, never logged). See emulators/README.md.
 const { HttpError } = require('./http-error');
 const { isLoopbackUrl } = require('./webhooks');
+const { isSuppliedPayload } = require('./contract-log');
 
 const bad = (message) => new HttpError(400, message);
 
@@ -120,7 +121,11 @@ function registerControl(router, emu) {
 			if (b.signaturePrefix && /signature/i.test(k)) v = b.signaturePrefix + v;
 			headers[k] = v;
 		}
-		const r = await emu.deliveries.send({ provider: p.name, url: b.targetUrl, body: rawBody, headers, timeoutMs: b.timeoutMs, type: b.type, eventId: envelope.id });
+		// A payload the test wrote itself is the test's, not the emulator's: the contract log tags it.
+		emu.deliveries.suppliedPayload = isSuppliedPayload(b.data);
+		const sending = emu.deliveries.send({ provider: p.name, url: b.targetUrl, body: rawBody, headers, timeoutMs: b.timeoutMs, type: b.type, eventId: envelope.id });
+		emu.deliveries.suppliedPayload = false;
+		const r = await sending;
 		return {
 			status: r.status === null ? 502 : 200,
 			body: { status: r.status, body: r.body, error: r.error, sent: { headers, rawBody, envelope } },
@@ -142,8 +147,12 @@ function registerControl(router, emu) {
 		if (b.order === 'reverse' && !alreadyHolding) emu.deliveries.hold(p.name);
 		const deliveries = [];
 		try {
-			for (const e of events) deliveries.push(...p.webhooks.fire({ type: e.type, data: e.data, mode: e.mode, state: emu.states[p.name], ctx, source: 'fire' }));
+			for (const e of events) {
+				emu.deliveries.suppliedPayload = isSuppliedPayload(e.data);
+				deliveries.push(...p.webhooks.fire({ type: e.type, data: e.data, mode: e.mode, state: emu.states[p.name], ctx, source: 'fire' }));
+			}
 		} finally {
+			emu.deliveries.suppliedPayload = false;
 			if (b.order === 'reverse' && !alreadyHolding) await emu.deliveries.release(p.name, 'reverse');
 		}
 		return { status: 200, body: { deliveries } };

@@ -14,6 +14,7 @@ const { DeliveryLog } = require('./webhooks');
 const { RequestStats } = require('./stats');
 const { loadProviders, checkProvider } = require('./providers');
 const { registerControl } = require('./control');
+const { recordExchange } = require('./contract-log');
 
 const CONTROL_PREFIX = '/_emulator';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -193,7 +194,9 @@ function createEmulator(options = {}) {
 				return;
 			}
 			if (!isPassThrough(fault)) {
-				finish(send(res, faultResult(fault, (s) => emu.errorFor(provider, s).body)));
+				const result = faultResult(fault, (s) => emu.errorFor(provider, s).body);
+				recordExchange({ provider: provider.name, request, result, tag: 'fault' });
+				finish(send(res, result));
 				return;
 			}
 		}
@@ -204,11 +207,14 @@ function createEmulator(options = {}) {
 			const headers = { ...(r.headers || {}) };
 			if (limited.retryAfter !== undefined) headers['retry-after'] = limited.retryAfter;
 			entry.rateLimited = true;
+			recordExchange({ provider: provider.name, request, result: r, tag: 'rate-limit' });
 			finish(send(res, { ...r, headers }));
 			return;
 		}
 
-		finish(send(res, await runRoute(provider, request)));
+		const result = await runRoute(provider, request);
+		recordExchange({ provider: provider.name, request, result });
+		finish(send(res, result));
 	};
 
 	async function runRoute(provider, request) {

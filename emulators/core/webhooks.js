@@ -4,6 +4,7 @@
 const http = require('http');
 const https = require('https');
 const crypto = require('crypto');
+const { recordDelivery } = require('./contract-log');
 
 function hmacHex(algorithm, key, rawBody) {
 	return crypto.createHmac(algorithm, key).update(rawBody, 'utf8').digest('hex');
@@ -163,6 +164,7 @@ class DeliveryLog {
 	 */
 	async send({ provider, url, body, headers = {}, timeoutMs, type, eventId }) {
 		const rawBody = typeof body === 'string' ? body : JSON.stringify(body);
+		recordDelivery({ provider, type, rawBody, supplied: this.suppliedPayload });
 		const entry = this.record({
 			provider, source: 'trigger', type, eventId, url, headers, rawBody, at: new Date().toISOString(), state: 'sending', status: undefined, attempts: [],
 		});
@@ -209,6 +211,7 @@ class DeliveryLog {
 	 */
 	deliver({ provider, url, body, headers = {}, type, eventId, source = 'event' }) {
 		const rawBody = typeof body === 'string' ? body : JSON.stringify(body);
+		recordDelivery({ provider, type, rawBody, supplied: this.suppliedPayload });
 		const entry = this.record({
 			provider, source, type, eventId, url, headers, rawBody, at: new Date().toISOString(), state: 'queued', status: undefined, attempts: [],
 		});

@@ -222,7 +222,8 @@ export class VivenuTrigger implements INodeType {
 		const deliveryId = typeof envelope.id === 'string' ? envelope.id : undefined;
 		return await startOnce(this, state, deliveryId, async () => {
 			const data = (envelope.data ?? {}) as IDataObject;
-			const transactionId = (data.transaction as IDataObject | undefined)?._id;
+			// A ticket event names its transaction in ticket.transactionId (TicketResource); a checkout event names none.
+			const transactionId = (data.transaction as IDataObject | undefined)?._id ?? (data.ticket as IDataObject | undefined)?.transactionId;
 			if (!this.getNodeParameter('resolveTransaction', false) || typeof transactionId !== 'string') return envelope;
 			const client = await createClient(this);
 			const { body } = await client.request<IDataObject>('GET', `/transactions/${encodeURIComponent(transactionId)}`, { idempotent: true, expect: 'object' });

@@ -67,13 +67,14 @@ describe('auth and account', () => {
 	test('events list and get', async () => {
 		const list = await api('GET', '/api/events?top=2');
 		expect(list.body.total).toBe(3);
-		expect(list.body.docs).toHaveLength(2);
-		for (const e of list.body.docs) expect(e).toEqual(expect.objectContaining({ _id: expect.any(String), name: expect.any(String), start: expect.any(String), end: expect.any(String), sellerId: state.fixtures.sellerId }));
+		expect(list.body.docs).toBeUndefined(); // the document's envelope for events is {rows, total}
+		expect(list.body.rows).toHaveLength(2);
+		for (const e of list.body.rows) expect(e).toEqual(expect.objectContaining({ _id: expect.any(String), name: expect.any(String), start: expect.any(String), end: expect.any(String), sellerId: state.fixtures.sellerId }));
 		const one = await api('GET', `/api/events/${state.fixtures.eventIds[0]}`);
 		expect(one.body._id).toBe(state.fixtures.eventIds[0]);
 		expect((await api('GET', '/api/events/000000000000000000000000')).status).toBe(404);
 		const byName = await api('GET', `/api/events?name=${encodeURIComponent(one.body.name.slice(0, 6))}`);
-		expect(byName.body.docs.map((e) => e._id)).toContain(one.body._id);
+		expect(byName.body.rows.map((e) => e._id)).toContain(one.body._id);
 	});
 
 	test('unknown route is a 404 in vivenu shape', async () => {
@@ -302,7 +303,7 @@ describe('single-transaction operations', () => {
 
 		const objForm = await api('POST', `/api/transactions/${id}/cancellations`, { body: { items: [{ _id: items[1].cartItemId, amount: 5 }], refundFunds: false, refundTarget: 'voucher' } });
 		expect(objForm.status).toBe(200);
-		expect(objForm.body.refundId).toBeNull();
+		expect(objForm.body).not.toHaveProperty('refundId'); // the document types it as a string: no refund, no field
 		const rest = await api('POST', `/api/transactions/${id}/cancellations`, { body: { ...base, items: items.slice(2).map((i) => i.cartItemId) } });
 		expect(rest.status).toBe(200);
 		const tx = (await api('GET', `/api/transactions/${id}`)).body;

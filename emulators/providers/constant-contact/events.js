@@ -34,8 +34,8 @@ function detailRecord(r) {
 			{ field_name: 'last_name', field_label: 'Last Name', field_value: r.last_name, field_type: 'TEXT' },
 			{ field_name: 'email_address', field_label: 'Email Address', field_value: r.email_address, field_type: 'EMAIL' },
 		],
-		tickets: r.tickets_detail,
-		order_summary: {
+		tickets: r.tickets_detail.map(withoutNulls),
+		order_summary: withoutNulls({
 			number: r.order_number,
 			payment_method: r.payment_method,
 			payment_status: r.payment_method ? r.payment_status : 'UNKNOWN',
@@ -47,16 +47,57 @@ function detailRecord(r) {
 			tickets_link: `https://events.example.constantcontact.com/tickets/${r.registration_id}`,
 			tickets_text: 'View tickets',
 			title: 'Order summary',
-		},
+		}),
 	};
 }
 
+/** The document types these fields as strings: a value it does not have is left out, not sent as null. */
+function withoutNulls(o) {
+	return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined));
+}
+
+/**
+ * An event as the document describes it. The state keeps one internal shape; the answers use the document's
+ * names, which differ between the single event (EventDto: status, event_type, event_start/event_end, time_zone,
+ * create_time, last_update_time) and the list (EventListingDto: start_time/end_time, time_zone_type, no track).
+ */
 function eventRecord(ev, { detail, include }) {
-	const { default_track: track, event_settings: settings, ...rest } = ev;
-	if (!detail) return rest;
-	const out = { ...rest, default_track: { ...track } };
-	if (include) out.event_settings = { ...settings };
+	const common = {
+		event_id: ev.event_id,
+		name: ev.name,
+		title: ev.title,
+		description: ev.description,
+		status: ev.event_status,
+		event_type: ev.type,
+		location_type: 'PHYSICAL',
+		create_time: ev.created_time,
+	};
+	if (!detail) return { ...common, start_time: ev.start_time, end_time: ev.end_time, time_zone_type: 'EST' };
+	// TrackDto has no name; EventMetaDataDto no registration count; EventDto no contact_info (the state keeps them).
+	const { event_id: _event, name: _name, ...track } = ev.default_track;
+	const { registration_count: _count, ...metadata } = ev.event_metadata;
+	const out = {
+		...common,
+		campaign_id: ev.event_id,
+		event_start: ev.start_time,
+		event_end: ev.end_time,
+		time_zone: ev.time_zone_id,
+		currency_type: ev.currency_type,
+		last_update_time: ev.updated_time,
+		default_track: { ...track, campaign_activity_id: campaignActivityId(ev) },
+		event_metadata: metadata,
+	};
+	if (include) {
+		// EventSettingsDto: whether payments are configured, nothing about registration being open or capped.
+		const { registration_open: _open, max_registrations: _max, ...settings } = ev.event_settings;
+		out.event_settings = settings;
+	}
 	return out;
+}
+
+/** A stable campaign activity ID per event (the seeded state has none). */
+function campaignActivityId(ev) {
+	return `ca${ev.event_id.slice(2)}`;
 }
 
 function findEvent(state, id) {
@@ -131,7 +172,7 @@ function idsFromBody(body, config) {
 function register(router) {
 	router.get('/v3/account/user/privileges', authed((req, c) => ({
 		status: 200,
-		body: C.PRIVILEGES.map((name, i) => ({ privilege_id: String(1000 + i), privilege_name: name })),
+		body: C.PRIVILEGES.map((name, i) => ({ privilege_id: 1000 + i, privilege_name: name })), // UserPrivilegesResource: an integer ID
 	})));
 
 	router.get('/v3/events', authed((req, c) => {

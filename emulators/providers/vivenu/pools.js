@@ -20,10 +20,10 @@ module.exports = {
 		{ name: 'Student (reduced)', price: 19, category: 'Standing' },
 	],
 	PRODUCTS: [
-		{ name: 'Festival T-Shirt', price: 25 },
-		{ name: 'Parking ticket', price: 12 },
-		{ name: 'Programme booklet', price: 8 },
-		{ name: 'Cloakroom voucher', price: 3 },
+		{ name: 'Festival T-Shirt', price: 25, variantId: '65a1f0c2e4b0a1b2c3d4e501' },
+		{ name: 'Parking ticket', price: 12, variantId: '65a1f0c2e4b0a1b2c3d4e502' },
+		{ name: 'Programme booklet', price: 8, variantId: '65a1f0c2e4b0a1b2c3d4e503' },
+		{ name: 'Cloakroom voucher', price: 3, variantId: '65a1f0c2e4b0a1b2c3d4e504' },
 	],
 	PRENAMES: [
 		'Anna', 'Lukas', 'Mia', 'Jonas', 'Sofia', 'Leon', 'Emma', 'Noah', 'Lena', 'Felix', 'Clara', 'Paul', 'Hannah',

@@ -80,7 +80,7 @@ function makeKeys(rng, seller) {
 		sellerId: seller._id,
 		orgId: seller.orgId,
 		key,
-		createdBy: userId,
+		createdBy: { type: 'USER', id: userId },
 		createdAt: iso(created + offsetDays * DAY),
 		updatedAt: iso(created + offsetDays * DAY),
 	});
@@ -99,7 +99,7 @@ function makeEvents(rng, seller, count, ref) {
 		for (const t of types) {
 			let cat = categories.find((c) => c.name === t.category);
 			if (!cat) {
-				cat = { _id: rng.objectId(created), name: t.category, ref: rng.hex(8), amount: rng.int(2, 20) * 100, seatingReference: null };
+				cat = { _id: rng.objectId(created), name: t.category, ref: rng.hex(8), amount: rng.int(2, 20) * 100 };
 				categories.push(cat);
 			}
 			ticketTypes.push({ _id: rng.objectId(created), name: t.name, price: t.price, amount: rng.int(1, 10) * 100, active: true, categoryRef: cat.ref, sortingKey: ticketTypes.length });
@@ -152,6 +152,9 @@ function makeCustomers(rng, count) {
 	return customers;
 }
 
+/** historyEntries[].type of a status change, from the document's enum. */
+const HISTORY_TYPE_FOR_STATUS = { COMPLETE: 'completed', CANCELED: 'canceled', ABORTED: 'aborted' };
+
 function makeTransaction(rng, spec, ctx) {
 	const { seller, event, customer, ref } = ctx;
 	const { status, paymentStatus } = spec;
@@ -166,20 +169,25 @@ function makeTransaction(rng, spec, ctx) {
 	const isPos = paymentStatus.startsWith('POS-');
 	const isLocal = paymentStatus.startsWith('LOCAL-');
 	const origin = isPos ? 'pos' : 'yourticket';
-	const paymentMethod = isPos || isLocal ? 'local' : paymentStatus === 'EXTERNAL' ? 'external' : rng.pick(['stripe', 'adyen', 'paypal', 'vivenu-payments']);
-	const psp = pspFor(rng, paymentMethod);
+	// vivenu's document has no "adyen" payment method: vivenu Payments runs on Adyen, so an Adyen reference
+	// belongs to paymentMethod "vivenu-payments" (one pick, as before, keeps the seeded data unchanged otherwise).
+	const processor = isPos || isLocal ? 'local' : paymentStatus === 'EXTERNAL' ? 'external' : rng.pick(['stripe', 'adyen', 'paypal', 'vivenu-payments']);
+	const paymentMethod = processor === 'adyen' ? 'vivenu-payments' : processor;
+	const psp = pspFor(rng, processor);
 
 	// cart items
 	const nTickets = spec.tickets || rng.int(1, 3);
 	const ticketItems = [];
 	for (let i = 0; i < nTickets; i++) {
 		const tt = rng.pick(event.ticketTypes);
-		ticketItems.push({ _id: rng.objectId(createdMs), ticketTypeId: tt._id, name: tt.name, amount: 1, price: tt.price, regularPrice: tt.price, categoryRef: tt.categoryRef, triggeredBy: [] });
+		ticketItems.push({ type: 'ticket', _id: rng.objectId(createdMs), ticketTypeId: tt._id, name: tt.name, amount: 1, price: tt.price, categoryRef: tt.categoryRef, triggeredBy: [] });
 	}
 	const products = [];
 	if (spec.product || rng.bool(0.2)) {
 		const pr = rng.pick(P.PRODUCTS);
-		products.push({ _id: rng.objectId(createdMs), productId: rng.objectId(createdMs - 30 * DAY), name: pr.name, amount: 1, price: pr.price, regularPrice: pr.price, taxRate: 0.19 });
+		const _id = rng.objectId(createdMs);
+		rng.objectId(createdMs - 30 * DAY); // was the product's ID, which the document's cart line does not have: drawn still, so the rest of the seed stays the same
+		products.push({ type: 'product', _id, productVariantId: pr.variantId, name: pr.name, amount: 1, price: pr.price, taxRate: 0.19 });
 	}
 	const coupon = rng.bool(0.12) ? { _id: rng.objectId(createdMs - 10 * DAY), code: rng.pick(['EARLY10', 'FRIENDS10', 'PRESS10']) } : null;
 	const itemsTotal = [...ticketItems, ...products].reduce((s, it) => s + it.price * it.amount, 0);
@@ -195,7 +203,7 @@ function makeTransaction(rng, spec, ctx) {
 	const entries = [{ _id: rng.objectId(createdMs), date: createdAt, data: {}, type: 'created', risk: 'NEUTRAL' }];
 	if (status !== 'NEW' && status !== 'RESERVED-BY-SYSTEM') {
 		histories.push({ _id: rng.objectId(updatedMs), date: updatedAt, title: `Status changed to ${status}`, message: '', type: 'YOURTICKET', risk: 'NEUTRAL' });
-		entries.push({ _id: rng.objectId(updatedMs), date: updatedAt, data: { status }, type: 'statusChanged', risk: 'NEUTRAL' });
+		entries.push({ _id: rng.objectId(updatedMs), date: updatedAt, data: { status }, type: HISTORY_TYPE_FOR_STATUS[status] || 'created', risk: 'NEUTRAL' });
 	}
 	const ipBlock = rng.pick(['192.0.2', '198.51.100', '203.0.113']);
 	const ua = rng.pick(P.USER_AGENTS);
@@ -225,7 +233,7 @@ function makeTransaction(rng, spec, ctx) {
 		paymentCharge,
 		innerCharge,
 		outerCharge,
-		innerFeeComponents: { _id: rng.objectId(createdMs), fix: [], var: [fee(rng, createdMs, 'Ticketing fee', 'onTransaction', 1, 0.03, innerCharge)] },
+		innerFeeComponents: { _id: rng.objectId(createdMs), fix: [], var: [fee(rng, createdMs, 'Ticketing fee', 'onCart', 1, 0.03, innerCharge)] },
 		outerFeeComponents: { _id: rng.objectId(createdMs), fix: outerCharge ? [fee(rng, createdMs, 'Service fee', 'onTicket', nTickets, serviceFee, outerCharge)] : [], var: [] },
 		taxRate: 0.19,
 		createdAt,

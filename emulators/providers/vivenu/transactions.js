@@ -96,23 +96,22 @@ function register(router, ctx) {
 			const item = cancellable.find((it) => it.cartItemId === r._id);
 			if (!item) throw badRequest(`Item ${r._id} is not cancellable`);
 			if (r.amount !== undefined && r.amount > item.price) throw badRequest(`"amount" of item ${r._id} exceeds its price`);
-			const out = { ...item, refundId, cancelledAt: now };
-			if (r.amount !== undefined) out.refundAmount = round2(r.amount);
+			// The document types refundId and refundSource as strings: without a refund they are left out, not null.
+			const out = { ...item, ...(refundId ? { refundId } : {}), cancelledAt: now };
 			return out;
 		});
 		const record = {
 			transactionId: tx._id,
 			sellerId: tx.sellerId,
 			cancelledItems,
-			refundId,
+			...(refundId ? { refundId, refundSource: tx.paymentMethod || 'origin' } : {}),
 			refundTarget: body.refundTarget,
-			refundSource: body.refundFunds ? tx.paymentMethod || 'origin' : null,
 			createdAt: now,
 			updatedAt: now,
 		};
 		c.state.cancellations.push(record);
 		tx.cancellationInfo = { cancellableItems: [...((tx.cancellationInfo && tx.cancellationInfo.cancellableItems) || []), ...cancelledItems] };
-		touch(tx, c, { title: 'Transaction partially canceled', type: 'partiallyCanceled', data: { items: cancelledItems.map((i) => i.cartItemId) } });
+		touch(tx, c, { title: 'Transaction partially canceled', type: 'partial.canceled', data: { items: cancelledItems.map((i) => i.cartItemId) } });
 		setTicketStatus(c.state, tx, 'INVALID', new Set(cancelledItems.map((i) => i.cartItemId)));
 		if (cancellableItems(c.state, tx).length === 0) {
 			tx.status = 'CANCELED';
@@ -142,7 +141,7 @@ function register(router, ctx) {
 		if (body.email !== undefined && body.email !== null && !isEmail(body.email)) throw badRequest('"email" must be a valid email');
 		const to = body.email || tx.email;
 		tx.ticketMailSend = true;
-		touch(tx, c, { title: 'Tickets sent by e-mail', type: 'ticketMailSent', data: { email: to } });
+		touch(tx, c, { title: 'Tickets sent by e-mail', type: 'transaction.resent.ticket_mail', data: { email: to } });
 		c.state.mails.push({ kind: 'tickets', transactionId: tx._id, to, at: tx.updatedAt });
 		return ok(tx, 200);
 	}));
@@ -161,7 +160,7 @@ function register(router, ctx) {
 		if (body.paymentStatus === undefined) throw badRequest('"paymentStatus" is required');
 		if (body.paymentStatus !== 'LOCAL-RECEIVED') throw badRequest('"paymentStatus" must be [LOCAL-RECEIVED]');
 		tx.paymentStatus = 'LOCAL-RECEIVED';
-		touch(tx, c, { title: 'Payment status changed to LOCAL-RECEIVED', type: 'paymentStatusChanged', data: { paymentStatus: 'LOCAL-RECEIVED' } });
+		touch(tx, c, { title: 'Payment status changed to LOCAL-RECEIVED', type: 'payment.localReceived', data: { paymentStatus: 'LOCAL-RECEIVED' } });
 		return { status: 201 };
 	}));
 

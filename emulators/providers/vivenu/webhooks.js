@@ -12,13 +12,14 @@ function sign(rawBody, hmacKey) {
 	return { [SIGNATURE_HEADER]: hmacHex('sha256', hmacKey, rawBody) };
 }
 
-/** Transaction as sent in webhooks: the transaction object plus tid, coupons[] and paymentInfoMethod. */
+/** Transaction as sent in webhooks (WebhookTransactionResource): the transaction plus tid, coupons[] and paymentInfoMethod. */
 function webhookTransaction(tx) {
 	return {
 		...tx,
 		tid: tx._id.slice(-8).toUpperCase(),
 		coupons: (tx.appliedCoupons || []).map((c) => c.code),
-		paymentInfoMethod: tx.paymentInfo ? tx.paymentInfo.method : undefined,
+		// The document's WebhookTransactionResource types it with the transaction's paymentMethod enum.
+		paymentInfoMethod: tx.paymentMethod,
 	};
 }
 
@@ -29,7 +30,47 @@ const STATUS_FOR_TYPE = {
 	'transaction.partiallyCanceled': 'COMPLETE',
 };
 
+const CHECKOUT_STATUS_FOR_TYPE = { 'checkout.completed': 'COMPLETE', 'checkout.aborted': 'ABORTED', 'checkout.detailsSubmitted': 'NEW' };
+
+/** The checkout a transaction came from (CheckoutResource): one item for its event, with its cart lines. */
+function checkoutOf(type, tx) {
+	return {
+		_id: `${tx._id.slice(0, 16)}c0c0c0c0`,
+		secret: tx.secret,
+		status: CHECKOUT_STATUS_FOR_TYPE[type],
+		type: 'transaction',
+		sellerId: tx.sellerId,
+		customerId: tx.customerId,
+		firstname: tx.prename,
+		lastname: tx.lastname,
+		name: tx.name,
+		email: tx.email,
+		items: [{
+			_id: `${tx._id.slice(0, 16)}c1c1c1c1`,
+			eventId: tx.eventId,
+			regularPrice: tx.regularPrice,
+			realPrice: tx.realPrice,
+			innerCharge: tx.innerCharge,
+			outerCharge: tx.outerCharge,
+			tickets: tx.tickets,
+			products: tx.products,
+		}],
+		realPrice: tx.realPrice,
+		currency: tx.currency,
+		origin: tx.origin,
+		preferredLanguage: tx.preferredLanguage,
+		createdAt: tx.createdAt,
+		updatedAt: tx.updatedAt,
+	};
+}
+
+/** The `data` of an event about a transaction: the document's webhook.<type> schema says which objects. */
 function dataFor(type, tx, state) {
+	if (type.startsWith('checkout.')) return { checkout: checkoutOf(type, tx) };
+	if (type.startsWith('ticket.')) {
+		const [ticket] = ticketsOf(state, tx);
+		return ticket ? { ticket } : {};
+	}
 	const transaction = webhookTransaction(tx);
 	if (type === 'transaction.partiallyCanceled') return { transaction };
 	return { transaction, tickets: ticketsOf(state, tx) };
@@ -49,6 +90,8 @@ function build({ type, data, state }) {
 			if (!tx) throw badRequest(`Unknown transactionId ${payload.transactionId}`);
 		} else if (STATUS_FOR_TYPE[type]) {
 			tx = state.transactions.find((t) => t.status === STATUS_FOR_TYPE[type]) || state.transactions[0];
+		} else if (/^(checkout|ticket)\./.test(type)) {
+			tx = state.transactions.find((t) => t.status === 'COMPLETE') || state.transactions[0];
 		}
 		payload = tx ? dataFor(type, tx, state) : {};
 	}
@@ -93,12 +136,18 @@ function validateWebhook(body, { partial }) {
 	if (body.hmacKey !== undefined && body.hmacKey !== null && typeof body.hmacKey !== 'string') throw badRequest('"hmacKey" must be a string');
 }
 
+/** A registration as the document's webhook resource has it: the seller and timestamps stay in the state. */
+function publicHook(hook) {
+	const { sellerId: _seller, createdAt: _created, updatedAt: _updated, ...rest } = hook;
+	return rest;
+}
+
 function register(router, ctx) {
 	router.get('/api/webhooks', authed((req, c, key) => {
 		const top = intParam(req.query, 'top', { def: 25, min: 1, max: 1000 });
 		const skip = intParam(req.query, 'skip', { def: 0, min: 0 });
 		const all = c.state.webhooks.filter((w) => w.sellerId === key.sellerId);
-		return { status: 200, body: { docs: all.slice(skip, skip + top), total: all.length } };
+		return { status: 200, body: { docs: all.slice(skip, skip + top).map(publicHook), total: all.length } };
 	}));
 
 	router.post('/api/webhooks', authed((req, c, key) => {
@@ -119,7 +168,7 @@ function register(router, ctx) {
 			updatedAt: now,
 		};
 		c.state.webhooks.push(hook);
-		return { status: 201, body: hook };
+		return { status: 201, body: publicHook(hook) };
 	}));
 
 	router.put('/api/webhook/:id', authed((req, c, key) => {
@@ -129,14 +178,14 @@ function register(router, ctx) {
 		validateWebhook(body, { partial: true });
 		if (body.url !== undefined) refuseLocal(c.state, body.url);
 		Object.assign(hook, body, { updatedAt: c.now().toISOString() });
-		return { status: 201, body: hook };
+		return { status: 201, body: publicHook(hook) };
 	}));
 
 	router.delete('/api/webhook/:id', authed((req, c, key) => {
 		const i = c.state.webhooks.findIndex((w) => w._id === req.params.id && w.sellerId === key.sellerId);
 		if (i === -1) throw notFound('Webhook not found');
 		const [hook] = c.state.webhooks.splice(i, 1);
-		return { status: 200, body: hook };
+		return { status: 200, body: publicHook(hook) };
 	}));
 
 	/** Delivery to every enabled registered webhook subscribed to `type`, with vivenu's retries. */
@@ -167,7 +216,8 @@ function deliverToHooks({ type, data, sellerId, ctx, mode = 'dev', source = 'eve
  */
 function fire({ type, data, mode, state, ctx, source }) {
 	const envelope = build({ type, data, state });
-	const txId = envelope.data && envelope.data.transaction && envelope.data.transaction._id;
+	const about = envelope.data && (envelope.data.transaction || envelope.data.checkout || envelope.data.ticket);
+	const txId = about && (about.transactionId || (envelope.data.checkout ? null : about._id));
 	const tx = txId ? state.transactions.find((t) => t._id === txId) : null;
 	return deliverToHooks({
 		type, data: envelope.data, sellerId: tx ? tx.sellerId : state.seller._id, ctx, mode: mode || (state.webhookSettings || {}).mode || 'dev', source,

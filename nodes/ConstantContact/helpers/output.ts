@@ -6,10 +6,42 @@ function pick(source: IDataObject, fields: readonly string[]): IDataObject {
 	return out;
 }
 
-const EVENT_FIELDS = ['event_id', 'name', 'title', 'event_status', 'type', 'start_time', 'end_time', 'time_zone_id', 'currency_type', 'created_time', 'updated_time'];
+/**
+ * Output field → the names it is read from, first found wins. The published document names an event's facts
+ * one way in a single event (EventDto: event_start, time_zone, last_update_time…) and another in the list
+ * (EventListingDto: start_time, end_time); the last names are an older reading of the API, kept because which
+ * ones the live API sends is UNVERIFIED (docs/providers/constant-contact.md).
+ */
+export const EVENT_FIELDS: ReadonlyArray<readonly [string, readonly string[]]> = [
+	['event_id', ['event_id']],
+	['name', ['name']],
+	['title', ['title']],
+	['status', ['status', 'event_status']],
+	['event_type', ['event_type', 'type']],
+	['event_start', ['event_start', 'start_time']],
+	['event_end', ['event_end', 'end_time']],
+	['time_zone', ['time_zone', 'time_zone_id']],
+	['currency_type', ['currency_type']],
+	['create_time', ['create_time', 'created_time']],
+	['last_update_time', ['last_update_time', 'updated_time']],
+];
+
+/** An event's status under either name (EventDto/EventListingDto `status`, or `event_status`). */
+export function eventStatusOf(event: IDataObject): unknown {
+	return event.status ?? event.event_status;
+}
+
+/** An event's start under either name (EventDto `event_start`, EventListingDto `start_time`). */
+export function eventStartOf(event: IDataObject): unknown {
+	return event.event_start ?? event.start_time;
+}
 
 export function simplifyEvent(event: IDataObject): IDataObject {
-	const out = pick(event, EVENT_FIELDS);
+	const out: IDataObject = {};
+	for (const [field, names] of EVENT_FIELDS) {
+		const name = names.find((n) => event[n] !== undefined && event[n] !== null);
+		if (name !== undefined) out[field] = event[name];
+	}
 	const metadata = (event.event_metadata ?? {}) as IDataObject;
 	if (metadata.paid_event !== undefined) out.paid_event = metadata.paid_event;
 	const track = event.default_track as IDataObject | undefined;
@@ -17,7 +49,7 @@ export function simplifyEvent(event: IDataObject): IDataObject {
 	return out;
 }
 
-const REGISTRATION_LIST_FIELDS = [
+export const REGISTRATION_LIST_FIELDS = [
 	'registration_id',
 	'registration_status',
 	'payment_status',

@@ -1,5 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { eventStartOf, eventStatusOf } from '../helpers/output';
 import { nextQuery, type CursorPage } from '../helpers/pagination';
 import { createClient, eventPath } from '../transport';
 
@@ -12,12 +13,16 @@ export async function searchEvents(this: ILoadOptionsFunctions, filter?: string,
 	if (filter) qs.search_text = filter;
 	if (paginationToken) qs.next = paginationToken;
 	const { body } = await client.request<CursorPage>('GET', '/events', { qs, idempotent: true });
-	const results = (body?.records ?? []).map((e) => ({
-		name: `${String(e.name ?? e.title ?? e.event_id)}${typeof e.start_time === 'string' ? ` (${e.start_time.slice(0, 10)})` : ''}${
-			e.event_status && e.event_status !== 'ACTIVE' ? ` · ${String(e.event_status)}` : ''
-		}`,
-		value: String(e.event_id),
-	}));
+	const results = (body?.records ?? []).map((e) => {
+		const start = eventStartOf(e);
+		const status = eventStatusOf(e);
+		return {
+			name: `${String(e.name ?? e.title ?? e.event_id)}${typeof start === 'string' ? ` (${start.slice(0, 10)})` : ''}${
+				status && status !== 'ACTIVE' ? ` · ${String(status)}` : ''
+			}`,
+			value: String(e.event_id),
+		};
+	});
 	const next = nextQuery(body, qs)?.next;
 	return { results, paginationToken: typeof next === 'string' ? next : undefined };
 }
@@ -31,6 +36,6 @@ export async function searchTracks(this: ILoadOptionsFunctions): Promise<INodeLi
 	const { body } = await client.request<IDataObject>('GET', eventPath(eventId), { idempotent: true });
 	const track = (body?.default_track ?? {}) as IDataObject;
 	if (typeof track.track_id !== 'string' || !track.track_id) return { results: [] };
-	const label = typeof track.name === 'string' && track.name ? track.name : 'Default Track';
-	return { results: [{ name: `${label} (${track.track_id})`, value: track.track_id }] };
+	// The document's TrackDto has no name: an event has one track, its default.
+	return { results: [{ name: `Default Track (${track.track_id})`, value: track.track_id }] };
 }

@@ -9,7 +9,7 @@ export const transactionWrites: Writes = { noun: 'transaction', idOf: (json) => 
  * The fields a workflow usually needs from the 60+ field transaction object, people and money first
  * (n8n's table view shows them in this order), IDs last.
  */
-const SIMPLE_FIELDS = [
+export const SIMPLE_FIELDS = [
 	'name',
 	'prename',
 	'lastname',

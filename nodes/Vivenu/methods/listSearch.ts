@@ -5,14 +5,17 @@ import { createClient } from '../transport';
 
 const PAGE = 100;
 
-/** Events for the "From list" pickers. vivenu's list envelope is `{docs,total}`; `{rows,total}` is accepted too. */
+/**
+ * Events for the "From list" pickers. The published document's envelope for GET /events is `{rows,total}`;
+ * `{docs,total}` (the transactions' envelope) is accepted too, as which one the live API sends is UNVERIFIED.
+ */
 export async function searchEvents(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const client = await createClient(this);
 	const skip = offsetOfToken(paginationToken);
 	const qs: IDataObject = { top: PAGE, skip };
 	if (filter) qs.name = filter;
 	const { body } = await client.request<{ docs?: IDataObject[]; rows?: IDataObject[]; total?: number }>('GET', '/events', { qs, idempotent: true });
-	const events = body?.docs ?? body?.rows ?? [];
+	const events = body?.rows ?? body?.docs ?? [];
 	const needle = (filter ?? '').toLowerCase();
 	const results = events
 		.filter((e) => !needle || String(e.name ?? '').toLowerCase().includes(needle) || String(e._id) === filter)

@@ -47,6 +47,27 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Filter',
 		default: {},
 		options: [
+			{
+				displayName: 'Coupon',
+				name: 'coupon',
+				type: 'string',
+				default: '',
+				description: "Only transactions with this coupon code. vivenu's API reference lists the parameter without describing it (UNVERIFIED).",
+			},
+			{
+				displayName: 'Created After',
+				name: 'start',
+				type: 'dateTime',
+				default: '',
+				description: "Sent as `start`. vivenu's API reference lists the parameter without describing it; read as the creation time (UNVERIFIED).",
+			},
+			{
+				displayName: 'Created Before',
+				name: 'end',
+				type: 'dateTime',
+				default: '',
+				description: "Sent as `end`. vivenu's API reference lists the parameter without describing it; read as the creation time (UNVERIFIED).",
+			},
 			{ displayName: 'Customer ID', name: 'customer', type: 'string', default: '' },
 			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
 			{
@@ -82,6 +103,13 @@ const properties: INodeProperties[] = [
 				],
 			},
 			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: "Only transactions of this buyer's name. vivenu's API reference lists the parameter without describing it (UNVERIFIED).",
+			},
+			{
 				displayName: 'Payment Service Provider',
 				name: 'psp',
 				type: 'string',
@@ -89,8 +117,32 @@ const properties: INodeProperties[] = [
 				description: 'Payment service provider reference',
 			},
 			{ displayName: 'Payment Status', name: 'paymentStatus', type: 'options', options: PAYMENT_STATUS_OPTIONS, default: 'RECEIVED' },
+			{
+				displayName: 'POS Payment Methods',
+				name: 'posPaymentMethods',
+				type: 'string',
+				default: '',
+				description: "Only point-of-sale transactions paid this way (e.g. cash). vivenu's API reference lists the parameter without describing it (UNVERIFIED); not with Rich Results.",
+				displayOptions: { show: { '/rich': [false] } },
+			},
 			{ displayName: 'Seller ID', name: 'seller', type: 'string', default: '', description: 'Only with Rich Results' },
 			{ displayName: 'Status', name: 'status', type: 'options', options: STATUS_OPTIONS, default: 'COMPLETE' },
+			{
+				displayName: 'Subscription ID',
+				name: 'subscriptionId',
+				type: 'string',
+				default: '',
+				description: "Only transactions of this subscription. vivenu's API reference lists the parameter without describing it (UNVERIFIED); not with Rich Results.",
+				displayOptions: { show: { '/rich': [false] } },
+			},
+			{
+				displayName: 'Transaction ID',
+				name: 'id',
+				type: 'string',
+				default: '',
+				description: "Only the transaction with this ID. vivenu's API reference lists the parameter without describing it (UNVERIFIED); not with Rich Results.",
+				displayOptions: { show: { '/rich': [false] } },
+			},
 			{
 				displayName: 'Updated After',
 				name: 'updatedAfter',
@@ -99,11 +151,25 @@ const properties: INodeProperties[] = [
 				description: 'Only transactions last updated at or after this time',
 			},
 			{
+				displayName: 'Updated At or Before',
+				name: 'updatedAtOrBefore',
+				type: 'dateTime',
+				default: '',
+				description: 'Sent as `updatedAt[$lte]`, an operator the API reference lists (UNVERIFIED)',
+			},
+			{
 				displayName: 'Updated Before',
 				name: 'updatedBefore',
 				type: 'dateTime',
 				default: '',
 				description: 'Only transactions last updated before this time',
+			},
+			{
+				displayName: 'Updated Strictly After',
+				name: 'updatedStrictlyAfter',
+				type: 'dateTime',
+				default: '',
+				description: 'Sent as `updatedAt[$gt]`, an operator the API reference lists (UNVERIFIED)',
 			},
 		],
 	},
@@ -123,10 +189,15 @@ function toIso(ctx: IExecuteFunctions, value: unknown, field: string, i: number)
 export function buildQuery(ctx: IExecuteFunctions, i: number, rich: boolean): IDataObject {
 	const filters = ctx.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs: IDataObject = {};
-	for (const key of ['status', 'paymentStatus', 'psp', 'customer', 'email'] as const) {
+	// id, posPaymentMethods and subscriptionId are parameters of /transactions only (the API reference's /rich has none).
+	const keys = ['status', 'paymentStatus', 'psp', 'customer', 'email', 'coupon', 'name', ...(rich ? [] : ['posPaymentMethods', 'subscriptionId'])];
+	for (const key of keys) {
 		const value = filters[key];
 		if (typeof value === 'string' && value.trim()) qs[key] = value.trim();
 	}
+	if (typeof filters.id === 'string' && filters.id.trim() && !rich) qs.id = validateId(ctx, filters.id.trim(), 'Filters → Transaction ID', i);
+	if (filters.start) qs.start = toIso(ctx, filters.start, 'Filters → Created After', i);
+	if (filters.end) qs.end = toIso(ctx, filters.end, 'Filters → Created Before', i);
 	if (rich && typeof filters.seller === 'string' && filters.seller.trim()) qs.seller = filters.seller.trim();
 	const rows = ((filters.events as IDataObject | undefined)?.values as IDataObject[] | undefined) ?? [];
 	const eventIds = rows
@@ -137,6 +208,8 @@ export function buildQuery(ctx: IExecuteFunctions, i: number, rich: boolean): ID
 	if (eventIds.length) qs.event = eventIds.join(',');
 	if (filters.updatedAfter) qs['updatedAt[$gte]'] = toIso(ctx, filters.updatedAfter, 'Filters → Updated After', i);
 	if (filters.updatedBefore) qs['updatedAt[$lt]'] = toIso(ctx, filters.updatedBefore, 'Filters → Updated Before', i);
+	if (filters.updatedStrictlyAfter) qs['updatedAt[$gt]'] = toIso(ctx, filters.updatedStrictlyAfter, 'Filters → Updated Strictly After', i);
+	if (filters.updatedAtOrBefore) qs['updatedAt[$lte]'] = toIso(ctx, filters.updatedAtOrBefore, 'Filters → Updated At or Before', i);
 	return qs;
 }
 
