@@ -2,7 +2,7 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { isExecution, isListSearch } from './context';
 import { readRequestSettings } from './parameters';
-import { answerError, operationError } from './errors';
+import { answerError, isWriteMethod, operationError } from './errors';
 import { joinUrl, type RequestEnv } from './http';
 import type { Concurrency } from './pool';
 import { apiRequest, credentialScope } from './request';
@@ -99,8 +99,9 @@ function expectShape(ctx: RequestContext, env: RequestEnv, method: string, path:
 	const { body } = response;
 	const wanted = { object: 'one JSON object', list: 'a JSON list', json: 'JSON' }[shape];
 	const description = ['Nothing was output for this item. The provider, or something in front of it (a proxy, a cache, a security plugin), sent an answer the node cannot use.'];
-	// A write answered 2xx was probably carried out: never repeat it blindly (sideEffects.ts reads these words).
-	if (method !== 'GET') description.push(`The request was accepted (HTTP ${response.statusCode}), so its outcome is unknown: check at ${env.profile.name} before running it again.`);
+	// A write answered 2xx was probably carried out: never repeat it blindly.
+	const write = isWriteMethod(method);
+	if (write) description.push(`The request was accepted (HTTP ${response.statusCode}), so its outcome is unknown: check at ${env.profile.name} before running it again.`);
 	throw answerError({
 		node: ctx.getNode(),
 		message: `${env.profile.name} answered ${method} ${path.split('?')[0]} with ${describeAnswer(response)} instead of ${wanted} (HTTP ${response.statusCode})`,
@@ -109,6 +110,7 @@ function expectShape(ctx: RequestContext, env: RequestEnv, method: string, path:
 		itemIndex,
 		httpCode: String(response.statusCode),
 		description,
+		outcome: write ? 'unknown' : 'not-done',
 	});
 }
 

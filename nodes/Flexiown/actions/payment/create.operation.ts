@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { checkEmail, checkNumber, checkText, inputError } from '../../../common';
+import { answerError, checkEmail, checkNumber, checkText, inputError } from '../../../common';
 import { notConfirmedError } from '../../transport/errors';
 import { paymentWrites } from '../../helpers/output';
 import { checkProductAmounts, productFieldOptions, productFromFields } from '../../helpers/products';
@@ -277,8 +277,21 @@ export async function execute(this: IExecuteFunctions, i: number, client: Flexio
 	// Creating a payment twice would open two payments: never retried unless the server provably did not act.
 	const { body: answer } = await client.request<IDataObject>('POST', 'payment/create', { body, itemIndex: i, idempotent: false, secrets });
 	const paymentId = answer?.id ?? answer?.paymentId ?? answer?.payment_id;
-	if (!answer || typeof answer !== 'object' || answer.success !== true || !paymentId) {
+	if (!answer || typeof answer !== 'object' || answer.success !== true) {
 		throw notConfirmedError({ node, what: 'payment creation', body: answer, secrets: [...client.secrets, ...secrets], itemIndex: i });
+	}
+	if (!paymentId) {
+		// Flexiown said it succeeded: the payment exists, only its ID is missing. Never "not created".
+		throw answerError({
+			node,
+			message: 'Flexiown created the payment but its answer holds no payment ID',
+			body: answer,
+			secrets: [...client.secrets, ...secrets],
+			itemIndex: i,
+			httpCode: '200',
+			description: ['The payment was created ("success": true). Do not run this item again: find the payment at Flexiown by its merchant order ID.'],
+			outcome: 'done',
+		});
 	}
 	const returnedSignature = answer.trust_signature ?? answer.trustSignature;
 	const out: IDataObject = {

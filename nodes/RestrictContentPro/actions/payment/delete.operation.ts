@@ -33,6 +33,7 @@ export async function execute(this: IExecuteFunctions, i: number, client: RcpCli
 			body: answer,
 			secrets: client.secrets,
 			itemIndex: i,
+			outcome: 'not-done',
 		});
 	}
 	return { deleted: true, id };
