@@ -2,11 +2,11 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { isExecution, isListSearch } from './context';
 import { readRequestSettings } from './parameters';
-import { answerError, isWriteMethod, operationError } from './errors';
+import { answerError, isWriteMethod, operationError, withOutcome } from './errors';
 import { joinUrl, type RequestEnv } from './http';
 import type { Concurrency } from './pool';
 import { apiRequest, credentialScope } from './request';
-import { rateLimitShare } from './rateLimitShare';
+import { RATE_LIMIT_SHARE_FIELD, rateLimitShare } from './rateLimitShare';
 import { sharedLimiter } from './sharedLimits';
 import type { ApiResponse, ProviderProfile, RequestContext, RequestSettings } from './types';
 
@@ -114,6 +114,32 @@ function expectShape(ctx: RequestContext, env: RequestEnv, method: string, path:
 	});
 }
 
+/**
+ * Refuses, before anything is sent, a rate so low that the gap between two requests is longer than Max Retry
+ * Wait: every request would wait longer than the user allows for any single wait. Names the setting that
+ * makes it so. (Waiting in line behind other requests is normal and not capped.)
+ */
+function checkRateGap(ctx: RequestContext, profile: ProviderProfile, settings: RequestSettings, share: number): void {
+	const capSeconds = settings.maxRetryWaitSeconds;
+	const paceRate = 'documented' in profile.pace ? profile.pace.documented : profile.pace.adaptive.rate;
+	const shared = paceRate * share;
+	const own = settings.requestsPerSecond > 0 ? settings.requestsPerSecond : Number.POSITIVE_INFINITY;
+	const [rate, setting, where] =
+		own <= shared
+			? [own, 'Requests per Second', 'under Request Options']
+			: [shared, RATE_LIMIT_SHARE_FIELD, `in the credential (${+(share * 100).toFixed(4)} % of ${paceRate} requests per second)`];
+	if (!(rate > 0) || 1 / rate <= capSeconds) return;
+	const gap = Math.ceil(1 / rate);
+	throw withOutcome(
+		operationError({
+			node: ctx.getNode(),
+			message: `"${setting}" allows one request every ${gap} s, longer than "Max Retry Wait" (${capSeconds} s)`,
+			description: `Nothing was sent. "${setting}" ${where} spaces requests ${gap} s apart, but no single wait may be longer than "Max Retry Wait (Seconds)" under Request Options. Raise "${setting}" or "Max Retry Wait".`,
+		}),
+		'not-done',
+	);
+}
+
 export function createApiClient(ctx: RequestContext, options: ApiClientOptions): ApiClient {
 	const { profile, baseUrl, secrets, skipSslCertificateValidation } = options;
 	const settings = settingsFor(ctx, profile.defaults);
@@ -124,6 +150,7 @@ export function createApiClient(ctx: RequestContext, options: ApiClientOptions):
 	} catch (error) {
 		throw operationError({ node: ctx.getNode(), message: (error as Error).message });
 	}
+	checkRateGap(ctx, profile, settings, share);
 	const env: RequestEnv = { profile, settings, secrets, share };
 	let lanes: Concurrency = settings.concurrency;
 	if ('adaptive' in profile.pace) {

@@ -24,7 +24,7 @@ describe('input readers', () => {
 	it('reads Request Options over the provider defaults', () => {
 		const defaults = { maxRetries: 5, maxRetryWaitSeconds: 60, requestsPerSecond: 4, concurrency: 4 };
 		expect(readRequestSettings(ctxWith({}), defaults)).toEqual(defaults);
-		expect(readRequestSettings(ctxWith({ requestOptions: { concurrency: 2.7, maxRetries: 0, requestsPerSecond: 1.5 } }), defaults)).toEqual({
+		expect(readRequestSettings(ctxWith({ requestOptions: { concurrency: 2, maxRetries: 0, requestsPerSecond: 1.5 } }), defaults)).toEqual({
 			concurrency: 2,
 			maxRetries: 0,
 			maxRetryWaitSeconds: 60,
@@ -32,6 +32,25 @@ describe('input readers', () => {
 		});
 		// 0 means "the provider's own"
 		expect(readRequestSettings(ctxWith({ requestOptions: { concurrency: 0, requestsPerSecond: 0 } }), defaults).requestsPerSecond).toBe(4);
+	});
+
+	it('refuses a Request Option of the wrong form or out of range, naming it, instead of rounding or defaulting (issue 21)', () => {
+		const defaults = { maxRetries: 5, maxRetryWaitSeconds: 60, requestsPerSecond: 4, concurrency: 4 };
+		const cases: Array<[Record<string, unknown>, RegExp]> = [
+			[{ concurrency: 2.7 }, /^Request Options → Concurrency: 2\.7 is not a whole number/],
+			[{ concurrency: 51 }, /^Request Options → Concurrency: 51 is above 50/],
+			[{ maxRetries: -1 }, /^Request Options → Max Retries: -1 is negative/],
+			[{ maxRetries: 1.5 }, /^Request Options → Max Retries: 1\.5 is not a whole number/],
+			[{ maxRetryWaitSeconds: 0 }, /^Request Options → Max Retry Wait \(Seconds\): 0 is below 1/],
+			[{ maxRetryWaitSeconds: '10 s' }, /^Request Options → Max Retry Wait \(Seconds\): "10 s" is not a number/],
+			[{ timeoutSeconds: 601 }, /^Request Options → Timeout \(Seconds\): 601 is above 600/],
+			[{ timeoutSeconds: Number.NaN }, /^Request Options → Timeout \(Seconds\): NaN is not a finite number/],
+			[{ requestsPerSecond: -2 }, /^Request Options → Requests per Second: -2 is negative/],
+			[{ requestsPerSecond: Number.POSITIVE_INFINITY }, /^Request Options → Requests per Second: Infinity is not a finite number/],
+		];
+		for (const [requestOptions, message] of cases) {
+			expect(() => readRequestSettings(ctxWith({ requestOptions }), defaults)).toThrow(message);
+		}
 	});
 
 	it('accepts bare IDs from strings, numbers and resource locators', () => {
