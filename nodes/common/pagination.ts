@@ -98,18 +98,21 @@ export async function paginateSkipTotal<T = IDataObject>(
 		}
 		const settled = await mapSettled(pages, options.concurrency ?? 1, fetchRef, true);
 		let short = false;
+		let empty = false;
 		let nextTotal = total;
 		settled.forEach((result, k) => {
 			if ('error' in result) throw result.error;
 			if ('skipped' in result) return;
 			add(result.value.items);
 			if (result.value.items.length < pages[k].top) short = true;
+			if (result.value.items.length === 0) empty = true;
 			const claimed = claimedTotal(result.value.total);
 			if (claimed !== undefined) nextTotal = Math.max(nextTotal, claimed);
 		});
 		skip = end;
-		// A short or empty page: the list ends there, whatever the total says (it shrank, or the total was wrong).
-		if (short) break;
+		// An empty page ends the list whatever the total says; so does a short one, unless the total grew
+		// while reading (records added at the front pushed the tail further: read it).
+		if (empty || (short && nextTotal <= total)) break;
 		total = nextTotal;
 	}
 	return out;

@@ -25,7 +25,7 @@ const properties: INodeProperties[] = [
 		typeOptions: { numberPrecision: 2 },
 		default: 0,
 		required: true,
-		description: 'Total amount of the payment (after fees, credits and discounts). 0 or more; negative values are refused.',
+		description: 'Total amount of the payment (after fees, credits and discounts). 0 or more; negative values are refused. At most 1,000,000,000 (this package\'s own upper bound for an amount, not the provider\'s).',
 	},
 	levelField({ required: true }),
 	{

@@ -30,7 +30,7 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { numberPrecision: 2 },
 				default: 0,
-				description: 'Total amount of the payment. 0 or more; negative values are refused.',
+				description: 'Total amount of the payment. 0 or more; negative values are refused. At most 1,000,000,000 (this package\'s own upper bound for an amount, not the provider\'s).',
 			},
 			levelField(),
 			...paymentFieldOptions(),
