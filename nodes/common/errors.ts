@@ -327,7 +327,8 @@ export interface InputErrorContext {
 	/** The parameter as the user sees it, e.g. "Options → Registrations per Request". */
 	field: string;
 	problem: string;
-	itemIndex: number;
+	/** None for a value that is not read per item (a trigger's options): then no `[item N]` is added. */
+	itemIndex?: number;
 	/** How to put it right (the description). */
 	fix?: string;
 }

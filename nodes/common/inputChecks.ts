@@ -13,7 +13,8 @@ export interface Field {
 	node: INode;
 	/** As the user sees it, e.g. "Additional Fields → Discount". */
 	field: string;
-	itemIndex: number;
+	/** None for a value that is not read per item (a trigger's options). */
+	itemIndex?: number;
 }
 
 /** How a value looks in an error: short, one line, never an object's innards. */

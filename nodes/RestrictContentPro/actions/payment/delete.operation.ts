@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { answerError, outcomeOf } from '../../../common';
+import { answerError, asNodeError, outcomeOf } from '../../../common';
 import { paymentWrites } from '../../helpers/output';
 import { fetchPayment, isUnconfirmed } from '../../helpers/payment';
 import type { RcpClient } from '../../transport';
@@ -29,7 +29,7 @@ export async function execute(this: IExecuteFunctions, i: number, client: RcpCli
 			expect: 'json',
 		}));
 	} catch (error) {
-		if (outcomeOf(error) !== 'unknown') throw error;
+		if (outcomeOf(error) !== 'unknown') throw asNodeError({ node: this.getNode(), error, itemIndex: i });
 		return await readBackDeleted(this, client, id, i, error);
 	}
 	if (answer === false || answer === 'false') {
