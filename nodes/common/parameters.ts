@@ -1,7 +1,7 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
 import { inputError } from './errors';
-import { checkNumber, checkNumericId, checkText, optionalNumber } from './inputChecks';
+import { checkNumber, checkNumericId, checkText, optionalNumber, type NumberRule } from './inputChecks';
 import type { PageLimit } from './pagination';
 import type { RequestSettings } from './types';
 
@@ -145,6 +145,21 @@ export function validateId(ctx: IExecuteFunctions, raw: unknown, label: string, 
 			});
 	}
 	return value;
+}
+
+/**
+ * A number a trigger's user sets (back-fill counts, page sizes, watch windows), checked for form and range
+ * like an operation's fields, without silent coercion: `Number("")` is 0 and `Number("0x10")` 16, so neither
+ * is used. Triggers have no items: the refusal names the field only.
+ */
+export function readTriggerNumber(
+	ctx: { getNode(): INode; getNodeParameter(name: string, fallback?: unknown): unknown },
+	name: string,
+	field: string,
+	fallback: number,
+	rule: NumberRule,
+): number {
+	return checkNumber({ node: ctx.getNode(), field }, ctx.getNodeParameter(name, fallback) ?? fallback, rule);
 }
 
 /** Return All, and Limit while it is off: what every Get Many operation shows (readPageLimit reads them). */

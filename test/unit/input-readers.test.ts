@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
-import { readId, readPageLimit, readRequestSettings, validateId, optionalId, locatorValue } from '../../nodes/common/parameters';
+import { readId, readPageLimit, readRequestSettings, readTriggerNumber, validateId, optionalId, locatorValue } from '../../nodes/common/parameters';
 
 const node = { name: 'Test', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} } as unknown as INode;
 
@@ -63,5 +63,16 @@ describe('input readers', () => {
 		for (const bad of ['a/b', '..', 'a?b', 'a b', '%2F', '']) {
 			expect(() => validateId(ctxWith({}), bad, 'Transaction', 3)).toThrow(/^Transaction: .*\[item 3\]$/);
 		}
+	});
+});
+
+describe('readTriggerNumber (issue 21): a trigger option is checked, never coerced', () => {
+	const trigger = (value: unknown) => ({ getNode: () => node, getNodeParameter: (_name: string, fallback?: unknown) => (value === undefined ? fallback : value) });
+	it('accepts a whole number in range and the default', () => {
+		expect(readTriggerNumber(trigger(25), 'backfill', 'Back-Fill on First Poll', 0, { integer: true, min: 0, max: 1000 })).toBe(25);
+		expect(readTriggerNumber(trigger(undefined), 'backfill', 'Back-Fill on First Poll', 0, { integer: true, min: 0, max: 1000 })).toBe(0);
+	});
+	it.each([['0x10'], [''], [-1], [2.5], [1001], [Number.NaN], [true]])('refuses %p naming the field, without [item N]', (value) => {
+		expect(() => readTriggerNumber(trigger(value), 'backfill', 'Back-Fill on First Poll', 0, { integer: true, min: 0, max: 1000 })).toThrow(/^Back-Fill on First Poll: [^[]*$/);
 	});
 });
