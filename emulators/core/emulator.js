@@ -187,10 +187,22 @@ function createEmulator(options = {}) {
 		if (fault) {
 			entry.fault = fault.id;
 			if (fault.delayMs) await sleep(fault.delayMs);
-			if (fault.drop) {
+			if (fault.drop && !fault.after) {
 				entry.dropped = true;
 				emu.stats.answered(provider.name, key, null);
 				req.socket.destroy();
+				return;
+			}
+			if (fault.after) {
+				// The provider carries the request out; what answers is the fault (a gateway's 502 after the work was done).
+				await runRoute(provider, request);
+				if (fault.drop) {
+					entry.dropped = true;
+					emu.stats.answered(provider.name, key, null);
+					req.socket.destroy();
+					return;
+				}
+				finish(send(res, faultResult(fault, (s) => emu.errorFor(provider, s).body)));
 				return;
 			}
 			if (!isPassThrough(fault)) {

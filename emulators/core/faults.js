@@ -2,7 +2,8 @@
 // Fault injection. A fault spec:
 //   { provider, method?, path? ('substring' or '/regex/flags' against providerPath),
 //     status?, headers?, body? (JSON or string), retryAfter? (seconds or HTTP-date),
-//     delayMs?, drop?, malformed?, times? (default 1; -1 = unlimited) }
+//     delayMs?, drop?, malformed?, after?, times? (default 1; -1 = unlimited) }
+// With `after: true` the provider's handler runs first (the change is made), then the fault answers.
 // Matching requests consume faults FIFO (first added, first used).
 // A fault with only delayMs (no status/body/headers/retryAfter/drop/malformed) delays the
 // request and then lets it through to the real handler.

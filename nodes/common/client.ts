@@ -2,11 +2,11 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { isExecution, isListSearch } from './context';
 import { readRequestSettings } from './parameters';
-import { answerError, operationError } from './errors';
+import { answerError, isWriteMethod, operationError, withOutcome } from './errors';
 import { joinUrl, type RequestEnv } from './http';
 import type { Concurrency } from './pool';
 import { apiRequest, credentialScope } from './request';
-import { rateLimitShare } from './rateLimitShare';
+import { RATE_LIMIT_SHARE_FIELD, rateLimitShare } from './rateLimitShare';
 import { sharedLimiter } from './sharedLimits';
 import type { ApiResponse, ProviderProfile, RequestContext, RequestSettings } from './types';
 
@@ -99,8 +99,9 @@ function expectShape(ctx: RequestContext, env: RequestEnv, method: string, path:
 	const { body } = response;
 	const wanted = { object: 'one JSON object', list: 'a JSON list', json: 'JSON' }[shape];
 	const description = ['Nothing was output for this item. The provider, or something in front of it (a proxy, a cache, a security plugin), sent an answer the node cannot use.'];
-	// A write answered 2xx was probably carried out: never repeat it blindly (sideEffects.ts reads these words).
-	if (method !== 'GET') description.push(`The request was accepted (HTTP ${response.statusCode}), so its outcome is unknown: check at ${env.profile.name} before running it again.`);
+	// A write answered 2xx was probably carried out: never repeat it blindly.
+	const write = isWriteMethod(method);
+	if (write) description.push(`The request was accepted (HTTP ${response.statusCode}), so its outcome is unknown: check at ${env.profile.name} before running it again.`);
 	throw answerError({
 		node: ctx.getNode(),
 		message: `${env.profile.name} answered ${method} ${path.split('?')[0]} with ${describeAnswer(response)} instead of ${wanted} (HTTP ${response.statusCode})`,
@@ -109,7 +110,34 @@ function expectShape(ctx: RequestContext, env: RequestEnv, method: string, path:
 		itemIndex,
 		httpCode: String(response.statusCode),
 		description,
+		outcome: write ? 'unknown' : 'not-done',
 	});
+}
+
+/**
+ * Refuses, before anything is sent, a rate so low that the gap between two requests is longer than Max Retry
+ * Wait: every request would wait longer than the user allows for any single wait. Names the setting that
+ * makes it so. (Waiting in line behind other requests is normal and not capped.)
+ */
+function checkRateGap(ctx: RequestContext, profile: ProviderProfile, settings: RequestSettings, share: number): void {
+	const capSeconds = settings.maxRetryWaitSeconds;
+	const paceRate = 'documented' in profile.pace ? profile.pace.documented : profile.pace.adaptive.rate;
+	const shared = paceRate * share;
+	const own = settings.requestsPerSecond > 0 ? settings.requestsPerSecond : Number.POSITIVE_INFINITY;
+	const [rate, setting, where] =
+		own <= shared
+			? [own, 'Requests per Second', 'under Request Options']
+			: [shared, RATE_LIMIT_SHARE_FIELD, `in the credential (${+(share * 100).toFixed(4)} % of ${paceRate} requests per second)`];
+	if (!(rate > 0) || 1 / rate <= capSeconds) return;
+	const gap = Math.ceil(1 / rate);
+	throw withOutcome(
+		operationError({
+			node: ctx.getNode(),
+			message: `"${setting}" allows one request every ${gap} s, longer than "Max Retry Wait" (${capSeconds} s)`,
+			description: `Nothing was sent. "${setting}" ${where} spaces requests ${gap} s apart, but no single wait may be longer than "Max Retry Wait (Seconds)" under Request Options. Raise "${setting}" or "Max Retry Wait".`,
+		}),
+		'not-done',
+	);
 }
 
 export function createApiClient(ctx: RequestContext, options: ApiClientOptions): ApiClient {
@@ -122,6 +150,7 @@ export function createApiClient(ctx: RequestContext, options: ApiClientOptions):
 	} catch (error) {
 		throw operationError({ node: ctx.getNode(), message: (error as Error).message });
 	}
+	checkRateGap(ctx, profile, settings, share);
 	const env: RequestEnv = { profile, settings, secrets, share };
 	let lanes: Concurrency = settings.concurrency;
 	if ('adaptive' in profile.pace) {

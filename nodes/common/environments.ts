@@ -17,6 +17,7 @@ export function cleanBaseUrl(url: unknown): string {
 export function baseUrlProblem(url: string): string | undefined {
 	if (!url) return 'is empty';
 	if (/\s/.test(url)) return 'contains spaces';
+	if (/[\p{Cc}\p{Cf}]/u.test(url)) return 'contains a control or invisible character';
 	let parsed: URL;
 	try {
 		parsed = new URL(url);

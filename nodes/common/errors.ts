@@ -6,6 +6,45 @@ import type { ApiResponse, ProviderProfile } from './types';
 
 const MAX_BODY_IN_DESCRIPTION = 600;
 
+/**
+ * What a failed item did at the provider, as data (in `error.context.outcome` and on Continue On Fail error
+ * items): `not-done` = provably nothing changed (nothing sent, a 429, a refused connection, a 4xx about the
+ * request, or an answer the provider documents as a refusal); `unknown` = the request may have been carried
+ * out (no answer, a 5xx, an answer that confirms nothing); `done` = carried out, although the item failed
+ * afterwards (e.g. reading the result back). docs/write-outcomes.md lists them per operation.
+ */
+export type Outcome = 'not-done' | 'unknown' | 'done';
+
+const OUTCOMES: readonly string[] = ['not-done', 'unknown', 'done'];
+
+/** Records the outcome on an n8n error (its context travels with it into the run data). */
+export function withOutcome<E>(error: E, outcome: Outcome): E {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) (error.context as IDataObject).outcome = outcome;
+	return error;
+}
+
+/** The outcome an error carries, if any. */
+export function outcomeOf(error: unknown): Outcome | undefined {
+	const value = (error as { context?: { outcome?: unknown } } | undefined)?.context?.outcome;
+	return typeof value === 'string' && OUTCOMES.includes(value) ? (value as Outcome) : undefined;
+}
+
+/** Whether a request of this method can change anything at the provider. */
+export function isWriteMethod(method: string | undefined): boolean {
+	return method !== undefined && !['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase());
+}
+
+/**
+ * The outcome of a request answered with an error status: a read changes nothing; a write refused with a
+ * 4xx about the request (or a 429) was not carried out; any other answer (5xx, 408, 499, 3xx, 1xx) may
+ * come after the provider acted, e.g. a gateway's 502/504 while the provider went on.
+ */
+export function outcomeOfStatus(status: number, method: string | undefined): Outcome {
+	if (!isWriteMethod(method)) return 'not-done';
+	if (status >= 400 && status < 500 && status !== 408 && status !== 499) return 'not-done';
+	return 'unknown';
+}
+
 /** Finds the API's own message in the usual error-body shapes. */
 export function defaultParseError(body: unknown): { message?: string; code?: string; details?: string } {
 	if (typeof body === 'string') return { message: body.trim() || undefined };
@@ -42,7 +81,10 @@ const HINTS: Record<number, (provider: string) => string> = {
 	429: (p) => `${p} is rate limiting these requests. Lower "Requests per Second" under Request Options, or raise "Max Retry Wait".`,
 };
 
-function hintFor(status: number, provider: string): string {
+function hintFor(status: number, provider: string, outcome: Outcome): string {
+	if (outcome === 'unknown') {
+		return `${provider} answered HTTP ${status} after the request was sent, so its outcome is unknown: it may have been carried out. Check at ${provider} before running it again.`;
+	}
 	const hint = HINTS[status];
 	if (hint) return hint(provider);
 	if (status >= 500) return `${provider} had a server error. It may be temporary: try again later.`;
@@ -69,24 +111,30 @@ export interface ApiErrorContext {
 	extra?: string;
 	/** Replaces the API's own message (when the answer's status alone does not say what went wrong). */
 	message?: string;
+	/** The request's method: a write answered with a 5xx has an unknown outcome (outcomeOfStatus). */
+	method?: string;
+	/** Overrides the outcome the status and method give (e.g. nothing was sent). */
+	outcome?: Outcome;
 }
 
 /** Builds the NodeApiError for a non-2xx answer: the API's own message, HTTP code, item index, no secrets. */
-export function apiError({ node, profile, response, secrets, itemIndex, attempts, extra, message }: ApiErrorContext): NodeApiError {
+export function apiError({ node, profile, response, secrets, itemIndex, attempts, extra, message, method, outcome }: ApiErrorContext): NodeApiError {
+	const result = outcome ?? outcomeOfStatus(response.statusCode, method);
 	const parsed = (profile.parseError ?? defaultParseError)(response.body, response.statusCode);
 	const apiMessage = message ?? parsed.message ?? defaultParseError(response.body).message ?? `HTTP ${response.statusCode}`;
 	// Mask before cutting, so a secret that straddles the cut cannot leak its first half.
 	const raw = redact(bodyText(response), secrets).slice(0, MAX_BODY_IN_DESCRIPTION);
 	const retried = attempts && attempts > 1 ? ` Tried ${attempts} times.` : '';
-	const description = [extra, hintFor(response.statusCode, profile.name) + retried, parsed.details, raw ? `Response: ${raw}` : undefined]
+	const description = [extra, hintFor(response.statusCode, profile.name, result) + retried, parsed.details, raw ? `Response: ${raw}` : undefined]
 		.filter(Boolean)
 		.join('\n');
-	return new NodeApiError(node, redactJson(response.body, secrets), {
+	const error = new NodeApiError(node, redactJson(response.body, secrets), {
 		message: redact(withItem(`${profile.name} error ${response.statusCode}: ${apiMessage}`, itemIndex), secrets),
 		description: redact(description, secrets),
 		httpCode: String(response.statusCode),
 		itemIndex,
 	});
+	return withOutcome(error, result);
 }
 
 /** The answer's body for NodeApiError's first argument, secrets masked. */
@@ -116,19 +164,22 @@ export interface AnswerErrorContext {
 	httpCode?: string;
 	/** Sentences put before the quoted answer. */
 	description?: Array<string | undefined>;
+	/** What the answer means for the item's change, when the request was a write. */
+	outcome?: Outcome;
 }
 
 /**
  * An answer the API gave without an error status that the operation cannot use (e.g. a 200 that
  * does not confirm success): the caller's message, the answer quoted, secrets masked before cutting.
  */
-export function answerError({ node, message, body, secrets, itemIndex, httpCode, description = [] }: AnswerErrorContext): NodeApiError {
-	return new NodeApiError(node, redactJson(body, secrets), {
+export function answerError({ node, message, body, secrets, itemIndex, httpCode, description = [], outcome }: AnswerErrorContext): NodeApiError {
+	const error = new NodeApiError(node, redactJson(body, secrets), {
 		message: redact(withItem(message, itemIndex), secrets),
 		description: redact([...description, quoteAnswer(body, secrets)].filter(Boolean).join('\n'), secrets),
 		httpCode,
 		itemIndex,
 	});
+	return outcome ? withOutcome(error, outcome) : error;
 }
 
 /** "Response: …" for a description: the answer as text, secrets masked before it is cut; undefined when empty. */
@@ -154,17 +205,21 @@ export interface MalformedErrorContext {
 	secrets: readonly string[];
 	itemIndex?: number;
 	attempts: number;
+	method?: string;
 }
 
-/** A 2xx whose JSON body cannot be parsed (truncated or corrupted in transit). */
-export function malformedError({ node, profile, response, secrets, itemIndex, attempts }: MalformedErrorContext): NodeApiError {
+/** A 2xx whose JSON body cannot be parsed (truncated or corrupted in transit): for a write, accepted but unconfirmed. */
+export function malformedError({ node, profile, response, secrets, itemIndex, attempts, method }: MalformedErrorContext): NodeApiError {
 	const raw = redact(response.rawBody ?? '', secrets).slice(0, MAX_BODY_IN_DESCRIPTION);
-	return new NodeApiError(node, { body: redact(raw, secrets) } as JsonObject, {
+	const write = isWriteMethod(method);
+	const unknown = write ? ` The request was accepted (HTTP ${response.statusCode}), so its outcome is unknown: check at ${profile.name} before running it again.` : '';
+	const error = new NodeApiError(node, { body: redact(raw, secrets) } as JsonObject, {
 		message: withItem(`${profile.name} sent a response that is not valid JSON (HTTP ${response.statusCode})`, itemIndex),
-		description: redact(`The answer was cut off or corrupted.${attempts > 1 ? ` Tried ${attempts} times.` : ''} Response: ${raw}`, secrets),
+		description: redact(`The answer was cut off or corrupted.${attempts > 1 ? ` Tried ${attempts} times.` : ''}${unknown} Response: ${raw}`, secrets),
 		httpCode: String(response.statusCode),
 		itemIndex,
 	});
+	return withOutcome(error, write ? 'unknown' : 'not-done');
 }
 
 /** Plain words for socket errors; n8n rewrites messages that contain the raw codes into a generic text. */
@@ -189,17 +244,19 @@ export interface NetworkErrorContext {
 	note: string;
 	/** What happened, in the message, instead of the words for the socket error (e.g. "no answer within 60 s, outcome unknown"). */
 	summary?: string;
+	outcome: Outcome;
 }
 
 /** A network-level failure (no HTTP answer). */
-export function networkError({ node, profile, cause, secrets, itemIndex, note, summary }: NetworkErrorContext): NodeApiError {
+export function networkError({ node, profile, cause, secrets, itemIndex, note, summary, outcome }: NetworkErrorContext): NodeApiError {
 	const what = summary ?? (cause.code && NETWORK_WORDS[cause.code]) ?? 'the connection failed';
 	const detail = [cause.code, cause.message].filter(Boolean).join(': ');
-	return new NodeApiError(node, { message: redact(detail || what, secrets) } as JsonObject, {
+	const error = new NodeApiError(node, { message: redact(detail || what, secrets) } as JsonObject, {
 		message: redact(withItem(`Could not get an answer from ${profile.name}: ${what}`, itemIndex), secrets),
 		description: redact(`${note}${detail ? ` (${detail})` : ''}`, secrets),
 		itemIndex,
 	});
+	return withOutcome(error, outcome);
 }
 
 export interface RedirectErrorContext {
@@ -231,7 +288,7 @@ export function redirectError({ node, profile, method, url, statusCode, location
 	const why = crossOrigin
 		? `It points to another host (${target}), and the credential is only ever sent to the host of the base URL.`
 		: `Only reads (GET) follow a redirect: following it would send this ${method} elsewhere or turn it into another method.`;
-	return new NodeApiError(node, { message: redact(`HTTP ${statusCode} to ${location}`, secrets) } as JsonObject, {
+	const error = new NodeApiError(node, { message: redact(`HTTP ${statusCode} to ${location}`, secrets) } as JsonObject, {
 		message: redact(withItem(`${profile.name} redirected ${method} ${path} to ${target}; the redirect was not followed`, itemIndex), secrets),
 		description: redact(
 			`${why} Nothing was sent to ${target}. Check the base URL in the credential (it should be the API's final address)${method === 'GET' ? '' : ', and check at the provider whether this change was carried out before running again'}. Location: ${location}`,
@@ -240,6 +297,8 @@ export function redirectError({ node, profile, method, url, statusCode, location
 		httpCode: String(statusCode),
 		itemIndex,
 	});
+	// A redirect may answer a write that was carried out (303 See Other after a POST).
+	return withOutcome(error, isWriteMethod(method) ? 'unknown' : 'not-done');
 }
 
 export interface RefreshErrorContext {
@@ -252,13 +311,15 @@ export interface RefreshErrorContext {
 
 /** A failed OAuth2 token refresh. n8n's own errors (e.g. "The credential ... needs to be reconnected") pass unchanged. */
 export function refreshError({ node, profile, error, secrets, itemIndex }: RefreshErrorContext): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	// The request was refused (401) and not sent again: nothing was done.
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return outcomeOf(error) ? error : withOutcome(error, 'not-done');
 	const message = errorMessage(error);
-	return new NodeApiError(node, { message: redact(message, secrets) } as JsonObject, {
+	const refused = new NodeApiError(node, { message: redact(message, secrets) } as JsonObject, {
 		message: redact(withItem(`Could not refresh the ${profile.name} access token: ${message}`, itemIndex), secrets),
 		description: 'Reconnect the credential. If it keeps failing, check the OAuth2 application (client ID and secret) and its refresh-token settings.',
 		itemIndex,
 	});
+	return withOutcome(refused, 'not-done');
 }
 
 export interface InputErrorContext {
@@ -266,14 +327,15 @@ export interface InputErrorContext {
 	/** The parameter as the user sees it, e.g. "Options → Registrations per Request". */
 	field: string;
 	problem: string;
-	itemIndex: number;
+	/** None for a value that is not read per item (a trigger's options): then no `[item N]` is added. */
+	itemIndex?: number;
 	/** How to put it right (the description). */
 	fix?: string;
 }
 
-/** A problem with the node's input, naming the field. */
+/** A problem with the node's input, naming the field. Nothing was sent for the item. */
 export function inputError({ node, field, problem, itemIndex, fix }: InputErrorContext): NodeOperationError {
-	return new NodeOperationError(node, withItem(`${field}: ${problem}`, itemIndex), { itemIndex, description: fix });
+	return withOutcome(new NodeOperationError(node, withItem(`${field}: ${problem}`, itemIndex), { itemIndex, description: fix }), 'not-done');
 }
 
 export interface OperationErrorContext {
@@ -298,11 +360,13 @@ export interface ReportedErrorContext {
 	itemIndex?: number;
 	/** What n8n keeps as the error's response (already free of secrets). */
 	body?: JsonObject;
+	outcome?: Outcome;
 }
 
 /** An API failure the operation describes in full itself (e.g. the IDs a partial success left out). */
-export function reportedError({ node, message, description, httpCode, itemIndex, body }: ReportedErrorContext): NodeApiError {
-	return new NodeApiError(node, body ?? ({ message } as JsonObject), { message, description, httpCode, itemIndex });
+export function reportedError({ node, message, description, httpCode, itemIndex, body, outcome }: ReportedErrorContext): NodeApiError {
+	const error = new NodeApiError(node, body ?? ({ message } as JsonObject), { message, description, httpCode, itemIndex });
+	return outcome ? withOutcome(error, outcome) : error;
 }
 
 export function errorMessage(error: unknown): string {
@@ -341,10 +405,12 @@ export function errorForItem({ node, error, itemIndex, note, extra }: ErrorForIt
 	const text = base ? base.message.replace(ITEM_SUFFIX, '') : errorMessage(error);
 	const message = withItem(note ? `${text} ${note}` : text, itemIndex);
 	const description = [base?.description, extra].filter(Boolean).join('\n') || undefined;
-	if (base instanceof NodeApiError) {
-		return new NodeApiError(node, { message } as JsonObject, { message, description, httpCode: base.httpCode ?? undefined, itemIndex });
-	}
-	return new NodeOperationError(node, message, { description, itemIndex });
+	const outcome = outcomeOf(base);
+	const restated =
+		base instanceof NodeApiError
+			? new NodeApiError(node, { message } as JsonObject, { message, description, httpCode: base.httpCode ?? undefined, itemIndex })
+			: new NodeOperationError(node, message, { description, itemIndex });
+	return outcome ? withOutcome(restated, outcome) : restated;
 }
 
 /**

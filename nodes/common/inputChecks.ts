@@ -13,7 +13,8 @@ export interface Field {
 	node: INode;
 	/** As the user sees it, e.g. "Additional Fields → Discount". */
 	field: string;
-	itemIndex: number;
+	/** None for a value that is not read per item (a trigger's options). */
+	itemIndex?: number;
 }
 
 /** How a value looks in an error: short, one line, never an object's innards. */
@@ -98,11 +99,55 @@ export function checkText(at: Field, raw: unknown): string {
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{2,}$/;
 
-/** An optional e-mail address: "" when empty, otherwise one address (no display name, no list). */
+/** Control characters (NUL, BEL, ESC, DEL …), invisible format characters (right-to-left override, zero-width space …) and line separators. */
+const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+
+/** Refuses text holding a character that is invisible or controls the terminal or the text direction. */
+function refuseControl(at: Field, text: string): void {
+	const found = CONTROL.exec(text);
+	if (found) {
+		const code = (found[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+		refuse(at, `contains a control or invisible character (U+${code})`, 'Remove it: such characters (NUL, BEL, a right-to-left override …) hide or change what the address says.');
+	}
+}
+
+/** An optional e-mail address: "" when empty, otherwise one address (no display name, no list, no control character). */
 export function checkEmail(at: Field, raw: unknown): string {
 	const text = checkText(at, raw);
+	refuseControl(at, text);
 	if (text && (!EMAIL.test(text) || text.length > 254)) return refuse(at, `${shown(text)} is not an e-mail address`, 'Enter one address such as name@example.com.');
 	return text;
+}
+
+/** A required http(s) URL: parsed, with a host, no spaces and no control or invisible character. */
+export function checkUrl(at: Field, raw: unknown): string {
+	const text = checkText(at, raw);
+	if (!text) return refuse(at, 'is empty', 'Enter the full URL, starting with https://.');
+	refuseControl(at, text);
+	let parsed: URL | undefined;
+	try {
+		parsed = new URL(text);
+	} catch {
+		parsed = undefined;
+	}
+	if (!parsed || !/^https?:$/.test(parsed.protocol) || !parsed.hostname || /\s/.test(text)) {
+		return refuse(at, `${shown(text)} is not an http(s) URL`, 'Enter the full URL, starting with https://.');
+	}
+	return text;
+}
+
+/**
+ * The largest amount of money any field of this package accepts: 1,000,000,000 in the field's currency. The
+ * package's own choice, not a provider's limit: far above any ticket, order or membership payment, it
+ * refuses amounts that can only be mistakes (1e21, a timestamp or an ID mapped into an amount).
+ */
+export const MAX_MONEY = 1_000_000_000;
+
+/** An amount of money: a finite number from 0 (negatives only when the rule allows) up to MAX_MONEY. */
+export function checkMoney(at: Field, raw: unknown, rule: Omit<NumberRule, 'max'> = {}): number {
+	const n = checkNumber(at, raw, rule);
+	if (Math.abs(n) > MAX_MONEY) return refuse(at, `${shown(n)} is above ${MAX_MONEY} (this package's upper bound for an amount)`, 'Check the value: amounts are in the currency\'s main unit (e.g. 12.50).');
+	return n;
 }
 
 /**

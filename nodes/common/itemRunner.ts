@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { asNodeError, errorMessage } from './errors';
+import { asNodeError, errorMessage, outcomeOf, withOutcome, type Outcome } from './errors';
 import { mapSettled, type Concurrency, type Settled } from './pool';
 import { withSideEffects, type Writes } from './sideEffects';
 import type { OutputData } from './types';
@@ -13,9 +13,17 @@ export interface WriteRun {
 
 export type ItemHandler = (ctx: IExecuteFunctions, itemIndex: number) => Promise<OutputData>;
 
-/** The JSON an error item carries when the node continues on fail. */
-export function errorItemJson(error: unknown, itemIndex: number): IDataObject {
-	const json: IDataObject = { error: errorMessage(error), itemIndex };
+/**
+ * The outcome of an item's failure (see Outcome in errors.ts): as the error says; an error that does not say
+ * is unknown in a write (it may have come after the request went out) and not-done in a read.
+ */
+export function failureOutcome(error: unknown, write?: WriteRun): Outcome {
+	return outcomeOf(error) ?? (write ? 'unknown' : 'not-done');
+}
+
+/** The JSON an error item carries when the node continues on fail; `outcome` lets a workflow branch on what happened. */
+export function errorItemJson(error: unknown, itemIndex: number, write?: WriteRun): IDataObject {
+	const json: IDataObject = { error: errorMessage(error), itemIndex, outcome: failureOutcome(error, write) };
 	const e = error as { description?: unknown; httpCode?: unknown };
 	if (typeof e.description === 'string' && e.description) json.description = e.description;
 	if (typeof e.httpCode === 'string' && e.httpCode) json.httpCode = e.httpCode;
@@ -34,7 +42,7 @@ export function emitOutcomes(ctx: IExecuteFunctions, outcomes: Array<Settled<Out
 		if ('skipped' in outcome) return;
 		if ('error' in outcome) {
 			if (!continueOnFail) throw stopError(ctx, outcome.error, itemIndex, outcomes, write);
-			out.push({ json: errorItemJson(outcome.error, itemIndex), pairedItem: { item: itemIndex } });
+			out.push({ json: errorItemJson(outcome.error, itemIndex, write), pairedItem: { item: itemIndex } });
 			return;
 		}
 		const data = outcome.value;
@@ -48,6 +56,7 @@ export function emitOutcomes(ctx: IExecuteFunctions, outcomes: Array<Settled<Out
 export function stopError(ctx: IExecuteFunctions, error: unknown, itemIndex: number, outcomes: ReadonlyArray<Settled<OutputData>>, write?: WriteRun) {
 	const node = ctx.getNode();
 	const base = asNodeError({ node, error, itemIndex });
+	if (!outcomeOf(base)) withOutcome(base, failureOutcome(base, write));
 	return write ? withSideEffects(node, base, itemIndex, write.writes, write.provider, outcomes) : base;
 }
 

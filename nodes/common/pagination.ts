@@ -30,7 +30,8 @@ export interface SkipTotalOptions<T> {
 
 /**
  * skip + total style (e.g. vivenu `{docs, total}`): asks for the largest page, stops at `total`,
- * an empty page, or the user's limit. Reads how many came back instead of trusting the page size.
+ * a short or empty page, or the user's limit. Reads how many came back instead of trusting the page size,
+ * and never the total beyond what pages deliver: at most MAX_PLANNED_PAGES pages are planned from it at once.
  *
  * Once the first page has told the total, the other pages are fetched `concurrency` at a time (the
  * request layer paces them) and output in list order. If the total grows while reading (records
@@ -73,7 +74,7 @@ export async function paginateSkipTotal<T = IDataObject>(
 	const first = await fetchRef({ number: ++pageNumber, skip: 0, top: firstTop });
 	add(first.items);
 	let skip = first.items.length;
-	let total = first.total;
+	let total = claimedTotal(first.total);
 	if (first.items.length === 0 || (total === undefined && first.items.length < firstTop)) return out;
 	// A first page shorter than asked while more remain: the server caps the page size there.
 	const pageSize = total !== undefined && first.items.length < firstTop && skip < total ? first.items.length : maxPageSize;
@@ -89,27 +90,40 @@ export async function paginateSkipTotal<T = IDataObject>(
 			continue;
 		}
 		if (skip >= total) break;
-		const end = Math.min(total, skip + (target - out.length));
+		// The total is a claim: pages are planned a few at a time from it, never all at once.
+		const end = Math.min(total, skip + (target - out.length), skip + pageSize * MAX_PLANNED_PAGES);
 		const pages: PageRef[] = [];
 		for (let s = skip; s < end; s += pageSize) {
 			pages.push({ number: ++pageNumber, skip: s, top: Number.isFinite(target) ? Math.min(pageSize, end - s) : pageSize });
 		}
 		const settled = await mapSettled(pages, options.concurrency ?? 1, fetchRef, true);
-		let lastServed = 0;
+		let short = false;
+		let empty = false;
 		let nextTotal = total;
-		for (const result of settled) {
+		settled.forEach((result, k) => {
 			if ('error' in result) throw result.error;
-			if ('skipped' in result) continue;
+			if ('skipped' in result) return;
 			add(result.value.items);
-			lastServed = result.value.items.length;
-			if (typeof result.value.total === 'number') nextTotal = Math.max(nextTotal, result.value.total);
-		}
+			if (result.value.items.length < pages[k].top) short = true;
+			if (result.value.items.length === 0) empty = true;
+			const claimed = claimedTotal(result.value.total);
+			if (claimed !== undefined) nextTotal = Math.max(nextTotal, claimed);
+		});
 		skip = end;
-		// The last page planned came back empty: the list ended (it shrank while being read).
-		if (lastServed === 0) break;
+		// An empty page ends the list whatever the total says; so does a short one, unless the total grew
+		// while reading (records added at the front pushed the tail further: read it).
+		if (empty || (short && nextTotal <= total)) break;
 		total = nextTotal;
 	}
 	return out;
+}
+
+/** Pages planned ahead from a total in one round: a claimed total of 10^15 costs no more than this. */
+export const MAX_PLANNED_PAGES = 16;
+
+/** A total as the API claims it, when it is a count at all (a finite whole number ≥ 0). */
+function claimedTotal(total: unknown): number | undefined {
+	return typeof total === 'number' && Number.isSafeInteger(total) && total >= 0 ? total : undefined;
 }
 
 /**

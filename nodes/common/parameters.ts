@@ -1,7 +1,7 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
 import { inputError } from './errors';
-import { checkNumber, checkNumericId, checkText } from './inputChecks';
+import { checkNumber, checkNumericId, checkText, optionalNumber, type NumberRule } from './inputChecks';
 import type { PageLimit } from './pagination';
 import type { RequestSettings } from './types';
 
@@ -72,16 +72,37 @@ export function providerDefaults(limits: Pick<RequestSettings, 'requestsPerSecon
 	return { maxRetries: 5, maxRetryWaitSeconds: 60, timeoutSeconds: DEFAULT_TIMEOUT_SECONDS, ...limits };
 }
 
-/** Reads the node's Request Options once per execution (they cannot vary per item). */
+/** The range of each Request Option, as the fields above show it. */
+const REQUEST_OPTION_RULES = {
+	concurrency: { label: 'Concurrency', rule: { integer: true, min: 0, max: 50 } },
+	maxRetries: { label: 'Max Retries', rule: { integer: true, min: 0, max: 10 } },
+	maxRetryWaitSeconds: { label: 'Max Retry Wait (Seconds)', rule: { min: 1, max: 3600 } },
+	requestsPerSecond: { label: 'Requests per Second', rule: { min: 0, max: 10000 } },
+	timeoutSeconds: { label: 'Timeout (Seconds)', rule: { min: 1, max: 600 } },
+} as const;
+
+/**
+ * Reads the node's Request Options once per execution (they cannot vary per item). Each value is checked
+ * for form and range (a fraction of a retry, a negative wait or "10 s" is refused naming the option, never
+ * rounded or replaced by the default); 0 keeps its documented meaning (Concurrency: the node's default,
+ * Requests per Second: no cap of its own).
+ */
 export function readRequestSettings(ctx: IExecuteFunctions, defaults: RequestSettings): RequestSettings {
-	const raw = ctx.getNodeParameter('requestOptions', 0, {}) as Partial<RequestSettings>;
-	const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
-	const timeoutSeconds = num(raw.timeoutSeconds, 0) > 0 ? (raw.timeoutSeconds as number) : defaults.timeoutSeconds;
+	const raw = (ctx.getNodeParameter('requestOptions', 0, {}) ?? {}) as Record<string, unknown>;
+	const read = (name: keyof typeof REQUEST_OPTION_RULES): number | undefined => {
+		const { label, rule } = REQUEST_OPTION_RULES[name];
+		return optionalNumber({ node: ctx.getNode(), field: `Request Options → ${label}`, itemIndex: 0 }, raw[name], rule);
+	};
+	const concurrency = read('concurrency');
+	const maxRetries = read('maxRetries');
+	const maxRetryWaitSeconds = read('maxRetryWaitSeconds');
+	const requestsPerSecond = read('requestsPerSecond');
+	const timeoutSeconds = read('timeoutSeconds') ?? defaults.timeoutSeconds;
 	return {
-		concurrency: num(raw.concurrency, 0) >= 1 ? Math.floor(raw.concurrency as number) : defaults.concurrency,
-		maxRetries: Math.max(0, Math.floor(num(raw.maxRetries, defaults.maxRetries))),
-		maxRetryWaitSeconds: Math.max(0, num(raw.maxRetryWaitSeconds, defaults.maxRetryWaitSeconds)),
-		requestsPerSecond: num(raw.requestsPerSecond, 0) > 0 ? (raw.requestsPerSecond as number) : defaults.requestsPerSecond,
+		concurrency: concurrency ? concurrency : defaults.concurrency,
+		maxRetries: maxRetries ?? defaults.maxRetries,
+		maxRetryWaitSeconds: maxRetryWaitSeconds ?? defaults.maxRetryWaitSeconds,
+		requestsPerSecond: requestsPerSecond ? requestsPerSecond : defaults.requestsPerSecond,
 		...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
 	};
 }
@@ -124,6 +145,21 @@ export function validateId(ctx: IExecuteFunctions, raw: unknown, label: string, 
 			});
 	}
 	return value;
+}
+
+/**
+ * A number a trigger's user sets (back-fill counts, page sizes, watch windows), checked for form and range
+ * like an operation's fields, without silent coercion: `Number("")` is 0 and `Number("0x10")` 16, so neither
+ * is used. Triggers have no items: the refusal names the field only.
+ */
+export function readTriggerNumber(
+	ctx: { getNode(): INode; getNodeParameter(name: string, fallback?: unknown): unknown },
+	name: string,
+	field: string,
+	fallback: number,
+	rule: NumberRule,
+): number {
+	return checkNumber({ node: ctx.getNode(), field }, ctx.getNodeParameter(name, fallback) ?? fallback, rule);
 }
 
 /** Return All, and Limit while it is off: what every Get Many operation shows (readPageLimit reads them). */

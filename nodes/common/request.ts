@@ -1,11 +1,11 @@
 import { sleep } from 'n8n-workflow';
 
 import { isListSearch } from './context';
-import { apiError, malformedError, networkError, redirectError } from './errors';
+import { apiError, isWriteMethod, malformedError, networkError, redirectError } from './errors';
 import { send, unwrapThrown, type RequestEnv, type ThrownHttpError } from './http';
 import { DEFAULT_TIMEOUT_SECONDS } from './parameters';
 import { limiterFor, type Release } from './rateLimiter';
-import { classifyNetworkError, isTimeout, parseRetryAfter, retryDelay, RETRYABLE_STATUS } from './retryPolicy';
+import { classifyNetworkError, isTimeout, networkOutcome, parseRetryAfter, retryDelay, RETRYABLE_STATUS } from './retryPolicy';
 import { quotaStopOf, sharedLimiter, stopForQuota } from './sharedLimits';
 import { refreshGeneration, refreshToken, type RequestGate } from './tokenRefresh';
 import type { ApiRequest, ApiResponse, RequestContext } from './types';
@@ -74,6 +74,7 @@ function checkQuota(ctx: RequestContext, env: RequestEnv, scope: string, itemInd
 		response: stop.response,
 		secrets: env.secrets,
 		itemIndex,
+		outcome: 'not-done',
 		extra: `Not sent: ${env.profile.name} answered earlier that the quota of this credential is spent, so no request with it leaves this n8n process (any execution or workflow) until ${new Date(stop.until).toISOString()}.`,
 	});
 }
@@ -136,7 +137,8 @@ export async function apiRequest<T = unknown>(ctx: RequestContext, env: RequestE
 					note = `${profile.name} did not answer within ${timeoutSeconds} s ("Timeout" under Request Options).${tried} Raise the timeout if ${profile.name} is slow.`;
 				}
 				const summary = timedOut ? `no answer within ${timeoutSeconds} s${req.idempotent ? '' : ', outcome unknown'}` : undefined;
-				throw networkError({ node, profile, cause: unwrapped, secrets, itemIndex: req.itemIndex, note, summary });
+				const outcome = !isWriteMethod(req.method) ? 'not-done' : timedOut ? 'unknown' : networkOutcome(unwrapped.code);
+				throw networkError({ node, profile, cause: unwrapped, secrets, itemIndex: req.itemIndex, note, summary, outcome });
 			}
 		}
 
@@ -188,7 +190,7 @@ export async function apiRequest<T = unknown>(ctx: RequestContext, env: RequestE
 				await sleep(retryDelay(attempt, undefined, capMs));
 				continue;
 			}
-			throw malformedError({ node, profile, response, secrets, itemIndex: req.itemIndex, attempts: attempt + 1 });
+			throw malformedError({ node, profile, response, secrets, itemIndex: req.itemIndex, attempts: attempt + 1, method: req.method });
 		}
 
 		const status = response.statusCode;
@@ -206,6 +208,7 @@ export async function apiRequest<T = unknown>(ctx: RequestContext, env: RequestE
 					secrets,
 					itemIndex: req.itemIndex,
 					attempts: attempt + 1,
+					method: req.method,
 					extra: `${profile.name} asked to wait ${Math.ceil(retryAfterMs / 1000)} s before retrying, longer than "Max Retry Wait" (${settings.maxRetryWaitSeconds} s) under Request Options.`,
 				});
 			}
@@ -214,6 +217,6 @@ export async function apiRequest<T = unknown>(ctx: RequestContext, env: RequestE
 			await sleep(wait);
 			continue;
 		}
-		throw apiError({ node, profile, response, secrets, itemIndex: req.itemIndex, attempts: attempt + 1 });
+		throw apiError({ node, profile, response, secrets, itemIndex: req.itemIndex, attempts: attempt + 1, method: req.method });
 	}
 }

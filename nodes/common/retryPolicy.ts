@@ -13,6 +13,15 @@ export function classifyNetworkError(code: string | undefined): 'not-sent' | 'un
 	return 'other';
 }
 
+/** Failures before a request could reach the server: no connection, no address, no TLS session. */
+const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+const TLS_CODE = /^(CERT_|ERR_TLS_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT|UNABLE_TO_(GET|VERIFY)_|ERR_SSL_)/;
+
+/** What a failure without an answer means for a write: provably not sent, or may have been carried out. */
+export function networkOutcome(code: string | undefined): 'not-done' | 'unknown' {
+	return code && (NEVER_SENT_CODES.has(code) || TLS_CODE.test(code)) ? 'not-done' : 'unknown';
+}
+
 /** Whether a failure without an answer is the request's own timeout (n8n's HTTP client: ECONNABORTED "timeout of N ms exceeded", or ETIMEDOUT). */
 export function isTimeout(code: string | undefined, message: string | undefined): boolean {
 	if (code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT') return true;

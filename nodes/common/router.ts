@@ -26,6 +26,19 @@ export interface DispatchOptions<C> {
 }
 
 /**
+ * n8n's node setting Retry On Fail runs the whole node again after an error: every input item, including
+ * those already carried out, which for a write creates, completes or sends them a second time.
+ */
+export function warnRetryOnFail(ctx: IExecuteFunctions, noun: string): void {
+	if (!ctx.getNode().retryOnFail || typeof ctx.addExecutionHints !== 'function') return;
+	ctx.addExecutionHints({
+		type: 'warning',
+		location: 'outputPane',
+		message: `"Retry On Fail" (node Settings) is on: after an error n8n runs this node again for every input item, so each ${noun} already changed would be changed a second time. Turn it off; this node retries what is safe itself (Request Options), and with "Continue On Fail" each failed item says its outcome.`,
+	});
+}
+
+/**
  * Runs the operation that the node's resource and operation parameters name (they cannot vary per
  * item), with one client shared by all items.
  */
@@ -42,6 +55,7 @@ export async function dispatch<C extends { lanes: Concurrency; profile: Pick<Pro
 		throw operationError({ node: ctx.getNode(), message: `The operation "${operation}" of resource "${resource}" is not supported` });
 	}
 	const client = await createClient(ctx);
+	if (op.writes) warnRetryOnFail(ctx, op.writes.noun);
 	const guarded = async <R>(run: () => Promise<R>): Promise<R> => {
 		try {
 			return await run();

@@ -1,7 +1,7 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 import type { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { errorForItem, errorMessage } from './errors';
+import { errorForItem, outcomeOf } from './errors';
 import type { Settled } from './pool';
 import type { OutputData } from './types';
 
@@ -34,11 +34,13 @@ function idsOf(writes: Writes, data: OutputData): string[] {
 	});
 }
 
-/** A write whose request may have been carried out although no answer came (timeout, dropped connection). */
+/**
+ * A write whose request may have been carried out although it failed (no answer, a 5xx, an answer that
+ * confirms nothing). Read from the error's typed outcome; an error without one (a failure of the node
+ * itself during a write) counts as unknown, never as "not done".
+ */
 export function isOutcomeUnknown(error: unknown): boolean {
-	const e = error as { description?: unknown };
-	const text = `${errorMessage(error)} ${typeof e?.description === 'string' ? e.description : ''}`;
-	return /outcome unknown|outcome is unknown|may or may not have been carried out/i.test(text);
+	return (outcomeOf(error) ?? 'unknown') === 'unknown';
 }
 
 /** The items of a stopped run, sorted by what happened to them. */
@@ -56,6 +58,8 @@ export function sortOutcomes(writes: Writes, outcomes: ReadonlyArray<Settled<Out
 		if ('skipped' in outcome) run.notStarted.push(itemIndex);
 		else if ('value' in outcome) {
 			if (outcome.value !== null && outcome.value !== undefined) run.changed.push({ itemIndex, ids: idsOf(writes, outcome.value) });
+		} else if (outcomeOf(outcome.error) === 'done') {
+			if (itemIndex !== stoppedAt) run.changed.push({ itemIndex, ids: [] });
 		} else if (isOutcomeUnknown(outcome.error)) run.unknown.push(itemIndex);
 		else if (itemIndex !== stoppedAt) run.failed.push(itemIndex);
 	});

@@ -33,7 +33,7 @@ describe('Constant Contact: share and daily quota, shared by the executions of t
 		expect(h.maxPerSecond(api())).toBeLessThanOrEqual(2);
 	}, 60000);
 
-	test.each([[0], [150], ['lots']])('Rate Limit Share %p is refused naming the credential field; nothing is sent', async (share) => {
+	test.each([[0], [150], ['lots'], ['0x10'], ['1e1']])('Rate Limit Share %p is refused naming the credential field; nothing is sent', async (share) => {
 		emu.reset();
 		const result = await run(fx().payableRegistrationIds.slice(0, 1), { rateLimitShare: share });
 		expect(result.error.message).toMatch(/"Rate Limit Share \(%\)" must be a number above 0 and at most 100/);

@@ -145,6 +145,8 @@ describe('207 partial success', () => {
 		expect(result.items[1].json).toEqual({
 			error: `Constant Contact did not update the payment status of registration ${UNKNOWN_1} [item 1]`,
 			itemIndex: 1,
+			// None of the item's registrations was updated: a documented refusal (issue 21).
+			outcome: 'not-done',
 			httpCode: '207',
 			description: expect.stringContaining('failed_registration_ids'),
 		});
@@ -152,6 +154,8 @@ describe('207 partial success', () => {
 		expect(result.items[2].json).toMatchObject({ outcome: 'updated', updatedRegistrationIds: [b], httpCode: 200 });
 		expect(result.items[3].json.error).toBe(`Constant Contact did not update the payment status of registration ${UNKNOWN_2} [item 3]`);
 		expect(result.items[3].json.description).toContain(`Updated: ${c}.`);
+		// Some of item 3's registrations were updated.
+		expect(result.items[3].json.outcome).toBe('done');
 		const regs = h.registrationsById(emu);
 		for (const id of [a, b, c]) expect(regs.get(id).payment_status).toBe('PAID');
 	});
@@ -192,7 +196,7 @@ describe('input errors and request failures', () => {
 		const result = await h.run(emu, params(), { input: h.itemsOf([a, '', b]), continueOnFail: true });
 		expect(result.error).toBeUndefined();
 		expect(h.puts(emu).map((e) => e.body.registration_ids)).toEqual([[a, b]]);
-		expect(result.items.map((i) => i.json.outcome ?? i.json.error)).toEqual(['updated', 'Registration IDs: is empty [item 1]', 'updated']);
+		expect(result.items.map((i) => i.json.error ?? i.json.outcome)).toEqual(['updated', 'Registration IDs: is empty [item 1]', 'updated']);
 	});
 
 	test('a 404 for one event fails that group only (Continue On Fail)', async () => {

@@ -8,9 +8,10 @@ const fx = () => h.state(emu).fixtures;
 const one = { concurrency: 1 };
 
 describe.each([
-	{ operation: 'updateStatus', fields: { registrationStatus: 'CANCELED' }, suffix: '/registrations', status: 500 },
-	{ operation: 'updatePaymentStatus', fields: { paymentStatus: 'Paid' }, suffix: '/payment_status', status: 400 },
-])('Constant Contact $operation: a stopped run names the registrations already changed', ({ operation, fields, suffix, status }) => {
+	// A 500 to a write may come after the change was made (issue 21): its other item's outcome is unknown, not failed.
+	{ operation: 'updateStatus', fields: { registrationStatus: 'CANCELED' }, suffix: '/registrations', status: 500, outcome: { outcomeUnknown: [3], failed: [] } },
+	{ operation: 'updatePaymentStatus', fields: { paymentStatus: 'Paid' }, suffix: '/payment_status', status: 400, outcome: { outcomeUnknown: [], failed: [3] } },
+])('Constant Contact $operation: a stopped run names the registrations already changed', ({ operation, fields, suffix, status, outcome }) => {
 	test('the second of three requests fails: items 0–1 are named with their IDs, 2–3 failed, 4–5 never sent', async () => {
 		emu.reset();
 		const ids = fx().payableRegistrationIds.slice(0, 6);
@@ -25,8 +26,7 @@ describe.each([
 				{ itemIndex: 0, ids: [ids[0]] },
 				{ itemIndex: 1, ids: [ids[1]] },
 			],
-			outcomeUnknown: [],
-			failed: [3],
+			...outcome,
 			notStarted: [4, 5],
 		});
 		expect(result.error.message).toContain(`2 other items were already carried out (registration ${ids[0]}, ${ids[1]})`);
@@ -46,7 +46,7 @@ describe('Constant Contact: one registration, two different changes in one run',
 		];
 		const params = h.bulkUpdateParams(emu, { operation: 'updateStatus', registrationStatus: '={{ $json.status }}' });
 		const soft = await h.run(emu, params, { input, continueOnFail: true });
-		expect(soft.items.map((i) => i.json.outcome ?? i.json.error)).toEqual([
+		expect(soft.items.map((i) => i.json.error ?? i.json.outcome)).toEqual([
 			'updated',
 			'updated',
 			`Registration IDs: registration ${a.toUpperCase()} is also changed by item 0 with a different registration status or options in this run [item 2]`,

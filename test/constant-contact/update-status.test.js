@@ -54,7 +54,7 @@ test('207: unknown IDs become error items (Continue On Fail) or one error naming
 	const [a] = fx().payableRegistrationIds;
 	const unknown = '00000000-0000-4000-8000-00000000abcd';
 	const soft = await h.run(emu, params(), { input: h.itemsOf([a, unknown]), continueOnFail: true });
-	expect(soft.items.map((i) => i.json.outcome ?? i.json.error)).toEqual([
+	expect(soft.items.map((i) => i.json.error ?? i.json.outcome)).toEqual([
 		'updated',
 		`Constant Contact did not update the registration status of registration ${unknown} [item 1]`,
 	]);

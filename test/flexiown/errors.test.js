@@ -201,7 +201,9 @@ describe('Flexiown node inside n8n: errors, retries and safety', () => {
 	test('Create answered 200 with success false names the rejected product and keeps the trust values out', async () => {
 		const result = await ctx.run({ ...createParams, products: { product: [{ name: 'Gift card', sku: 'NOFLEX-GIFT', quantity: 1, price: 1000 }] } });
 		expect(result.error.message).toBe("Flexiown did not confirm the payment creation: products[0].sku: Product 'NOFLEX-GIFT' is not eligible for Flexiown [item 0]");
-		expect(result.error.description).toMatch(/HTTP 200 but did not confirm success/);
+		// success false with field errors is Flexiown's documented refusal: not done.
+		expect(result.error.description).toMatch(/HTTP 200 and refused it/);
+		expect(result.error.context.outcome).toBe('not-done');
 		const seed = Buffer.from(JSON.stringify([{ name: 'Gift card', sku: 'NOFLEX-GIFT', quantity: '1', price: '1000.00' }])).toString('base64');
 		const text = visibleText(result);
 		expect(text).not.toContain(seed);

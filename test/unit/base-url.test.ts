@@ -16,6 +16,8 @@ describe('base URLs are validated when read (issue 11)', () => {
 		['javascript:alert(1)', /https:\/\/ or http:\/\//],
 		['api.example.com/api', /not a URL/],
 		['', /is empty/],
+		['https://api.example.com/a\u0000pi', /control or invisible character/],
+		['https://api.example.com/\u202eipa', /control or invisible character/],
 	])('refuses %j', (url, problem) => {
 		expect(baseUrlProblem(url)).toMatch(problem);
 		expect(() => environmentBaseUrl(envs, { environment: 'custom', baseUrl: url })).toThrow(/^The credential's "Base URL" /);

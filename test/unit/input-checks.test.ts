@@ -1,6 +1,6 @@
 import type { INode } from 'n8n-workflow';
 
-import { checkDate, checkEmail, checkList, checkNumber, checkNumericId, checkText, optionalNumber } from '../../nodes/common/inputChecks';
+import { checkDate, checkEmail, checkList, checkMoney, checkNumber, checkNumericId, checkText, checkUrl, MAX_MONEY, optionalNumber } from '../../nodes/common/inputChecks';
 import { validateId } from '../../nodes/common/parameters';
 
 const node = { name: 'Test', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} } as unknown as INode;
@@ -73,5 +73,32 @@ describe('inputChecks: every refusal names the field and the item', () => {
 		expect(refusal(() => validateId(ctx, 2 ** 53 + 1, 'Payment', 1))).toMatch(/can be kept exactly/);
 		expect(refusal(() => validateId(ctx, 'ab\u0000c', 'Payment', 1))).toMatch(/not a valid ID/);
 		expect(refusal(() => validateId(ctx, 'ab\udc00', 'Payment', 1))).toMatch(/surrogate/);
+	});
+});
+
+describe('inputChecks: control characters and money (issue 21)', () => {
+	const CONTROLS = ['\u0000', '\u0007', '\u202e', '\u200b', '\u001b', '\u007f', '\u2028'];
+
+	it('an e-mail address with a control or invisible format character is refused', () => {
+		for (const c of CONTROLS) {
+			expect(refusal(() => checkEmail(at, `ann${c}@example.com`))).toMatch(/^Options → Amount: contains a control or invisible character \(U\+[0-9A-F]{4}\) \[item 3\]$/);
+			expect(refusal(() => checkEmail(at, `ann@exa${c}mple.com`))).toMatch(/control or invisible character/);
+		}
+	});
+
+	it('a URL: http(s), parsed, and no control or invisible character anywhere', () => {
+		expect(checkUrl(at, ' https://shop.example/ok?order=1 ')).toBe('https://shop.example/ok?order=1');
+		for (const c of CONTROLS) expect(refusal(() => checkUrl(at, `https://shop.example/ok${c}x`))).toMatch(/control or invisible character/);
+		for (const bad of ['ftp://x.example/', 'javascript:alert(1)', 'https://', 'shop.example/ok', 'https://a b.example/']) {
+			expect(refusal(() => checkUrl(at, bad))).toMatch(/is not an http\(s\) URL \[item 3\]$/);
+		}
+		expect(refusal(() => checkUrl(at, ''))).toMatch(/is empty/);
+	});
+
+	it('money: at most MAX_MONEY (the package’s own bound), never 1e21', () => {
+		expect(checkMoney(at, 999_999_999.99)).toBe(999_999_999.99);
+		expect(refusal(() => checkMoney(at, 1e21))).toMatch(/^Options → Amount: 1e\+21 is above 1000000000 \(this package's upper bound for an amount\) \[item 3\]$/);
+		expect(refusal(() => checkMoney(at, MAX_MONEY + 0.01))).toMatch(/is above 1000000000/);
+		expect(refusal(() => checkMoney(at, -1))).toMatch(/is negative/);
 	});
 });

@@ -99,3 +99,49 @@ describe('list search page tokens', () => {
 		expect(nextOffsetToken(100, 100, 100, 201)).toBe('200');
 	});
 });
+
+describe('paginateSkipTotal: a claimed total is never trusted beyond what pages deliver (issue 21)', () => {
+	it('a total of 10 million with 23 real records: stops at the short page, plans few pages ahead', async () => {
+		let calls = 0;
+		let widest = 0;
+		let inFlight = 0;
+		const all = await paginateSkipTotal(
+			{ returnAll: true, limit: 0 },
+			10,
+			async (skip, top) => {
+				calls++;
+				inFlight++;
+				widest = Math.max(widest, inFlight);
+				await Promise.resolve();
+				inFlight--;
+				return { items: range(skip, Math.min(skip + top, 23)), total: 10_000_000 };
+			},
+			{ concurrency: 4 },
+		);
+		expect(all).toEqual(range(0, 23));
+		// The first page, then one round of planned pages at most: the short page ends the list.
+		expect(calls).toBeLessThanOrEqual(1 + 16);
+	});
+
+	it('a total of 1e15 with an empty second page ends at once (no pages planned from the total)', async () => {
+		let calls = 0;
+		const all = await paginateSkipTotal({ returnAll: true, limit: 0 }, 100, async (skip) => {
+			calls++;
+			return { items: skip === 0 ? range(0, 100) : [], total: 1e15 };
+		});
+		expect(all).toEqual(range(0, 100));
+		expect(calls).toBeLessThanOrEqual(17);
+	});
+
+	it('a total that is not a finite count (NaN, negative, text) is ignored: pages are read until a short one', async () => {
+		for (const total of [Number.NaN, -5, Number.POSITIVE_INFINITY, '1e9' as unknown as number]) {
+			let calls = 0;
+			const all = await paginateSkipTotal({ returnAll: true, limit: 0 }, 10, async (skip, top) => {
+				calls++;
+				return { items: range(skip, Math.min(skip + top, 25)), total };
+			});
+			expect(all).toEqual(range(0, 25));
+			expect(calls).toBe(3);
+		}
+	});
+});

@@ -101,7 +101,9 @@ describe('vivenu node inside n8n: errors, retries and safety', () => {
 		const result = await ctx.run({ operation: 'complete', transactionId: byId(ctx.fixtures.newTransactionId), requestOptions: fast });
 		expect(result.error.message).toBe('Could not get an answer from vivenu: the connection was closed before an answer arrived [item 0]');
 		expect(result.error.description).toMatch(/may or may not have been carried out/);
-		expect(await ctx.requests()).toHaveLength(1);
+		expect(result.error.context.outcome).toBe('unknown');
+		// One POST, then one read-back GET of the transaction (still NEW: the outcome stays unknown).
+		expect((await ctx.requests()).map((r) => r.method)).toEqual(['POST', 'GET']);
 	});
 
 	test('a 502 on Complete is not repeated either, but a 429 is (vivenu did not act)', async () => {

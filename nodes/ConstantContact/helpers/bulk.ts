@@ -242,7 +242,9 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 					`Constant Contact answered HTTP 207 (partial success) and listed ${failed.length === 1 ? 'this ID' : 'these IDs'} in failed_registration_ids without a reason. Usually the registration does not exist or does not belong to ${where}.`,
 					updated.length ? `Updated: ${listIds(updated)}.` : 'None of the registrations of this item was updated.',
 				].join(' ');
-				return { error: reportedError({ node, body: { failed_registration_ids: failed }, message, description, httpCode: '207', itemIndex }) };
+				// Refused for the listed IDs (a documented partial success); the item's other IDs were changed.
+				const outcome = updated.length ? 'done' : 'not-done';
+				return { error: reportedError({ node, body: { failed_registration_ids: failed }, message, description, httpCode: '207', itemIndex, outcome }) };
 			}
 			const out: IDataObject = {
 				outcome: 'updated',
@@ -280,6 +282,7 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 				].join('\n'),
 				httpCode: '207',
 				itemIndex: first,
+				outcome: total > allFailed.length ? 'done' : 'not-done',
 			});
 		},
 	};

@@ -1,6 +1,6 @@
 import type { IDataObject, INode, INodeProperties } from 'n8n-workflow';
 
-import { checkNumber, checkText, inputError } from '../../common';
+import { checkMoney, checkNumber, checkText, inputError } from '../../common';
 
 /** Product fields shared by Payment → Create (one entry per product) and Product → Look Up. */
 export const productCoreFields: INodeProperties[] = [
@@ -28,7 +28,7 @@ export const productCoreFields: INodeProperties[] = [
 		typeOptions: { minValue: 0, numberPrecision: 2 },
 		default: 0,
 		required: true,
-		description: 'Unit price in ZAR (sent with 2 decimals). Must be above 0; negative values are refused.',
+		description: 'Unit price in ZAR (sent with 2 decimals). Must be above 0; negative values are refused. At most 1,000,000,000 (this package\'s own upper bound for an amount, not the provider\'s).',
 	},
 ];
 
@@ -65,7 +65,7 @@ export const productFieldOptions: INodeProperties[] = [...productCoreFields, ...
 /** Quantity (whole, at least 1; absent = 1) and unit price (above 0) of one product, checked (inputChecks.ts). */
 export function checkProductAmounts(node: INode, values: IDataObject, itemIndex: number, label: string): { quantity: number; price: number } {
 	const quantity = values.quantity === undefined ? 1 : checkNumber({ node, field: `${label} → Quantity`, itemIndex }, values.quantity, { integer: true, min: 1 });
-	const price = checkNumber({ node, field: `${label} → Price`, itemIndex }, values.price, { zero: false });
+	const price = checkMoney({ node, field: `${label} → Price`, itemIndex }, values.price, { zero: false });
 	return { quantity, price };
 }
 

@@ -1,6 +1,6 @@
 import type { IDataObject, NodeApiError } from 'n8n-workflow';
 
-import { answerError, defaultParseError, withMaskedParameters, type UnusableAnswer } from '../../common';
+import { answerError, defaultParseError, withMaskedParameters, type Outcome, type UnusableAnswer } from '../../common';
 
 export interface FieldError {
 	field: string;
@@ -59,14 +59,30 @@ export function parseFlexiownError(body: unknown): { message?: string; code?: st
 }
 
 /**
+ * What a 2xx answer that does not confirm success means: Flexiown's documented failure (`success: false`,
+ * or `errors{field: [messages]}`) is a refusal, nothing was done; anything else (an empty body, null, a
+ * 204, an object without `success`) confirms nothing, so the request may have been carried out.
+ */
+export function unconfirmedOutcome(body: unknown): Outcome {
+	if (!body || typeof body !== 'object' || Array.isArray(body)) return 'unknown';
+	const b = body as IDataObject;
+	return b.success === false || flattenFieldErrors(b.errors).length > 0 ? 'not-done' : 'unknown';
+}
+
+/**
  * A 2xx answer that does not confirm success (`success` is not true): an error naming what Flexiown
- * said, without secrets.
+ * said, without secrets, with the outcome that answer means (unconfirmedOutcome).
  */
 export function notConfirmedError({ node, what, body, secrets, itemIndex }: UnusableAnswer & { what: string }): NodeApiError {
 	const parsed = parseFlexiownError(body);
+	const outcome = unconfirmedOutcome(body);
 	const reason = parsed.fieldErrors.length
 		? describeFieldErrors(parsed.fieldErrors)
 		: (parsed.message ?? `the response did not say "success": true`);
+	const meaning =
+		outcome === 'not-done'
+			? `Flexiown answered with HTTP 200 and refused it. Treat the ${what} as not done.`
+			: `Flexiown answered with HTTP 200 but without saying whether it succeeded, so the outcome is unknown: the ${what} may have been carried out. Check at Flexiown before running it again.`;
 	return answerError({
 		node,
 		message: `Flexiown did not confirm the ${what}: ${reason}`,
@@ -74,7 +90,8 @@ export function notConfirmedError({ node, what, body, secrets, itemIndex }: Unus
 		secrets,
 		itemIndex,
 		httpCode: '200',
-		description: [`Flexiown answered with HTTP 200 but did not confirm success. Treat the ${what} as not done.`, parsed.details],
+		description: [meaning, parsed.details],
+		outcome,
 	});
 }
 

@@ -47,7 +47,17 @@ export function createdId(body: unknown): string | undefined {
 	return undefined;
 }
 
-/** Whether a write answer means "nothing done": false, null, an empty body. (0 from an update means "no change".) */
+/** RCP's documented "not done" answer to a write: `false`. */
+export function isDocumentedRefusal(body: unknown): boolean {
+	return body === false || body === 'false';
+}
+
+/** A write answer that says nothing (an empty body or 204, null, 0): not a refusal, so the write may have happened. */
+export function isUnconfirmed(body: unknown): boolean {
+	return body === null || body === undefined || (typeof body === 'string' && body.trim() === '') || body === 0 || body === '0';
+}
+
+/** Whether an update's answer may mean "nothing done": false, null, an empty body (checked by reading back). (0 from an update means "no change".) */
 export function isRefusal(body: unknown): boolean {
 	return body === false || body === null || body === undefined || body === '' || body === 'false';
 }

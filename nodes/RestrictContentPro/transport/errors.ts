@@ -89,10 +89,11 @@ export function duplicateTransactionError({ node, transactionId, body, secrets, 
 			'RCP does not create a second payment with a transaction ID it already has, and answers "false" instead of an ID. ' +
 				'The payment was not created and the request was not repeated. Look the existing payment up (e.g. Get Many) or use another Transaction ID.',
 		],
+		outcome: 'not-done',
 	});
 }
 
-/** The create route answered "not created" without a transaction ID to blame. */
+/** The create route answered `false` without a transaction ID to blame: RCP's documented "insert failed". */
 export function notCreatedError({ node, body, secrets, itemIndex }: UnusableAnswer): NodeApiError {
 	return answerError({
 		node,
@@ -103,6 +104,26 @@ export function notCreatedError({ node, body, secrets, itemIndex }: UnusableAnsw
 		description: [
 			"RCP reports a failed database insert this way. The request was not repeated; check the site's RCP debug log (Restrict → Tools → Debugging) and the values sent.",
 		],
+		outcome: 'not-done',
+	});
+}
+
+/**
+ * The create route answered 2xx with nothing that says what happened (an empty body, a 204, null, 0): RCP's
+ * refusal is `false`, so this is no refusal, and the payment may exist.
+ */
+export function unconfirmedCreateError({ node, body, secrets, itemIndex, transactionId }: UnusableAnswer & { transactionId: string }): NodeApiError {
+	const shown = body === undefined || body === '' ? 'an empty answer' : JSON.stringify(body);
+	return answerError({
+		node,
+		message: `Restrict Content Pro did not confirm the payment (it answered ${shown}): outcome unknown`,
+		body: body ?? null,
+		secrets,
+		itemIndex,
+		description: [
+			`RCP answers the new payment's ID, or false when it refuses. This answer is neither, so the payment may have been created. It was not repeated; check at the site (Get Many${transactionId ? ` with transaction ID "${transactionId}"` : ''}) before running it again.`,
+		],
+		outcome: 'unknown',
 	});
 }
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { checkEmail, checkNumber, checkText, inputError } from '../../../common';
+import { answerError, checkEmail, checkMoney, checkText, checkUrl, inputError, MAX_MONEY } from '../../../common';
 import { notConfirmedError } from '../../transport/errors';
 import { paymentWrites } from '../../helpers/output';
 import { checkProductAmounts, productFieldOptions, productFromFields } from '../../helpers/products';
@@ -100,7 +100,7 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0, numberPrecision: 2 },
 				default: 0,
-				description: 'Discount in ZAR, sent as discount. 0 or more; negative values are refused.',
+				description: 'Discount in ZAR, sent as discount. 0 or more; negative values are refused. At most 1,000,000,000 (this package\'s own upper bound for an amount, not the provider\'s).',
 			},
 			{
 				displayName: 'Final Amount',
@@ -108,7 +108,7 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0, numberPrecision: 2 },
 				default: 0,
-				description: 'Order total in ZAR. 0 (default) sends the sum of price × quantity of the products plus shipping minus discount. Negative values are refused.',
+				description: 'Order total in ZAR. 0 (default) sends the sum of price × quantity of the products plus shipping minus discount. Negative values are refused. At most 1,000,000,000 (this package\'s own upper bound for an amount, not the provider\'s).',
 			},
 			{ displayName: 'Merchant Store', name: 'merchantStore', type: 'string', default: '', description: 'Store or branch name, sent as merchant_Store' },
 			{
@@ -124,7 +124,7 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0, numberPrecision: 2 },
 				default: 0,
-				description: 'Shipping in ZAR. 0 or more; negative values are refused.',
+				description: 'Shipping in ZAR. 0 or more; negative values are refused. At most 1,000,000,000 (this package\'s own upper bound for an amount, not the provider\'s).',
 			},
 			{
 				displayName: 'Tax Amount',
@@ -132,7 +132,7 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0, numberPrecision: 2 },
 				default: 0,
-				description: 'Tax in ZAR. 0 or more; negative values are refused.',
+				description: 'Tax in ZAR. 0 or more; negative values are refused. At most 1,000,000,000 (this package\'s own upper bound for an amount, not the provider\'s).',
 			},
 			{
 				displayName: 'Trust Seed (Override)',
@@ -224,24 +224,21 @@ export async function execute(this: IExecuteFunctions, i: number, client: Flexio
 	if (!orderId) throw inputError({ node, field: 'Merchant Order ID', problem: 'is empty', itemIndex: i, fix: 'Enter your own order ID; it identifies the order on the success redirect.' });
 	const successUrl = text('successRedirectUrl', 'Success Redirect URL');
 	const failureUrl = text('failureRedirectUrl', 'Failure Redirect URL');
-	for (const [label, url] of [
-		['Success Redirect URL', successUrl],
-		['Failure Redirect URL', failureUrl],
-	]) {
-		if (!/^https?:\/\/\S+$/i.test(url)) {
-			throw inputError({ node, field: label, problem: url ? `"${url.slice(0, 80)}" is not an http(s) URL` : 'is empty', itemIndex: i, fix: 'Enter the full URL, starting with https://.' });
-		}
-	}
+	checkUrl({ node, field: 'Success Redirect URL', itemIndex: i }, successUrl);
+	checkUrl({ node, field: 'Failure Redirect URL', itemIndex: i }, failureUrl);
 	const products = readProducts(this, i);
 	const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 
 	const trustValue = optionString(extra, 'trustValue') || trustValueFromOrderId(orderId);
 	const trustSeed = optionString(extra, 'trustSeed') || trustSeedFromProducts(products);
-	const amount = (name: string, label: string) => checkNumber({ node, field: `Additional Fields → ${label}`, itemIndex: i }, extra[name] ?? 0);
+	const amount = (name: string, label: string) => checkMoney({ node, field: `Additional Fields → ${label}`, itemIndex: i }, extra[name] ?? 0);
 	const shipping = amount('shippingAmount', 'Shipping Amount');
 	const discount = amount('discount', 'Discount');
 	const tax = amount('taxAmount', 'Tax Amount');
 	const finalAmount = amount('finalAmount', 'Final Amount') || productTotal(products) + shipping - discount;
+	if (finalAmount > MAX_MONEY) {
+		throw inputError({ node, field: 'Products', problem: `add up to an order total of ${money(finalAmount)}, above ${MAX_MONEY} (this package's upper bound for an amount)`, itemIndex: i, fix: 'Check the prices and quantities.' });
+	}
 	if (finalAmount <= 0) {
 		throw inputError({ node, field: 'Additional Fields → Discount', problem: `leaves an order total of ${money(finalAmount)}`, itemIndex: i, fix: 'The discount must be smaller than the products plus shipping.' });
 	}
@@ -277,8 +274,21 @@ export async function execute(this: IExecuteFunctions, i: number, client: Flexio
 	// Creating a payment twice would open two payments: never retried unless the server provably did not act.
 	const { body: answer } = await client.request<IDataObject>('POST', 'payment/create', { body, itemIndex: i, idempotent: false, secrets });
 	const paymentId = answer?.id ?? answer?.paymentId ?? answer?.payment_id;
-	if (!answer || typeof answer !== 'object' || answer.success !== true || !paymentId) {
+	if (!answer || typeof answer !== 'object' || answer.success !== true) {
 		throw notConfirmedError({ node, what: 'payment creation', body: answer, secrets: [...client.secrets, ...secrets], itemIndex: i });
+	}
+	if (!paymentId) {
+		// Flexiown said it succeeded: the payment exists, only its ID is missing. Never "not created".
+		throw answerError({
+			node,
+			message: 'Flexiown created the payment but its answer holds no payment ID',
+			body: answer,
+			secrets: [...client.secrets, ...secrets],
+			itemIndex: i,
+			httpCode: '200',
+			description: ['The payment was created ("success": true). Do not run this item again: find the payment at Flexiown by its merchant order ID.'],
+			outcome: 'done',
+		});
 	}
 	const returnedSignature = answer.trust_signature ?? answer.trustSignature;
 	const out: IDataObject = {

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inputError } from '../../../common';
-import { createFailure, duplicateTransactionError, notCreatedError } from '../../transport/errors';
+import { createFailure, duplicateTransactionError, notCreatedError, unconfirmedCreateError } from '../../transport/errors';
 import { paymentWrites, shapePayment } from '../../helpers/output';
-import { createdId, fetchPayment, isRefusal } from '../../helpers/payment';
+import { createdId, fetchPayment, isDocumentedRefusal, isUnconfirmed } from '../../helpers/payment';
 import type { RcpClient } from '../../transport';
 import { levelField, paymentFieldOptions, readAmount, readLevel, readPaymentFields, readWholeNumber, typedValuesOption } from './fields';
 
@@ -25,7 +25,7 @@ const properties: INodeProperties[] = [
 		typeOptions: { numberPrecision: 2 },
 		default: 0,
 		required: true,
-		description: 'Total amount of the payment (after fees, credits and discounts). 0 or more; negative values are refused.',
+		description: 'Total amount of the payment (after fees, credits and discounts). 0 or more; negative values are refused. At most 1,000,000,000 (this package\'s own upper bound for an amount, not the provider\'s).',
 	},
 	levelField({ required: true }),
 	{
@@ -66,12 +66,13 @@ export async function execute(this: IExecuteFunctions, i: number, client: RcpCli
 	} catch (error) {
 		throw createFailure({ node, error, transactionId, itemIndex: i, secrets: client.secrets });
 	}
-	if (isRefusal(answer) || answer === 0 || answer === '0') {
-		// RCP core's insert() returns false when the transaction ID is already recorded.
+	if (isDocumentedRefusal(answer)) {
+		// RCP core's insert() returns false when the transaction ID is already recorded (or the insert failed).
 		throw transactionId
 			? duplicateTransactionError({ node, transactionId, body: answer, secrets: client.secrets, itemIndex: i })
 			: notCreatedError({ node, body: answer, secrets: client.secrets, itemIndex: i });
 	}
+	if (isUnconfirmed(answer)) throw unconfirmedCreateError({ node, body: answer, secrets: client.secrets, itemIndex: i, transactionId });
 	const id = createdId(answer);
 	const typed = options.typedValues === true;
 	if (answer && typeof answer === 'object' && !Array.isArray(answer) && 'amount' in (answer as IDataObject)) {

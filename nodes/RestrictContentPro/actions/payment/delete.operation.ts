@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { answerError } from '../../../common';
+import { answerError, asNodeError, outcomeOf } from '../../../common';
 import { paymentWrites } from '../../helpers/output';
-import { fetchPayment } from '../../helpers/payment';
+import { fetchPayment, isUnconfirmed } from '../../helpers/payment';
 import type { RcpClient } from '../../transport';
 import { paymentIdField, readPaymentId } from './fields';
 
@@ -19,13 +19,19 @@ export async function execute(this: IExecuteFunctions, i: number, client: RcpCli
 	await fetchPayment(this, client, id, i);
 	// The route is /payments/delete with the ID as a parameter (not /payments/{id}). Which of query string and
 	// body the add-on reads is UNVERIFIED, so the ID goes in both. Deleting twice is harmless: retryable.
-	const { body: answer } = await client.request<unknown>('DELETE', '/payments/delete', {
-		qs: { id },
-		body: { id: Number(id) },
-		itemIndex: i,
-		idempotent: true,
-		expect: 'json',
-	});
+	let answer: unknown;
+	try {
+		({ body: answer } = await client.request<unknown>('DELETE', '/payments/delete', {
+			qs: { id },
+			body: { id: Number(id) },
+			itemIndex: i,
+			idempotent: true,
+			expect: 'json',
+		}));
+	} catch (error) {
+		if (outcomeOf(error) !== 'unknown') throw asNodeError({ node: this.getNode(), error, itemIndex: i });
+		return await readBackDeleted(this, client, id, i, error);
+	}
 	if (answer === false || answer === 'false') {
 		throw answerError({
 			node: this.getNode(),
@@ -33,7 +39,30 @@ export async function execute(this: IExecuteFunctions, i: number, client: RcpCli
 			body: answer,
 			secrets: client.secrets,
 			itemIndex: i,
+			outcome: 'not-done',
 		});
 	}
+	if (isUnconfirmed(answer)) {
+		const unconfirmed = answerError({
+			node: this.getNode(),
+			message: `Restrict Content Pro did not confirm deleting payment ${id}: outcome unknown`,
+			body: answer ?? null,
+			secrets: client.secrets,
+			itemIndex: i,
+			description: ['The answer was neither true nor false, and the payment was still there when read back right after. Deleting again is harmless.'],
+			outcome: 'unknown',
+		});
+		return await readBackDeleted(this, client, id, i, unconfirmed);
+	}
 	return { deleted: true, id };
+}
+
+/** A delete whose outcome is unknown is done when the payment is gone on reading back; otherwise the error stands. */
+async function readBackDeleted(ctx: IExecuteFunctions, client: RcpClient, id: string, i: number, error: unknown): Promise<IDataObject> {
+	try {
+		await fetchPayment(ctx, client, id, i);
+	} catch (readError) {
+		if ((readError as { httpCode?: unknown }).httpCode === '404') return { deleted: true, id };
+	}
+	throw error;
 }

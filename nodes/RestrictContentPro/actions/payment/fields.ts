@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkDate, checkNumber, checkNumericId, errorForItem, inputError, readId, validateId } from '../../../common';
+import { checkDate, checkMoney, checkNumericId, errorForItem, inputError, readId, validateId } from '../../../common';
 import type { RcpClient } from '../../transport';
 
 export const STATUS_OPTIONS = [
@@ -86,7 +86,7 @@ export function paymentFieldOptions(): INodeProperties[] {
 			type: 'number',
 			typeOptions: { numberPrecision: 2 },
 			default: 0,
-			description: 'Amount of credits applied to the payment. 0 or more; negative values are refused.',
+			description: 'Amount of credits applied to the payment. 0 or more; negative values are refused. At most 1,000,000,000 (this package\'s own upper bound for an amount, not the provider\'s).',
 		},
 		{
 			displayName: 'Date',
@@ -102,7 +102,7 @@ export function paymentFieldOptions(): INodeProperties[] {
 			type: 'number',
 			typeOptions: { numberPrecision: 2 },
 			default: 0,
-			description: 'Discount applied to the payment. 0 or more; negative values are refused.',
+			description: 'Discount applied to the payment. 0 or more; negative values are refused. At most 1,000,000,000 (this package\'s own upper bound for an amount, not the provider\'s).',
 		},
 		{ displayName: 'Discount Code', name: 'discount_code', type: 'string', default: '' },
 		{
@@ -111,7 +111,7 @@ export function paymentFieldOptions(): INodeProperties[] {
 			type: 'number',
 			typeOptions: { numberPrecision: 2 },
 			default: 0,
-			description: 'Amount of fees applied to the payment. 0 or more; negative values are refused.',
+			description: 'Amount of fees applied to the payment. 0 or more; negative values are refused. At most 1,000,000,000 (this package\'s own upper bound for an amount, not the provider\'s).',
 		},
 		{
 			displayName: 'Gateway',
@@ -158,7 +158,7 @@ export function paymentFieldOptions(): INodeProperties[] {
 			type: 'number',
 			typeOptions: { numberPrecision: 2 },
 			default: 0,
-			description: 'Payment subtotal (the base price of the level). 0 or more; negative values are refused.',
+			description: 'Payment subtotal (the base price of the level). 0 or more; negative values are refused. At most 1,000,000,000 (this package\'s own upper bound for an amount, not the provider\'s).',
 		},
 		{
 			displayName: 'Transaction ID',
@@ -201,7 +201,7 @@ export function readWholeNumber(ctx: IExecuteFunctions, raw: unknown, label: str
 
 export function readAmount(ctx: IExecuteFunctions, raw: unknown, label: string, i: number): number {
 	// Money and credits of a payment: finite, 0 or more (a refund is a status, not a negative amount).
-	return checkNumber({ node: ctx.getNode(), field: label, itemIndex: i }, raw);
+	return checkMoney({ node: ctx.getNode(), field: label, itemIndex: i }, raw);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { answerError, inputError } from '../../../common';
+import { answerError, asNodeError, inputError, withOutcome } from '../../../common';
 import { paymentWrites, shapePayment } from '../../helpers/output';
 import { fetchPayment, isRefusal, sameValue } from '../../helpers/payment';
 import type { RcpClient } from '../../transport';
@@ -30,7 +30,7 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { numberPrecision: 2 },
 				default: 0,
-				description: 'Total amount of the payment. 0 or more; negative values are refused.',
+				description: 'Total amount of the payment. 0 or more; negative values are refused. At most 1,000,000,000 (this package\'s own upper bound for an amount, not the provider\'s).',
 			},
 			levelField(),
 			...paymentFieldOptions(),
@@ -68,7 +68,13 @@ export async function execute(this: IExecuteFunctions, i: number, client: RcpCli
 
 	// Writing the same values twice is harmless, so this may be retried.
 	const { body: answer } = await client.request<unknown>('POST', `/payments/update/${id}`, { body, itemIndex: i, idempotent: true, expect: 'json' });
-	const payment = await fetchPayment(this, client, id, i);
+	let payment: IDataObject;
+	try {
+		payment = await fetchPayment(this, client, id, i);
+	} catch (error) {
+		// The update was sent and answered; only reading it back failed. Never reported as "not done".
+		throw withOutcome(asNodeError({ node: this.getNode(), error, itemIndex: i }), isRefusal(answer) ? 'unknown' : 'done');
+	}
 	if (isRefusal(answer)) {
 		// RCP core's update() returns false on a database error (and 0 when nothing changed): check what was stored.
 		// (A text or HTML page answered with 200, e.g. by a security plugin, is refused by `expect: 'json'`.)
@@ -81,6 +87,7 @@ export async function execute(this: IExecuteFunctions, i: number, client: RcpCli
 				secrets: client.secrets,
 				itemIndex: i,
 				description: [`Not stored: ${differing.join(', ')}. Check the values and the site's RCP debug log (Restrict → Tools → Debugging).`],
+				outcome: 'not-done',
 			});
 		}
 	}

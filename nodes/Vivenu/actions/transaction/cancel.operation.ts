@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { simplifyProperty } from '../../../common';
 import { shapeTransaction, transactionWrites } from '../../helpers/output';
+import { readBackStatus } from '../../helpers/readBack';
 import type { VivenuClient } from '../../transport';
 import { includeSecretField, readShape, readTransactionId, transactionIdField } from './fields';
 
@@ -44,6 +45,11 @@ export async function execute(this: IExecuteFunctions, i: number, client: Vivenu
 	const body: IDataObject = { refundFunds: this.getNodeParameter('refundFunds', i, false) as boolean };
 	const reason = this.getNodeParameter('cancellationReason', i, '') as string;
 	if (reason) body.cancellationReason = reason;
-	const response = await client.request<IDataObject>('POST', `/transactions/${encodeURIComponent(id)}/cancel`, { body, itemIndex: i, idempotent: false, expect: 'object' });
-	return shapeTransaction(response.body, simplify, includeSecret);
+	let answer: IDataObject;
+	try {
+		({ body: answer } = await client.request<IDataObject>('POST', `/transactions/${encodeURIComponent(id)}/cancel`, { body, itemIndex: i, idempotent: false, expect: 'object' }));
+	} catch (error) {
+		answer = await readBackStatus(client, id, i, error, 'CANCELED');
+	}
+	return shapeTransaction(answer, simplify, includeSecret);
 }

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { simplifyProperty } from '../../../common';
 import { shapeTransaction, transactionWrites } from '../../helpers/output';
+import { readBackStatus } from '../../helpers/readBack';
 import type { VivenuClient } from '../../transport';
 import { includeSecretField, readShape, readTransactionId, transactionIdField } from './fields';
 
@@ -20,6 +21,11 @@ export async function execute(this: IExecuteFunctions, i: number, client: Vivenu
 	const id = readTransactionId(this, i);
 	const { simplify, includeSecret } = readShape(this, i);
 	// Not idempotent: it sends e-mails and books seats, so an unknown outcome is never repeated.
-	const { body } = await client.request<IDataObject>('POST', `/transactions/${encodeURIComponent(id)}/complete`, { itemIndex: i, idempotent: false, expect: 'object' });
+	let body: IDataObject;
+	try {
+		({ body } = await client.request<IDataObject>('POST', `/transactions/${encodeURIComponent(id)}/complete`, { itemIndex: i, idempotent: false, expect: 'object' }));
+	} catch (error) {
+		body = await readBackStatus(client, id, i, error, 'COMPLETE');
+	}
 	return shapeTransaction(body, simplify, includeSecret);
 }

@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { checkList, checkNumber, checkText, inputError } from '../../../common';
+import { checkList, checkMoney, checkText, inputError } from '../../../common';
 import { transactionWrites } from '../../helpers/output';
 import type { VivenuClient } from '../../transport';
 import { readTransactionId, transactionIdField } from './fields';
@@ -14,10 +14,10 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'By Cart Item IDs', value: 'ids', description: 'Cancel whole cart items' },
-			{ name: 'With Amounts', value: 'amounts', description: 'Cancel a quantity of each cart item' },
+			{ name: 'With Amounts', value: 'amounts', description: 'Cancel cart items with an amount of money each (UNVERIFIED meaning, see Amount)' },
 		],
 		default: 'ids',
-		description: 'Whole cart items, or a quantity of each. Run Get Cancellation Info first to see what can be cancelled.',
+		description: 'Whole cart items, or cart items with an amount each. Run Get Cancellation Info first to see what can be cancelled.',
 	},
 	{
 		displayName: 'Cart Item IDs',
@@ -54,8 +54,9 @@ const properties: INodeProperties[] = [
 						name: 'amount',
 						type: 'number',
 						default: 0,
-						typeOptions: { minValue: 0 },
-						description: 'How many of this cart item to cancel (at most its cancellable quantity). 0 or more; negative values are refused.',
+						typeOptions: { minValue: 0, numberPrecision: 2 },
+						description:
+							"Money to refund for this cart item, in the transaction's currency, at most the item's price (Get Cancellation Info lists it). UNVERIFIED: vivenu's API reference only says amount is a number (default 0); the cancellable items it lists carry a price and no quantity, so it is read as money. Required, 0 or more; at most 1,000,000,000 (this package's own upper bound for an amount, not vivenu's).",
 					},
 				],
 			},
@@ -82,13 +83,22 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['transaction'], operation: ['createCancellation'] } }, properties);
 
+/** An item's amount as given: empty (nothing mapped, an empty expression) is refused naming the row. */
+function requiredAmount(node: INode, raw: unknown, k: number, i: number): unknown {
+	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
+		throw inputError({ node, field: `Items → Item ${k + 1} → Amount`, problem: 'is empty', itemIndex: i, fix: "Enter the amount to refund for this cart item (0 for none), at most the item's price." });
+	}
+	return raw;
+}
+
 function readItems(ctx: IExecuteFunctions, i: number): string[] | IDataObject[] {
 	if ((ctx.getNodeParameter('itemsMode', i, 'ids') as string) === 'amounts') {
 		const rows = ((ctx.getNodeParameter('itemAmounts', i, {}) as IDataObject).item as IDataObject[] | undefined) ?? [];
 		const node = ctx.getNode();
 		const items = rows.map((row, k) => ({
 			_id: checkText({ node, field: `Items → Item ${k + 1} → Cart Item ID`, itemIndex: i }, row._id),
-			amount: checkNumber({ node, field: `Items → Item ${k + 1} → Amount`, itemIndex: i }, row.amount ?? 0),
+			// Money (UNVERIFIED, see the field); a missing amount is refused rather than sent as 0.
+			amount: checkMoney({ node, field: `Items → Item ${k + 1} → Amount`, itemIndex: i }, requiredAmount(node, row.amount, k, i)),
 		}));
 		if (!items.length || items.some((it) => !it._id)) {
 			throw inputError({ node: ctx.getNode(), field: 'Items', problem: 'every item needs a Cart Item ID', itemIndex: i, fix: 'Get the cartItemIds from Get Cancellation Info.' });

@@ -1,0 +1,308 @@
+'use strict';
+// The write-outcome table (issue 21): every write operation × every odd answer, run through n8n-core's engine
+// (test/harness) against the emulator's fault injection. Per cell: the outcome the item reports (an output
+// item = done; a Continue On Fail error item's `outcome`) is the one the table expects, the emulator's log
+// shows exactly one write request, and an item reported not-done changed nothing at the provider.
+// docs/write-outcomes.md states the same table in words.
+//   node scripts/lib/write-outcomes.js      (alone; needs a build)
+//   require('./lib/write-outcomes').writeOutcomeTable({ client, reset, run, check })   (from scripts/reliability.js)
+
+const path = require('node:path');
+
+/** The odd answers: a fault spec each (emulators/README.md). `after`: the provider carries the request out first. */
+const ANSWERS = {
+	'500': { status: 500 },
+	'502': { status: 502 },
+	'503': { status: 503 },
+	'504': { status: 504 },
+	'502 after done': { status: 502, after: true },
+	'empty 200': { status: 200, body: '' },
+	null: { status: 200, headers: { 'content-type': 'application/json' }, body: 'null' },
+	'204': { status: 204, body: '' },
+	'HTML 200': { status: 200, headers: { 'content-type': 'text/html' }, body: '<html><body><h1>Checking your browser</h1></body></html>' },
+	'truncated JSON': { status: 200, malformed: true, body: { id: 1, success: true } },
+	'timeout after send': { delayMs: 1500 },
+	'connection reset': { drop: true },
+	'reset after done': { drop: true, after: true },
+	'429': { status: 429, retryAfter: 0 },
+	'400 input': { status: 400 },
+	'documented refusal': null,
+};
+
+/** A create-like write that must never be repeated: every answer that confirms nothing is unknown. */
+const STRICT = {
+	'500': 'unknown',
+	'502': 'unknown',
+	'503': 'unknown',
+	'504': 'unknown',
+	'502 after done': 'unknown',
+	'empty 200': 'unknown',
+	null: 'unknown',
+	'204': 'unknown',
+	'HTML 200': 'unknown',
+	'truncated JSON': 'unknown',
+	'timeout after send': 'unknown',
+	'connection reset': 'unknown',
+	'reset after done': 'unknown',
+	'429': 'not-done',
+	'400 input': 'not-done',
+};
+
+const rl = (value) => ({ __rl: true, mode: 'id', value });
+const vivenuOfSeller = (s) => {
+	const seller = s.vivenu.transactions.find((t) => t._id === s.vivenu.fixtures.completeTransactionId).sellerId;
+	return s.vivenu.transactions.filter((t) => t.sellerId === seller);
+};
+const vivenuTx = (s, id) => s.vivenu.transactions.find((t) => t._id === id);
+const rcp = (s) => s['restrict-content-pro'];
+
+/**
+ * The write operations: where the write goes (method, path as a fault matches it), the parameters, n input
+ * items from a fresh state, whether an item's change exists at the provider, and the expected outcome per
+ * answer (a missing cell: the answer does not apply to the operation).
+ */
+const OPERATIONS = [
+	{
+		name: 'vivenu Complete',
+		provider: 'vivenu',
+		method: 'POST',
+		path: '/complete',
+		params: { resource: 'transaction', operation: 'complete', transactionId: rl('={{ $json.id }}') },
+		inputs: (s, n) => vivenuOfSeller(s).filter((t) => t.status === 'NEW').slice(0, n).map((t) => ({ id: t._id })),
+		applied: (s, json) => vivenuTx(s, json.id).status === 'COMPLETE',
+		// Read back after an unknown outcome: COMPLETE means done.
+		expected: { ...STRICT, '502 after done': 'done', 'reset after done': 'done' },
+	},
+	{
+		name: 'vivenu Cancel',
+		provider: 'vivenu',
+		method: 'POST',
+		path: '/cancel',
+		params: { resource: 'transaction', operation: 'cancel', transactionId: rl('={{ $json.id }}') },
+		inputs: (s, n) => vivenuOfSeller(s).filter((t) => t.status === 'COMPLETE').slice(0, n).map((t) => ({ id: t._id })),
+		applied: (s, json) => vivenuTx(s, json.id).status === 'CANCELED',
+		expected: { ...STRICT, '502 after done': 'done', 'reset after done': 'done' },
+	},
+	{
+		name: 'vivenu Create Cancellation',
+		provider: 'vivenu',
+		method: 'POST',
+		path: '/cancellations',
+		params: { resource: 'transaction', operation: 'createCancellation', transactionId: rl('={{ $json.id }}'), itemsMode: 'ids', cartItemIds: '={{ $json.item }}' },
+		inputs: (s, n) =>
+			vivenuOfSeller(s)
+				.filter((t) => t.status === 'COMPLETE' && t.tickets.length)
+				.slice(0, n)
+				.map((t) => ({ id: t._id, item: t.tickets[0]._id })),
+		applied: (s, json) => s.vivenu.cancellations.some((c) => c.transactionId === json.id),
+		expected: STRICT,
+	},
+	{
+		name: 'vivenu Send Ticket Mail',
+		provider: 'vivenu',
+		method: 'POST',
+		path: '/ticket-mail',
+		params: { resource: 'transaction', operation: 'sendTicketMail', transactionId: rl('={{ $json.id }}') },
+		inputs: (s, n) => vivenuOfSeller(s).filter((t) => t.status === 'COMPLETE').slice(0, n).map((t) => ({ id: t._id })),
+		expected: STRICT,
+	},
+	{
+		name: 'vivenu Send Invitation Mail',
+		provider: 'vivenu',
+		method: 'POST',
+		path: '/invitationmail',
+		params: { resource: 'transaction', operation: 'sendInvitationMail', transactionId: rl('={{ $json.id }}') },
+		inputs: (s, n) => vivenuOfSeller(s).slice(0, n).map((t) => ({ id: t._id })),
+		// vivenu documents 201 without a body: any 2xx is its success answer.
+		expected: { ...STRICT, 'empty 200': 'done', null: 'done', '204': 'done', 'HTML 200': 'done' },
+	},
+	{
+		name: 'Flexiown Create',
+		provider: 'flexiown',
+		method: 'POST',
+		path: 'payment/create',
+		params: require(path.join(__dirname, '../../test/flexiown/create-params')).createPaymentParams(),
+		inputs: (_s, n) => Array.from({ length: n }, (_, k) => ({ orderId: `wo-${k}-${Date.now() % 1e9}` })),
+		applied: (s, json) => s.flexiown.payments.some((p) => p.orderId === json.orderId),
+		refusal: { status: 200, body: { success: false, errors: { 'products[0].sku': ["Product 'WB-100' is not eligible for Flexiown"] } } },
+		expected: { ...STRICT, 'documented refusal': 'not-done' },
+	},
+	{
+		name: 'RCP Create',
+		provider: 'restrict-content-pro',
+		method: 'POST',
+		path: '/payments/new',
+		params: { resource: 'payment', operation: 'create', userId: '10', amount: 10, level: { __rl: true, mode: 'name', value: 'Bronze' }, additionalFields: { transaction_id: '={{ $json.tx }}' } },
+		inputs: (_s, n) => Array.from({ length: n }, (_, k) => ({ tx: `wo_${k}_${Date.now() % 1e9}` })),
+		applied: (s, json) => rcp(s).payments.some((p) => p.transaction_id === json.tx),
+		// RCP answers false for a transaction ID it already has.
+		refusal: { status: 200, headers: { 'content-type': 'application/json' }, body: 'false' },
+		expected: { ...STRICT, 'documented refusal': 'not-done' },
+	},
+	{
+		name: 'RCP Update',
+		provider: 'restrict-content-pro',
+		method: 'POST',
+		path: '/payments/update/',
+		params: { resource: 'payment', operation: 'update', paymentId: rl('={{ $json.id }}'), updateFields: { status: 'abandoned' } },
+		inputs: (s, n) => rcp(s).payments.filter((p) => p.status !== 'abandoned').slice(0, n).map((p) => ({ id: String(p.id) })),
+		applied: (s, json) => rcp(s).payments.find((p) => String(p.id) === json.id)?.status === 'abandoned',
+		// An answer that says nothing is resolved by reading the payment back: not stored = not done.
+		refusal: { status: 200, headers: { 'content-type': 'application/json' }, body: 'false' },
+		expected: { ...STRICT, 'empty 200': 'not-done', null: 'not-done', '204': 'not-done', 'documented refusal': 'not-done' },
+	},
+	{
+		name: 'RCP Delete',
+		provider: 'restrict-content-pro',
+		method: 'DELETE',
+		path: '/payments/delete',
+		params: { resource: 'payment', operation: 'delete', paymentId: rl('={{ $json.id }}') },
+		inputs: (s, n) => rcp(s).payments.slice(0, n).map((p) => ({ id: String(p.id) })),
+		applied: (s, json) => !rcp(s).payments.some((p) => String(p.id) === json.id),
+		refusal: { status: 200, headers: { 'content-type': 'application/json' }, body: 'false' },
+		// Read back after an unknown outcome: gone means done.
+		expected: { ...STRICT, '502 after done': 'done', 'reset after done': 'done', 'documented refusal': 'not-done' },
+	},
+];
+
+/** The cells of the table: every operation × every answer it has an expectation for. */
+function cells() {
+	const out = [];
+	for (const op of OPERATIONS) {
+		for (const [answer, spec] of Object.entries(ANSWERS)) {
+			const expected = op.expected[answer];
+			if (!expected) continue;
+			const fault = answer === 'documented refusal' ? op.refusal : spec;
+			if (!fault) continue;
+			out.push({ op, answer, fault, expected });
+		}
+	}
+	return out;
+}
+
+/** Request Options of every cell: nothing retried, so each item sends its write once whatever the answer. */
+const OPTIONS = { maxRetries: 0, timeoutSeconds: 1, maxRetryWaitSeconds: 1, concurrency: 1 };
+
+/**
+ * Runs one cell with `count` items, the odd answer given to item `faulted` (the items before it pass; FIFO
+ * faults). Returns what each item reported and what the emulator saw.
+ */
+async function runCell({ client, reset, run, state: stateAfter }, { op, answer, fault }, count = 1, faulted = 0) {
+	const state = await reset();
+	const input = op.inputs(state, count);
+	if (input.length < count) throw new Error(`${op.name}: the seed has ${input.length} inputs, ${count} needed`);
+	await client.clearRequests();
+	for (let k = 0; k < faulted; k++) await client.fault({ provider: op.provider, method: op.method, path: op.path, delayMs: 1 });
+	await client.fault({ provider: op.provider, method: op.method, path: op.path, ...fault });
+	const result = await run(op.provider, { ...op.params, requestOptions: OPTIONS }, input.map((json) => ({ json })), `${op.name} × ${answer}`);
+	// A stalled request lands after the client gave up: let it, before reading the state.
+	if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, 700));
+	const requests = (await client.requests(op.provider)).filter((r) => r.method === op.method && r.providerPath.includes(op.path));
+	const reported = input.map((_, i) => {
+		const item = result.items.find((it) => it.pairedItem && it.pairedItem.item === i);
+		if (!item) return 'missing';
+		return item.json.error === undefined ? 'done' : item.json.outcome;
+	});
+	return { input, result, requests, reported, state: state ? stateAfter() : undefined };
+}
+
+/**
+ * The table, tallied through `check(name, ok, detail)`. `ctx`: { client (EmulatorClient), reset() → state,
+ * run(provider, parameters, input, label) → runNode result with Continue On Fail on, state?() → the emulator's live
+ * state, to check that an item reported not-done changed nothing and one reported done did }.
+ */
+async function writeOutcomeTable(ctx, { log = console.log } = {}) {
+	const rows = new Map();
+	let passed = 0;
+	let total = 0;
+	for (const cell of cells()) {
+		const { requests, reported, input, state } = await runCell(ctx, cell);
+		const got = reported[0];
+		const one = requests.length === 1;
+		const truthful = !cell.op.applied || !state || got !== 'not-done' || !cell.op.applied(state, input[0]);
+		const doneIsReal = !cell.op.applied || !state || got !== 'done' || cell.op.applied(state, input[0]);
+		const ok = got === cell.expected && one && truthful && doneIsReal;
+		total++;
+		if (ok) passed++;
+		ctx.check(`write outcome: ${cell.op.name} × ${cell.answer} → ${cell.expected}`, ok, { got, writeRequests: requests.length, truthful, doneIsReal });
+		const row = rows.get(cell.op.name) ?? [];
+		row.push(`${cell.answer}: ${got}${ok ? '' : ' ✗'}`);
+		rows.set(cell.op.name, row);
+	}
+	for (const [name, row] of rows) log(`write outcomes ${name}: ${row.join(', ')}`);
+	log(`write outcomes: ${total} cells (${OPERATIONS.length} write operations × ${Object.keys(ANSWERS).length} odd answers), ${passed} as expected, one write request per item`);
+	return { total, passed };
+}
+
+/** Credentials of the emulator's demo accounts for the providers in the table. */
+function providers(url) {
+	return {
+		vivenu: {
+			node: 'dist/nodes/Vivenu/Vivenu.node.js',
+			credentialTypes: ['dist/credentials/VivenuApi.credentials.js'],
+			credentials: { vivenuApi: { apiKey: 'key_emulator_vivenu_demo', environment: 'custom', baseUrl: `${url}/vivenu/api` } },
+		},
+		flexiown: {
+			node: 'dist/nodes/Flexiown/Flexiown.node.js',
+			credentialTypes: ['dist/credentials/FlexiownApi.credentials.js'],
+			credentials: { flexiownApi: { apiKey: 'fo_emulator_demo_key_7c1e4a9b2d', environment: 'custom', baseUrl: `${url}/flexiown/api` } },
+		},
+		'restrict-content-pro': {
+			node: 'dist/nodes/RestrictContentPro/RestrictContentPro.node.js',
+			credentialTypes: ['dist/credentials/RestrictContentProApi.credentials.js'],
+			credentials: { restrictContentProApi: { url: `${url}/rcp`, username: 'admin', password: 'Rcp1 Emu2 Adm3 InX4 Pa55 W0rd', urlStyle: 'wpJson' } },
+		},
+	};
+}
+
+/** An emulator and a runner for the table (and the property test), closed with `close()`. */
+async function standalone() {
+	const root = path.join(__dirname, '../..');
+	const { startEmulator, EmulatorClient } = require(path.join(root, 'emulators'));
+	const { runNode } = require(path.join(root, 'test/harness'));
+	const { resetSharedLimits } = require(path.join(root, 'dist/nodes/common/sharedLimits.js'));
+	const emu = await startEmulator({ port: 0 });
+	const client = new EmulatorClient(emu.url);
+	const P = providers(emu.url);
+	const size = { vivenu: { transactions: 60 }, 'restrict-content-pro': { payments: 20 } };
+	return {
+		client,
+		state: () => emu.state,
+		reset: async () => {
+			resetSharedLimits();
+			await client.reset({ size });
+			return emu.state;
+		},
+		run: async (provider, parameters, input) => {
+			const p = P[provider];
+			return await runNode({ node: path.join(root, p.node), credentialTypes: p.credentialTypes.map((c) => path.join(root, c)), credentials: p.credentials, parameters, input, continueOnFail: true });
+		},
+		close: () => emu.close(),
+	};
+}
+
+module.exports = { writeOutcomeTable, runCell, cells, OPERATIONS, ANSWERS, standalone };
+
+if (require.main === module) {
+	(async () => {
+		const env = await standalone();
+		const tally = { passed: 0, failed: 0 };
+		const check = (name, ok, detail) => {
+			if (ok) tally.passed++;
+			else {
+				tally.failed++;
+				console.log(`FAIL ${name}: ${JSON.stringify(detail)}`);
+			}
+		};
+		try {
+			await writeOutcomeTable({ ...env, check });
+		} finally {
+			await env.close();
+		}
+		console.log(`write outcomes: ${tally.passed} passed, ${tally.failed} failed`);
+		process.exitCode = tally.failed ? 1 : 0;
+	})().catch((error) => {
+		console.error(error);
+		process.exitCode = 1;
+	});
+}
