@@ -1,5 +1,5 @@
 'use strict';
-// Small helpers shared by scripts/e2e.js and scripts/start.js (no dependencies).
+// Small helpers shared by the scripts (no dependencies).
 const fs = require('fs');
 const net = require('net');
 const os = require('os');
@@ -19,6 +19,21 @@ function freePort() {
       srv.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * n distinct free loopback ports: n listeners opened together, then closed (ports asked for one after
+ * another can come back twice: a worker once failed with "Task Broker's port … is already in use").
+ */
+async function freePorts(n) {
+  const servers = await Promise.all(Array.from({ length: n }, () => new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => resolve(srv));
+  })));
+  const ports = servers.map((srv) => srv.address().port);
+  await Promise.all(servers.map((srv) => new Promise((r) => srv.close(r))));
+  return ports;
 }
 
 /** Resolves true if something accepts TCP connections on 127.0.0.1:port. */
@@ -138,4 +153,4 @@ async function httpJson(method, url, { body, headers = {}, timeoutMs = 15000 } =
   return { status: res.status, headers: res.headers, body: parsed };
 }
 
-module.exports = { REPO_ROOT, freePort, portInUse, sleep, fmtMs, Timings, run, tail, substitute, httpJson };
+module.exports = { REPO_ROOT, freePort, freePorts, portInUse, sleep, fmtMs, Timings, run, tail, substitute, httpJson };
