@@ -151,8 +151,11 @@ async function checkDemo(stack, { ours, editor }) {
   return failures;
 }
 
-/** Resolves when Ctrl-C / SIGTERM arrives or n8n or the emulator exits on its own (exit code 1 then). */
-function untilStopped(stack) {
+/**
+ * Resolves when Ctrl-C / SIGTERM arrives or n8n or the emulator exits on its own (exit code 1 then);
+ * `expected()` true means an exit is a restart (scripts/dev.js --restart).
+ */
+function untilStopped(stack, { expected = () => false } = {}) {
   return new Promise((resolve) => {
     let stopping = false;
     const onSignal = () => { stopping = true; resolve('signal'); };
@@ -162,6 +165,7 @@ function untilStopped(stack) {
     process.once('SIGTERM', onSignal);
     for (const [what, child, log] of [['n8n', stack.server.child, stack.logFile], ['the emulator', stack.emulator.child, path.join(stack.demoDir, 'emulator.log')]]) {
       child.once('exit', (code, signal) => {
+        if (expected()) return;
         if (!stopping) step(`${what} exited unexpectedly (${code ?? signal}); see ${log}`);
         process.exitCode = 1;
         resolve('exit');
