@@ -119,7 +119,10 @@ function discover(opts, packageDir) {
     problems.push(...ex.problems);
   }
   for (const p of crossCheck(providers, cases)) problems.push(p);
-  if (opts.smoke) problems.push(...smoke.missing(cases, { filtered: Boolean(opts.filter) }));
+  if (opts.smoke) {
+    problems.push(...smoke.missing(cases, { filtered: Boolean(opts.filter) }));
+    smoke.lighten(cases);
+  }
   // Problems not tied to one invalid case (duplicate ids, unknown credential ids, a bad
   // credentials.json) count as one failure, "case definitions".
   const invalidNames = cases.filter((c) => c.invalid).map((c) => `${c.name}: `);

@@ -7,18 +7,106 @@
 const LIST = {
   'vivenu/get-by-id-expression': 'vivenu read: Get Many, then Get by an expression',
   'vivenu/update-payment-status': 'vivenu write: Update Payment Status',
-  'vivenu/trigger-active': 'vivenu Trigger: webhook registered at activation, signed delivery → one execution, restart',
+  'vivenu/trigger-active': 'vivenu Trigger: registered at activation, a signed delivery → one execution (TRIGGER_CHECKS)',
   'constant-contact/pending-then-cancel': 'Constant Contact read (Get Many registrations) and write (Update Status)',
   'constant-contact/partial-failure-continue': 'Constant Contact bulk write with a 207 (its execution hint: versionChecks)',
   'constant-contact/token-refresh': 'Constant Contact OAuth2 token refresh on a 401',
-  'constant-contact/trigger-active': 'Constant Contact Trigger: polling while active, across a restart',
+  'constant-contact/trigger-active': 'Constant Contact Trigger: polling while active, a new registration emitted once',
   'flexiown/create-then-get-status': 'Flexiown write (Create) and read (Get Status)',
   'fourvenues/events-then-get': 'Fourvenues read: Get Many events, then Get (Fourvenues has no write operation)',
-  'fourvenues/trigger-active': 'Fourvenues Trigger: webhook registered at activation, signed delivery → one execution, restart',
+  'fourvenues/trigger-active': 'Fourvenues Trigger: endpoint created at activation, a paid payment → one execution',
   'restrict-content-pro/crud': 'Restrict Content Pro write (Create, Update, Delete) and read (Get, Get Many)',
-  'restrict-content-pro/trigger-active': 'Restrict Content Pro Trigger: polling while active, across a restart',
+  'restrict-content-pro/trigger-active': 'Restrict Content Pro Trigger: a new payment emitted once, and once more across a restart',
 };
 const CASES = new Set(Object.keys(LIST));
+
+const aw = require('../../test/e2e/_support/active-workflow');
+
+/** A webhook trigger: activation registers n8n's URL once; one signed delivery → one execution; deactivation. */
+function webhookTrigger({ workflowId, webhookId, provider, registrations, fire }) {
+  return async ({ emulator, assert, server }) => {
+    const url = `http://localhost:${server.port}/webhook/${webhookId}/webhook`;
+    await aw.whileActive(server, workflowId, assert, async () => {
+      const hooks = await aw.waitFor(async () => {
+        const list = (await registrations(emulator)).filter((w) => w.url === url);
+        return list.length ? list : null;
+      }, 10000);
+      assert.equal(hooks && hooks.length, 1, `one registration of ${url} at activation`);
+      await fire(emulator);
+      await emulator.waitForWebhooks({ provider, timeoutMs: 20000 });
+      assert.deepEqual((await emulator.webhookDeliveries(provider)).map((d) => d.status), [200], 'the signed delivery was accepted');
+      await aw.expectWebhookExecutions(server, workflowId, 1, assert, 'one execution for the delivery');
+    });
+    const left = await aw.waitFor(async () => ((await registrations(emulator)).some((w) => w.url === url) ? null : true), 10000);
+    assert.ok(left, 'deactivation removed the registration');
+  };
+}
+
+/**
+ * A polling trigger: after the first poll (which only remembers where the list stands) one new record is
+ * emitted exactly once; with `restart`, n8n restarts (same database) and exactly the record added while it
+ * was down is emitted, once (the cursor is in the workflow's static data, which n8n 1.x saves only for ids
+ * of at most 16 characters).
+ */
+function pollTrigger({ workflowId, node, provider, isPoll, add, key, restart }) {
+  return async ({ emulator, assert, server }) => {
+    let polls = 0;
+    const expected = [];
+    const settle = async (what) => {
+      polls = await aw.waitForPolls(emulator, provider, isPoll, polls, 2);
+      const got = (await aw.polledItems(server, workflowId, node)).map(key).sort();
+      assert.deepEqual(got, expected.slice().sort(), `${what}: emitted items (${polls} polls so far)`);
+    };
+    await aw.whileActive(server, workflowId, assert, async () => {
+      polls = await aw.waitForPolls(emulator, provider, isPoll, 0, 1);
+      expected.push(await add(emulator));
+      await settle('one new record');
+      if (restart) {
+        await server.restart({ whileDown: async () => { expected.push(await add(emulator)); } });
+        await settle('after a restart, the record added while n8n was down');
+      }
+    });
+  };
+}
+
+/**
+ * In place of the trigger-active cases' checks (the full lifecycle, run on 2.40.7): each trigger activated
+ * and fired once; one restart, on the Restrict Content Pro poller.
+ */
+const TRIGGER_CHECKS = {
+  'vivenu/trigger-active': webhookTrigger({
+    workflowId: 'e2eVivenuTrigAct', webhookId: '4f7c2a10-e2e0-4b1d-9c3e-a1b2c3d4e5f6', provider: 'vivenu',
+    registrations: async (emulator) => (await emulator.state('vivenu')).webhooks,
+    fire: async (emulator) => {
+      const { fixtures } = await emulator.state('vivenu');
+      await emulator.fireWebhook({ provider: 'vivenu', type: 'transaction.complete', data: { transactionId: fixtures.completeTransactionId } });
+    },
+  }),
+  'fourvenues/trigger-active': webhookTrigger({
+    workflowId: 'e2eFourvTrigAct', webhookId: '5e8d3b21-e2e0-4c2e-8d4f-b2c3d4e5f6a7', provider: 'fourvenues',
+    registrations: async (emulator) => (await emulator.state('fourvenues')).webhookEndpoints,
+    fire: (emulator) => emulator.control('POST', 'fourvenues', '/payments', {}),
+  }),
+  'constant-contact/trigger-active': pollTrigger({
+    workflowId: 'e2eCcTrigActive', node: 'CC Trigger', provider: 'constant-contact',
+    isPoll: (r) => r.method === 'GET' && /^\/v3\/events\/[^/]+\/tracks\/[^/]+\/registrations$/.test(r.providerPath) && !r.query.next,
+    add: async (emulator) => `newRegistration ${(await emulator.control('POST', 'constant-contact', '/registrations', [{}])).registrations[0].registration_id}`,
+    key: (i) => `${i.event} ${i.registration.registration_id}`,
+  }),
+  'restrict-content-pro/trigger-active': pollTrigger({
+    workflowId: 'e2eRcpTrigActive', node: 'RCP Trigger', provider: 'restrict-content-pro', restart: true,
+    isPoll: (r) => r.method === 'GET' && /\/payments$/.test(r.providerPath),
+    add: async (emulator) => `newPayment ${(await emulator.control('POST', 'restrict-content-pro', '/payments', [{}])).payments[0].id}`,
+    key: (i) => `${i.event} ${i.payment.id}`,
+  }),
+};
+
+/** --smoke: the trigger-active cases get the lighter checks above (their workflows and prepare() stay). */
+function lighten(cases) {
+  for (const c of cases) {
+    if (TRIGGER_CHECKS[c.name] && c.module) c.module = { ...c.module, check: TRIGGER_CHECKS[c.name], timeoutMs: 180000 };
+  }
+}
 
 /** A listed case that does not exist (renamed or deleted) is a problem of the case definitions. */
 function missing(cases, { filtered = false } = {}) {
@@ -89,4 +177,4 @@ async function versionChecks({ stack, server, cases, tally, say, note, number })
   return n;
 }
 
-module.exports = { CASES, LIST, missing, versionChecks };
+module.exports = { CASES, LIST, TRIGGER_CHECKS, lighten, missing, versionChecks };
