@@ -83,7 +83,7 @@ async function startDemo({ ports, timings, install, env = {}, name = 'demo' }) {
   stack.demoDir = demoDir;
   stack.trapSignals({ label: '[start]', what: 'n8n and the emulator' });
   let examples;
-  step(`packing the package, installing it into ${demoDir}, starting the emulator on 127.0.0.1:${emuPort} and n8n on http://localhost:${n8nPort}/ (log: ${logFile})`);
+  step(`${install ? 'copying the build' : 'packing the package and installing it'} into ${demoDir}, starting the emulator on 127.0.0.1:${emuPort} and n8n on http://localhost:${n8nPort}/ (log: ${logFile})`);
   await startStack({
     stack, userFolder: demoDir, install, installMode: 'n8n', emulatorPort: emuPort, emulatorLog: path.join(demoDir, 'emulator.log'),
     port: n8nPort, brokerPort, startTimeoutMs: 180000,
