@@ -10,14 +10,17 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { REPO_ROOT, freePorts, Timings } = require('./util');
+const { REPO_ROOT, freePorts, Timings, running, stopRunning } = require('./util');
 const n8n = require('./n8n');
 const pkg = require('./package');
 const { startEmulatorProcess } = require('./emulator');
 const { baseVars } = require('./cases');
 
 const live = new Set();
-process.on('exit', () => { for (const s of live) s.killNow(); });
+process.on('exit', () => {
+  for (const s of live) s.killNow();
+  for (const c of running) { try { c.kill('SIGKILL'); } catch { /* gone */ } }
+});
 
 class Stack {
   /**
@@ -133,7 +136,8 @@ class Stack {
   stop() {
     if (!this.stopping) {
       const wave = (fns) => Promise.all(fns.map((f) => Promise.resolve().then(f).catch((e) => process.stderr.write(`cleanup: ${e.message}\n`))));
-      this.stopping = wave(this.waves.first).then(() => wave(this.waves.last)).finally(() => live.delete(this));
+      // Commands still running (an `n8n import:*`, npm) go first: they write into the temp dir.
+      this.stopping = stopRunning().then(() => wave(this.waves.first)).then(() => wave(this.waves.last)).finally(() => live.delete(this));
     }
     return this.stopping;
   }
