@@ -27,10 +27,9 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
-const { REPO_ROOT, freePort, fmtMs, Timings, tail, substitute } = require('../scripts/lib/util');
-const n8n = require('../scripts/lib/n8n');
-const { startEmulatorProcess } = require('../scripts/lib/emulator');
-const { baseVars, buildOutput, runError } = require('../scripts/lib/cases');
+const { REPO_ROOT, fmtMs, Timings, tail, substitute } = require('../scripts/lib/util');
+const { Stack, startStack } = require('../scripts/lib/stack');
+const { buildOutput, runError } = require('../scripts/lib/cases');
 const { installPackage } = require('./lib/package');
 const { buildWorkflow, workflowId, TRIGGER, MEASURED } = require('./lib/workflow');
 const { renderTable, renderHeadlines, fmtRatio } = require('./lib/report');
@@ -225,156 +224,84 @@ function summarize(runs) {
   };
 }
 
-async function main() {
-  const started = Date.now();
-  const opts = parseArgs(process.argv.slice(2));
-  const timings = new Timings();
-  const scenarios = loadScenarios(opts.filter);
-  if (!scenarios.length) throw new Error(`no scenarios in bench/scenarios${opts.filter ? ` matching /${opts.filter}/` : ''}`);
-
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-bench-'));
-  const logFile = path.join(tmp, 'n8n.log');
-  fs.writeFileSync(logFile, '');
-  note(`temp dir ${tmp} (n8n log: ${logFile})`);
-
-  const cleanups = [];
-  const onSignal = (sig) => {
-    process.stderr.write(`\nbench: interrupted by ${sig}, stopping n8n and the emulator\n`);
-    Promise.allSettled(cleanups.map((f) => f())).finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-
-  const results = [];
-  let failure = null;
-  let meta = {};
-  try {
-    const { nodeBin, n8nBin } = await timings.time('locate/install n8n', async () => n8n.ensureN8n());
-    const npmEnv = { ...process.env, PATH: `${path.dirname(nodeBin)}${path.delimiter}${process.env.PATH}` };
-    const userFolder = path.join(tmp, 'user');
-    const installed = await installPackage({ tmp, userFolder, env: npmEnv, logFile, mode: opts.skipBuild ? 'repo-dist' : 'snapshot', timings });
-    note(`installed ${installed.name}@${installed.version} into the n8n user folder`);
-
-    const emulator = await timings.time('start emulator', async () =>
-      startEmulatorProcess({ port: await freePort(), nodeBin, logFile: path.join(tmp, 'emulator.log') }));
-    cleanups.push(() => emulator.stop());
-    const client = emulator.client;
-    const vars = baseVars(emulator);
-
-    // --- variants and workflows ------------------------------------------------------------------
-    const credentials = new Map();
-    const workflows = [];
-    const warmups = new Map();
-    await timings.time('prepare scenarios', async () => {
-      for (const s of scenarios) {
-        for (const c of substitute(s.credentials || [], vars)) credentials.set(c.id, c);
-        await client.reset(s.emulator || {});
-        const data = (typeof s.prepare === 'function' ? await s.prepare({ emulator: client, vars }) : {}) || {};
-        const ctx = { vars, data, limit: s.limit };
-        const input = typeof s.input === 'function' ? s.input(ctx) : undefined;
-        const expected = typeof s.expected === 'function' ? s.expected(ctx) : undefined;
-        // Baselines that take minutes (slow: true) only with --slow.
-        const baselines = s.baselines(ctx).filter((b) => opts.slow || !b.slow);
-        const specs = [{ role: 'ours', ...s.ours(ctx) }, ...baselines.map((b) => ({ role: 'baseline', ...b }))];
-        s.variants = specs.map((spec, i) => {
-          const key = `${s.id}/${i}/${spec.label}`;
-          const workflow = buildWorkflow({ id: workflowId(key), name: `bench ${s.id}: ${spec.label}`, node: spec.node, input });
-          workflows.push(workflow);
-          return { ...spec, workflow, data, expected };
-        });
-        s.inputItems = input;
-        s.ctx = ctx;
-      }
-      // Warm-up: each distinct node type once, so lazy loading and first connections are not part
-      // of any measurement. Prefer a variant that takes input items (run with just one item).
-      const byCost = [...scenarios.filter((s) => s.inputItems), ...scenarios.filter((s) => !s.inputItems)];
-      for (const s of byCost) {
-        for (const v of s.variants) {
-          const wkey = `${s.provider}/${v.node.type}`;
-          if (warmups.has(wkey)) continue;
-          // At --scale=N a full run of a list scenario is as costly as the measurement itself (50,000
-          // transactions): the scenario's warmup() gives a small version of the node (one page) instead.
-          const node = opts.scale > 1 && typeof s.warmup === 'function' ? s.warmup(v.node, s.ctx) : v.node;
-          const wf = buildWorkflow({ id: workflowId(`warmup/${wkey}/${s.id}`), name: `bench warm-up ${wkey}`, node, input: s.inputItems && s.inputItems.slice(0, 1) });
-          warmups.set(wkey, { workflow: wf, s, data: v.data });
-          workflows.push(wf);
-        }
-      }
+/**
+ * Builds each scenario's variants (our node + each HTTP Request baseline) and one warm-up workflow per
+ * distinct node type; returns what to import: { credentials, workflows } (warm-ups in `warmups`).
+ */
+async function prepareScenarios(scenarios, client, vars, opts) {
+  const credentials = new Map();
+  const workflows = [];
+  const warmups = new Map();
+  for (const s of scenarios) {
+    for (const c of substitute(s.credentials || [], vars)) credentials.set(c.id, c);
+    await client.reset(s.emulator || {});
+    const data = (typeof s.prepare === 'function' ? await s.prepare({ emulator: client, vars }) : {}) || {};
+    const ctx = { vars, data, limit: s.limit };
+    const input = typeof s.input === 'function' ? s.input(ctx) : undefined;
+    const expected = typeof s.expected === 'function' ? s.expected(ctx) : undefined;
+    // Baselines that take minutes (slow: true) only with --slow.
+    const baselines = s.baselines(ctx).filter((b) => opts.slow || !b.slow);
+    const specs = [{ role: 'ours', ...s.ours(ctx) }, ...baselines.map((b) => ({ role: 'baseline', ...b }))];
+    s.variants = specs.map((spec, i) => {
+      const key = `${s.id}/${i}/${spec.label}`;
+      const workflow = buildWorkflow({ id: workflowId(key), name: `bench ${s.id}: ${spec.label}`, node: spec.node, input });
+      workflows.push(workflow);
+      return { ...spec, workflow, data, expected };
     });
-
-    // --- n8n ---------------------------------------------------------------------------------------
-    const importDir = path.join(tmp, 'import');
-    fs.mkdirSync(importDir);
-    const [port, brokerPort] = [await freePort(), await freePort()];
-    const ctx = {
-      nodeBin, n8nBin, logFile,
-      env: n8n.n8nEnv({ nodeBin, userFolder, port, brokerPort, extra: {
-        N8N_DISABLED_MODULES: n8n.E2E_DISABLED_MODULES,
-        // n8n answers GET /rest/executions/:id without run data above 100 MB (the default); 50,000
-        // vivenu transactions are about 150 MB. Only what REST may send changes, not how n8n runs.
-        EXECUTIONS_DATA_MAX_DISPLAY_SIZE: String(1024 * 1048576),
-      } }),
-      flatted: n8n.loadFlatted(n8nBin),
-    };
-    const credFile = path.join(importDir, 'credentials.json');
-    fs.writeFileSync(credFile, JSON.stringify([...credentials.values()], null, 2));
-    if (credentials.size) await timings.time(`n8n import:credentials (${credentials.size})`, () => n8n.importCredentials(ctx, credFile));
-    const wfFile = path.join(importDir, 'workflows.json');
-    fs.writeFileSync(wfFile, JSON.stringify(workflows, null, 2));
-    await timings.time(`n8n import:workflow (${workflows.length})`, () => n8n.importWorkflows(ctx, wfFile));
-
-    const server = new n8n.N8nServer(ctx);
-    cleanups.push(() => server.stop());
-    await timings.time('n8n start (until ready)', () => server.start());
-    await server.ensureOwner({ email: 'bench@example.com', password: 'Bench-Password-1', firstName: 'Bench', lastName: 'Runner' });
-    const n8nVersion = (() => {
-      try { return JSON.parse(fs.readFileSync(path.join(n8n.n8nPackageDir(n8nBin), 'package.json'), 'utf8')).version; } catch { return '?'; }
-    })();
-    meta = { n8nVersion, nodeVersion: execFileSync(nodeBin, ['--version']).toString().trim(), package: `${installed.name}@${installed.version}` };
-
-    await timings.time('warm-up', async () => {
-      for (const [wkey, w] of warmups) {
-        const r = await runOnce({ server, client, s: w.s, variant: { workflow: w.workflow, data: w.data, expected: undefined }, vars, scale: opts.scale });
-        note(`warm-up ${wkey}: ${r.ok ? 'ok' : `failed (${r.error.split('\n')[0]})`}`);
-      }
-    });
-
-    // --- measure ---------------------------------------------------------------------------------------
-    const deadline = Date.now() + TOTAL_BUDGET_MS * opts.scale;
-    for (const s of scenarios) {
-      const entry = { id: s.id, title: s.title, provider: s.provider, limit: s.limit, latencyMs: s.latencyMs || 0, ours: null, baselines: [], physical: null };
-      results.push(entry);
-      for (const v of s.variants) {
-        const runs = [];
-        // A variant may cap its runs (maxRuns: 1 for one that takes minutes, e.g. a paced baseline).
-        const runCount = Math.min(opts.runs, v.maxRuns || opts.runs);
-        for (let i = 0; i < runCount; i++) {
-          if (Date.now() > deadline) throw new Error(`time budget of ${fmtMs(TOTAL_BUDGET_MS)} for measuring exceeded`);
-          runs.push(await runOnce({ server, client, s, variant: v, vars, scale: opts.scale }));
-        }
-        const sum = { label: v.label, nodeType: v.node.type, strongest: Boolean(v.strongest), ...summarize(runs) };
-        if (v.role === 'ours') entry.ours = sum; else entry.baselines.push(sum);
-        const last = runs[runs.length - 1];
-        note(`${s.id} | ${v.label}: ${sum.nodeMs == null ? '—' : fmtMs(sum.nodeMs)}, ${sum.requests} requests`
-          + ` (execution ${last.executionMs == null ? '—' : fmtMs(last.executionMs)}, run data read in ${last.readMs == null ? '—' : fmtMs(last.readMs)})`
-          + `${sum.status429 ? ` (${sum.status429}× 429)` : ''}`
-          + `, ${sum.count == null ? '—' : sum.count}${sum.expected != null ? `/${sum.expected}` : ''} results, peak RSS ${sum.rssPeakMb} MB`
-          + `, ${sum.ok ? 'ok' : `FAILED: ${sum.error.split('\n')[0].slice(0, 160)}`}`);
-      }
-      if (typeof s.physical === 'function') {
-        entry.physical = await runPhysical({ client, s, vars, scale: opts.scale });
-        const p = entry.physical;
-        note(`${s.id} | physical limit (plain script): ${p.ms == null ? '—' : fmtMs(p.ms)}, ${p.requests} requests${p.status429 ? ` (${p.status429}× 429)` : ''}, ${p.count} results${p.error ? `, FAILED: ${p.error.slice(0, 160)}` : ''}`);
-      }
-    }
-  } catch (e) {
-    failure = e;
-    process.stderr.write(`bench: ${e.stack || e.message}\n--- last lines of ${logFile} ---\n${tail(logFile, 40)}\n---\n`);
-  } finally {
-    await Promise.allSettled(cleanups.map((f) => f()));
+    s.inputItems = input;
+    s.ctx = ctx;
   }
+  // Warm-up: each distinct node type once, so lazy loading and first connections are not part
+  // of any measurement. Prefer a variant that takes input items (run with just one item).
+  const byCost = [...scenarios.filter((s) => s.inputItems), ...scenarios.filter((s) => !s.inputItems)];
+  for (const s of byCost) {
+    for (const v of s.variants) {
+      const wkey = `${s.provider}/${v.node.type}`;
+      if (warmups.has(wkey)) continue;
+      // At --scale=N a full run of a list scenario is as costly as the measurement itself (50,000
+      // transactions): the scenario's warmup() gives a small version of the node (one page) instead.
+      const node = opts.scale > 1 && typeof s.warmup === 'function' ? s.warmup(v.node, s.ctx) : v.node;
+      const wf = buildWorkflow({ id: workflowId(`warmup/${wkey}/${s.id}`), name: `bench warm-up ${wkey}`, node, input: s.inputItems && s.inputItems.slice(0, 1) });
+      warmups.set(wkey, { workflow: wf, s, data: v.data });
+      workflows.push(wf);
+    }
+  }
+  return { credentials: [...credentials.values()], workflows, warmups };
+}
 
-  // --- report -------------------------------------------------------------------------------------------
+/** Every variant of every scenario, `opts.runs` times (and the plain-script physical limit); → results. */
+async function measure({ server, client, scenarios, vars, opts, results }) {
+  const deadline = Date.now() + TOTAL_BUDGET_MS * opts.scale;
+  for (const s of scenarios) {
+    const entry = { id: s.id, title: s.title, provider: s.provider, limit: s.limit, latencyMs: s.latencyMs || 0, ours: null, baselines: [], physical: null };
+    results.push(entry);
+    for (const v of s.variants) {
+      const runs = [];
+      // A variant may cap its runs (maxRuns: 1 for one that takes minutes, e.g. a paced baseline).
+      const runCount = Math.min(opts.runs, v.maxRuns || opts.runs);
+      for (let i = 0; i < runCount; i++) {
+        if (Date.now() > deadline) throw new Error(`time budget of ${fmtMs(TOTAL_BUDGET_MS)} for measuring exceeded`);
+        runs.push(await runOnce({ server, client, s, variant: v, vars, scale: opts.scale }));
+      }
+      const sum = { label: v.label, nodeType: v.node.type, strongest: Boolean(v.strongest), ...summarize(runs) };
+      if (v.role === 'ours') entry.ours = sum; else entry.baselines.push(sum);
+      const last = runs[runs.length - 1];
+      note(`${s.id} | ${v.label}: ${sum.nodeMs == null ? '—' : fmtMs(sum.nodeMs)}, ${sum.requests} requests`
+        + ` (execution ${last.executionMs == null ? '—' : fmtMs(last.executionMs)}, run data read in ${last.readMs == null ? '—' : fmtMs(last.readMs)})`
+        + `${sum.status429 ? ` (${sum.status429}× 429)` : ''}`
+        + `, ${sum.count == null ? '—' : sum.count}${sum.expected != null ? `/${sum.expected}` : ''} results, peak RSS ${sum.rssPeakMb} MB`
+        + `, ${sum.ok ? 'ok' : `FAILED: ${sum.error.split('\n')[0].slice(0, 160)}`}`);
+    }
+    if (typeof s.physical === 'function') {
+      entry.physical = await runPhysical({ client, s, vars, scale: opts.scale });
+      const p = entry.physical;
+      note(`${s.id} | physical limit (plain script): ${p.ms == null ? '—' : fmtMs(p.ms)}, ${p.requests} requests${p.status429 ? ` (${p.status429}× 429)` : ''}, ${p.count} results${p.error ? `, FAILED: ${p.error.slice(0, 160)}` : ''}`);
+    }
+  }
+}
+
+/** The table and headlines on stdout, bench/results/latest.json (or --out). */
+function report({ results, opts, meta, failure, timings, started }) {
   const rows = [];
   for (const r of results) {
     for (const b of r.baselines) {
@@ -431,10 +358,53 @@ async function main() {
   fs.mkdirSync(path.dirname(opts.out), { recursive: true });
   fs.writeFileSync(opts.out, `${JSON.stringify(doc, null, 2)}\n`);
   note(`results written to ${path.relative(process.cwd(), opts.out) || opts.out}`);
+}
 
+async function main() {
+  const started = Date.now();
+  const opts = parseArgs(process.argv.slice(2));
+  const timings = new Timings();
+  const scenarios = loadScenarios(opts.filter);
+  if (!scenarios.length) throw new Error(`no scenarios in bench/scenarios${opts.filter ? ` matching /${opts.filter}/` : ''}`);
+  const stack = new Stack({ name: 'bench', timings, keep: opts.keep });
+  note(`temp dir ${stack.tmp} (n8n log: ${stack.logFile})`);
+  stack.trapSignals({ label: 'bench', what: 'n8n and the emulator' });
+
+  const results = [];
+  let failure = null;
+  let meta = {};
+  try {
+    let prepared;
+    await startStack({
+      stack, owner: { email: 'bench@example.com', password: 'Bench-Password-1', firstName: 'Bench', lastName: 'Runner' },
+      install: (a) => installPackage({ ...a, mode: opts.skipBuild ? 'repo-dist' : 'snapshot' }),
+      onInstalled: (i) => note(`installed ${i.name}@${i.version} into the n8n user folder`),
+      content: async ({ emulator, vars }) => {
+        prepared = await timings.time('prepare scenarios', () => prepareScenarios(scenarios, emulator.client, vars, opts));
+        return prepared;
+      },
+      // n8n answers GET /rest/executions/:id without run data above 100 MB (the default); 50,000
+      // vivenu transactions are about 150 MB. Only what REST may send changes, not how n8n runs.
+      env: { EXECUTIONS_DATA_MAX_DISPLAY_SIZE: String(1024 * 1048576) },
+    });
+    const { server, emulator: { client }, vars, installed } = stack;
+    meta = { n8nVersion: stack.n8nVersion || '?', nodeVersion: execFileSync(stack.nodeBin, ['--version']).toString().trim(), package: `${installed.name}@${installed.version}` };
+    await timings.time('warm-up', async () => {
+      for (const [wkey, w] of prepared.warmups) {
+        const r = await runOnce({ server, client, s: w.s, variant: { workflow: w.workflow, data: w.data, expected: undefined }, vars, scale: opts.scale });
+        note(`warm-up ${wkey}: ${r.ok ? 'ok' : `failed (${r.error.split('\n')[0]})`}`);
+      }
+    });
+    await measure({ server, client, scenarios, vars, opts, results });
+  } catch (e) {
+    failure = e;
+    process.stderr.write(`bench: ${e.stack || e.message}\n--- last lines of ${stack.logFile} ---\n${tail(stack.logFile, 40)}\n---\n`);
+  } finally {
+    await stack.stop();
+  }
+  report({ results, opts, meta, failure, timings, started });
   const oursFailed = results.some((r) => !r.ours || !r.ours.ok);
-  if (failure || opts.keep || oursFailed) note(`temp dir kept: ${tmp}`);
-  else fs.rmSync(tmp, { recursive: true, force: true });
+  if (stack.removeTemp({ keep: Boolean(failure || opts.keep || oursFailed) })) note(`temp dir kept: ${stack.tmp}`);
   // Baselines may fail by design (e.g. HTTP Request against a rate limit); our node must not.
   process.exitCode = failure || oursFailed ? 1 : 0;
 }

@@ -33,15 +33,10 @@
  *   reported instead of checked
  */
 const fs = require('fs');
-const net = require('net');
-const os = require('os');
 const path = require('path');
-const crypto = require('crypto');
 const { REPO_ROOT, fmtMs, Timings, tail, sleep, substitute, httpJson } = require('./lib/util');
-const n8n = require('./lib/n8n');
-const pkg = require('./lib/package');
-const { startEmulatorProcess } = require('./lib/emulator');
-const services = require('./lib/services');
+const { Stack } = require('./lib/stack');
+const cluster = require('./lib/cluster');
 const qw = require('./lib/queue-workflows');
 const qt = require('./lib/queue-triggers');
 
@@ -98,206 +93,312 @@ const check = (ok, what, detail) => {
 };
 const readExample = (name) => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'examples', `${name}.json`), 'utf8'));
 
+/** The example credentials with the rateLimitShare each credential's processes need. */
+function queueCredentials(emulator) {
+  const vars = { EMULATOR_URL: emulator.url, EMULATOR_PORT: String(emulator.port) };
+  const credDir = path.join(REPO_ROOT, 'examples', 'credentials');
+  return fs.readdirSync(credDir).filter((f) => f.endsWith('.json')).sort()
+    .flatMap((f) => substitute(JSON.parse(fs.readFileSync(path.join(credDir, f), 'utf8')), vars))
+    .map((c) => ({ ...c, data: { ...c.data, rateLimitShare: RATE_LIMIT_SHARE[c.type] ?? 100 } }));
+}
+
+/** The workload's webhook copies of the examples and their share of the calls; the trigger workflows. */
+function prepareWorkload() {
+  const shareSum = WORKLOAD.reduce((a, w) => a + w.share, 0);
+  let assigned = 0;
+  for (const [i, w] of WORKLOAD.entries()) {
+    const example = readExample(w.example);
+    w.id = `queue${String(example.id).slice(0, 16)}`;
+    w.path = `queue-test-${w.example}`;
+    w.workflow = qw.webhookCopy(example, { id: w.id, path: w.path, bodyDriven: w.bodyDriven });
+    if (w.requestOptions) {
+      for (const n of w.workflow.nodes.filter((x) => String(x.type).startsWith(qw.PKG_PREFIX))) {
+        n.parameters.requestOptions = { ...(n.parameters.requestOptions || {}), ...w.requestOptions };
+      }
+    }
+    w.calls = i === WORKLOAD.length - 1 ? opts.calls - assigned : Math.round((opts.calls * w.share) / shareSum);
+    assigned += w.calls;
+  }
+  return qt.prepare(readExample);
+}
+
+/**
+ * The main activates the workflows (publishes them, in n8n 2.x terms) and registers their webhooks in
+ * the database, where the webhook processor finds them; activation needs an owner, so the workflows are
+ * created and activated through the editor's REST calls.
+ */
+async function activateAll(main, allWorkflows) {
+  for (const wf of allWorkflows) {
+    const { id, name, nodes, connections, settings } = wf;
+    const created = await main.request('POST', '/rest/workflows', { id, name, nodes, connections, settings: settings || {} });
+    if (created.status !== 200) throw new Error(`creating ${id} → ${created.status}: ${JSON.stringify(created.body).slice(0, 300)}`);
+    const r = await main.request('POST', `/rest/workflows/${id}/activate`, { versionId: created.body.data.versionId });
+    if (r.status !== 200) throw new Error(`activating ${id} → ${r.status}: ${JSON.stringify(r.body).slice(0, 300)}`);
+  }
+}
+
+/** Every webhook in the database and the triggers' registrations at the emulator (checked). */
+async function waitRegistrations({ pg, emulator, allWorkflows, triggers, webhookBase, timings }) {
+  const hookWorkflows = allWorkflows.filter((wf) => wf.nodes.some((n) => n.webhookId));
+  await timings.time('webhooks registered', async () => {
+    const deadline = Date.now() + 120000;
+    for (;;) {
+      const out = await pg.psql(`select count(distinct "workflowId") from webhook_entity where "workflowId" in (${sqlList(hookWorkflows.map((w) => w.id))})`, pg.database);
+      if (Number(out.trim()) >= hookWorkflows.length) return;
+      if (Date.now() > deadline) throw new Error(`only ${out.trim()} of ${hookWorkflows.length} workflows' webhooks registered after 120 s (see n8n-main.log)`);
+      await sleep(500);
+    }
+  });
+  check(true, `cluster up: main, 2 workers (concurrency ${opts.concurrency}), webhook processor; ${allWorkflows.length} active workflows`);
+  // The triggers registered the webhook processor's URL at the emulator, once each. n8n 2.40.7 publishes
+  // an activated workflow through an outbox after the REST call has answered: wait for the registrations.
+  const hookProviders = triggers.filter((x) => x.kind === 'webhook').map((x) => x.provider);
+  let urls = {};
+  const regDeadline = Date.now() + 120000;
+  do {
+    urls = await qt.registeredUrls(emulator.client);
+    if (hookProviders.every((p) => urls[p].length)) break;
+    await sleep(1000);
+  } while (Date.now() < regDeadline);
+  for (const t of triggers.filter((x) => x.kind === 'webhook')) {
+    const want = `${webhookBase}/webhook/${t.workflow.nodes.find((n) => n.name === t.triggerName).webhookId}/webhook`;
+    check(urls[t.provider].length === 1 && urls[t.provider][0] === want,
+      `${t.provider} Trigger registered the webhook processor's URL once at activation`, `registered: ${JSON.stringify(urls[t.provider])}, want ${want}`);
+  }
+  await emulator.client.clearRequests();
+  await emulator.client.clearStats();
+}
+
+/** The load: webhook calls and trigger deliveries at once. */
+async function fireLoad({ emulator, triggers, webhookBase, timings }) {
+  const cc = await emulator.client.state('constant-contact');
+  const payable = cc.fixtures.payableRegistrationIds;
+  const ccWork = WORKLOAD.find((w) => w.provider === 'constant-contact');
+  if (payable.length < ccWork.calls) throw new Error(`emulator has ${payable.length} payable registrations, need ${ccWork.calls}`);
+  const calls = [];
+  for (const w of WORKLOAD) {
+    for (let k = 0; k < w.calls; k++) {
+      const body = w === ccWork
+        ? { rows: [{ registration_id: payable[k], event_id: cc.fixtures.eventId, name: `queue test ${k}`, amount: 10, paid_by: 'queue test' }] }
+        : { call: k };
+      calls.push({ w, body });
+    }
+  }
+  // Interleave the workflows (deterministic shuffle) so every worker sees a mix.
+  for (let i = calls.length - 1; i > 0; i--) {
+    const j = (i * 7919 + 13) % (i + 1);
+    [calls[i], calls[j]] = [calls[j], calls[i]];
+  }
+  const fireStart = Date.now();
+  const post = async (c) => {
+    try {
+      // No short timeout: on a starved machine an answer can take minutes, and latency is not checked.
+      const r = await httpJson('POST', `${webhookBase}/webhook/${c.w.path}`, { body: c.body, timeoutMs: opts.timeoutMs });
+      return r.status;
+    } catch (e) { return e.message; }
+  };
+  const [answers, expectedDeliveries] = await Promise.all([
+    inFlight(calls, opts.inFlight, post),
+    qt.fireDeliveries(emulator.client, triggers),
+  ]);
+  const fireMs = Date.now() - fireStart;
+  timings.add(`${calls.length} webhook calls answered`, fireMs);
+  const accepted = answers.filter((s) => s === 200).length;
+  const refused = answers.filter((s) => s !== 200);
+  check(accepted === calls.length, `${calls.length} POSTs to the webhook processor (${opts.inFlight} at a time) all accepted`,
+    `${refused.length} not: ${[...new Set(refused.map(String))].slice(0, 5).join(', ')}`);
+
+  return { calls, accepted, expectedDeliveries, fireStart, fireMs, ccWork, payable };
+}
+
+/** Waits for the deliveries, the executions and the poller; returns what the checks read. */
+async function waitAll({ pg, emulator, triggers, poll, pollDriver, load, timings }) {
+  const { accepted, expectedDeliveries, fireStart } = load;
+  const loadIds = WORKLOAD.map((w) => w.id);
+  const hookTriggers = triggers.filter((t) => t.kind === 'webhook');
+  const expectedTriggerRuns = hookTriggers.reduce((a, t) => a + expectedDeliveries[t.provider].length, 0);
+  const deliveries = await timings.time('trigger deliveries answered', async () => {
+    const out = [];
+    for (const t of hookTriggers) out.push(...(await emulator.client.waitForWebhooks({ provider: t.provider, timeoutMs: opts.timeoutMs })).filter((d) => d.provider === t.provider));
+    return out;
+  });
+  const waited = await timings.time('executions finished', () =>
+    waitFinished(pg, [...loadIds, ...hookTriggers.map((t) => t.id)], accepted + expectedTriggerRuns, opts.timeoutMs));
+  const runMs = Date.now() - fireStart;
+  note(`executions: ${waited}, ${fmtMs(runMs)} after the first call`);
+  const polled = await timings.time('polling rounds done', () => pollDriver);
+  // A poll execution queued by the last poll finishes too.
+  await waitFinished(pg, [poll.id], 0, 120000);
+
+  return { loadIds, deliveries, runMs, polled };
+}
+
+/** Reads every execution back and checks it (see the header, step 4), then the tallies. */
+async function checkResults({ db, pg, roles, emulator, triggers, expectedDeliveries, load, waited }) {
+  const { calls, fireMs, ccWork, payable } = load;
+  const { loadIds, deliveries, runMs, polled } = waited;
+  const executions = await readExecutions(db, [...loadIds, ...triggers.map((t) => t.id)]);
+  const starts = {};
+  for (const r of roles) starts[r.name] = qw.workerStarts(fs.readFileSync(r.logFile, 'utf8'));
+  let totalItems = 0;
+  let lost = 0;
+  let duplicates = 0;
+  for (const w of WORKLOAD) {
+    const mine = executions.filter((e) => e.workflowId === w.id);
+    const bad = mine.filter((e) => e.status !== 'success');
+    const counts = mine.map((e) => qw.packageNodeItems(w.workflow, e.runData));
+    const expected = {};
+    for (const node of Object.keys(counts[0] || {})) {
+      expected[node] = qw.mode(counts.map((c) => c[node]).filter((v) => v !== null));
+      if (w === ccWork) expected[node] = 1; // one registration per call
+    }
+    let items = 0;
+    let short = 0;
+    for (const c of counts) {
+      for (const [node, want] of Object.entries(expected)) {
+        const got = c[node];
+        items += got || 0;
+        if (got !== want) short += 1;
+      }
+    }
+    totalItems += items;
+    lost += short + Math.max(0, w.calls - mine.length);
+    duplicates += Math.max(0, mine.length - w.calls);
+    const modes = [...new Set(mine.map((e) => e.mode))].join(',');
+    check(mine.length === w.calls && bad.length === 0 && short === 0,
+      `${w.example}: ${w.calls} webhook calls → ${mine.length} executions (mode ${modes || '-'}), all succeeded, ${items} items (${Object.entries(expected).map(([n, v]) => `${n}: ${v}`).join(', ')} each)`,
+      `${bad.length} not successful (${[...new Set(bad.map((e) => e.status))].join(',')}), ${short} node outputs with a different item count`);
+  }
+
+  // Triggers: each delivery or change emitted exactly once, by a successful execution.
+  const triggerTally = { expected: 0, seen: 0 };
+  const deliveryStats = qt.deliveryTally(deliveries);
+  for (const t of triggers) {
+    const mine = executions.filter((e) => e.workflowId === t.id);
+    const bad = mine.filter((e) => e.status !== 'success');
+    const outputs = mine.map((e) => qw.nodeOutput(e.runData, t.triggerName) || []);
+    const emitted = outputs.flat().map(t.key);
+    const expected = t.kind === 'webhook' ? expectedDeliveries[t.provider] : (polled.expected || []);
+    const cmp = qw.compareEmitted(expected, emitted);
+    // Items every node of the workflow output (the trigger's and what follows it).
+    for (const e of mine) {
+      for (const n of t.workflow.nodes) totalItems += (qw.nodeOutput(e.runData, n.name) || []).length;
+    }
+    lost += cmp.missing.length;
+    duplicates += cmp.duplicated.length + (t.kind === 'webhook' ? Math.max(0, mine.length - expected.length) : 0);
+    triggerTally.expected += expected.length;
+    triggerTally.seen += t.kind === 'webhook' ? mine.length : emitted.length;
+    const modes = [...new Set(mine.map((e) => e.mode))].join(',');
+    const detail = `${cmp.missing.length} missing, ${cmp.duplicated.length} emitted twice, ${cmp.unexpected.length} unexpected (${cmp.unexpected.slice(0, 3).join(', ')}), ${bad.length} not successful`;
+    if (t.kind === 'webhook') {
+      // A delivery whose every attempt timed out at the emulator may still have started its execution:
+      // what counts is one execution per delivery; the answers are reported.
+      const d = deliveryStats[t.provider] || { deliveries: 0, copies: 0, attempts: 0, failed: 0 };
+      check(mine.length === expected.length && outputs.every((o) => o.length === 1) && !cmp.missing.length && !cmp.duplicated.length && !cmp.unexpected.length && !bad.length,
+        `${t.provider} Trigger: ${d.deliveries} signed deliveries + ${d.copies} identical copies (${d.attempts} attempts) → ${mine.length} executions (mode ${modes || '-'}), one per delivery, each with its own ${t.provider === 'vivenu' ? 'transaction' : 'payment'}`,
+        `${detail}, ${d.failed} deliveries not answered 2xx`);
+    } else {
+      if (!polled.ok) check(false, `${t.provider} Trigger: polling rounds`, polled.error.message);
+      check(polled.ok && !cmp.missing.length && !cmp.duplicated.length && !cmp.unexpected.length && !bad.length,
+        `${t.provider} Trigger (polling on the main): ${expected.length} new or changed payments in 2 rounds → emitted once each by ${mine.length} executions (mode ${modes || '-'}); ${polled.polls ?? '?'} polls`,
+        detail);
+    }
+  }
+
+  // Ran on workers, each exactly once; the main and the webhook processor ran none of them.
+  const onWorker = {};
+  for (const r of roles.filter((x) => x.worker)) {
+    for (const [id, n] of Object.entries(starts[r.name])) onWorker[id] = (onWorker[id] || 0) + n;
+  }
+  const notOnWorker = executions.filter((e) => !onWorker[e.id]).length;
+  const twice = executions.filter((e) => (onWorker[e.id] || 0) > 1).length;
+  duplicates += twice;
+  const perWorker = roles.filter((x) => x.worker).map((r) => `${r.name} ${executions.filter((e) => starts[r.name][e.id]).length}`).join(', ');
+  const elsewhere = ['main', 'webhook'].reduce((a, n) => a + Object.keys(starts[n]).length, 0);
+  check(notOnWorker === 0 && twice === 0 && elsewhere === 0 && roles.filter((x) => x.worker).every((r) => Object.keys(starts[r.name]).length > 0),
+    `all ${executions.length} executions ran on a worker, each exactly once (${perWorker})`,
+    `${notOnWorker} not seen on a worker, ${twice} started twice, ${elsewhere} on main/webhook`);
+
+  // Writes: Constant Contact registrations each updated exactly once; Flexiown one POST per execution.
+  const ccState = await emulator.client.state('constant-contact');
+  const sent = new Set(payable.slice(0, ccWork.calls));
+  const updatedTimes = {};
+  for (const u of ccState.bulkUpdates || []) for (const id of u.updated || []) updatedTimes[id] = (updatedTimes[id] || 0) + 1;
+  const ccTwice = Object.values(updatedTimes).filter((n) => n > 1).length;
+  const ccMissing = [...sent].filter((id) => !updatedTimes[id]).length;
+  const ccStray = Object.keys(updatedTimes).filter((id) => !sent.has(id)).length;
+  duplicates += ccTwice;
+  // A registration not updated because its execution failed is already counted as a lost item above.
+  const ccFailed = executions.filter((e) => e.workflowId === ccWork.id && e.status !== 'success').length;
+  lost += Math.max(0, ccMissing - ccFailed);
+  check(ccTwice === 0 && ccMissing === 0 && ccStray === 0,
+    `constant-contact: ${sent.size} registrations marked paid, each exactly once (${(ccState.bulkUpdates || []).length} bulk updates applied)`,
+    `${ccTwice} updated twice, ${ccMissing} never, ${ccStray} not asked for`);
+  const log = await emulator.client.requests();
+  const foWork = WORKLOAD.find((w) => w.provider === 'flexiown');
+  const foWrites = log.filter((e) => e.provider === 'flexiown' && e.method === 'POST' && e.status >= 200 && e.status < 300).length;
+  duplicates += Math.max(0, foWrites - foWork.calls);
+  lost += Math.max(0, foWork.calls - foWrites);
+  check(foWrites === foWork.calls, `flexiown: ${foWrites} status updates applied for ${foWork.calls} executions`);
+
+  // --- tallies -------------------------------------------------------------------------------------------
+  const stats = (await emulator.client.stats()).providers || {};
+  note('tallies');
+  note(`  executions: ${executions.length} (${executions.filter((e) => e.status === 'success').length} success): ${calls.length} webhook calls answered in ${fmtMs(fireMs)}, all done ${fmtMs(runMs)} after the first`);
+  note(`  trigger executions expected/seen: ${triggerTally.expected}/${triggerTally.seen} (webhook deliveries: one execution each; polling: items emitted)`);
+  note(`  items: ${totalItems}`);
+  for (const [p, s] of Object.entries(stats).sort()) {
+    for (const [key, k] of Object.entries(s.keys || {}).sort()) {
+      note(`  ${p} key ${redactKey(key)}: ${k.requests} requests, peak ${k.peakPerSecond} req/s (accepted ${k.peakAcceptedPerSecond}/s), 429s: ${k.status429}`);
+    }
+  }
+  note(`  429s: ${Object.values(stats).reduce((a, s) => a + (s.status429 || 0), 0)}`);
+  // Provider limits across the whole cluster: a check once the shared limiter is in (rateLimitShare set
+  // above); reported otherwise.
+  for (const w of WORKLOAD.filter((x) => x.limitPerSecond)) {
+    const peak = Math.max(0, ...Object.values((stats[w.provider] || {}).keys || {}).map((k) => k.peakPerSecond));
+    const held = peak <= w.limitPerSecond;
+    if (opts.expectSharedLimit) check(held, `${w.provider}: at most ${w.limitPerSecond} requests in any second per key across the cluster (peak ${peak})`);
+    else note(`  ${w.provider} limit ${w.limitPerSecond}/s across the cluster: ${held ? 'held' : `NOT held (peak ${peak}/s sent)`} (not checked: QUEUE_EXPECT_SHARED_LIMIT=0)`);
+  }
+  note(`  duplicates: ${duplicates}`);
+  note(`  lost: ${lost}`);
+  check(duplicates === 0 && lost === 0, `duplicates: ${duplicates}, lost: ${lost}`);
+}
+
 async function main() {
   const started = Date.now();
   const timings = new Timings();
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-queue-'));
-  const logFile = path.join(tmp, 'setup.log');
-  fs.writeFileSync(logFile, '');
-  note(`temp dir ${tmp}`);
-
-  // Stopped at the end in two waves, each all at once: the n8n processes, then the emulator and services.
-  const stopFirst = [];
-  const stopLast = [];
-  let cleaning = null;
-  const cleanup = () => {
-    if (!cleaning) {
-      const wave = (fns) => Promise.all(fns.map((f) => Promise.resolve().then(f).catch((e) => process.stderr.write(`cleanup: ${e.message}\n`))));
-      cleaning = wave(stopFirst).then(() => wave(stopLast));
-    }
-    return cleaning;
-  };
-  // Everything goes, also after a failure or Ctrl-C (a failure prints the logs' last lines first);
-  // --keep keeps the logs (databases, user folders and the tarball go anyway).
-  const removeTemp = () => {
-    if (!opts.keep) { fs.rmSync(tmp, { recursive: true, force: true }); return; }
-    for (const d of ['pg', 'redis', 'users', 'pack', 'import']) fs.rmSync(path.join(tmp, d), { recursive: true, force: true });
-    note(`kept the logs in ${tmp}`);
-  };
-  let interrupted = false;
-  const onSignal = (sig) => {
-    if (interrupted) return;
-    interrupted = true;
-    process.stderr.write(`\nqueue: interrupted by ${sig}, stopping n8n, the emulator, Redis and PostgreSQL\n`);
-    failed += 1;
-    cleanup().finally(() => {
-      removeTemp();
-      say(`queue: ${passed} passed, ${failed} failed`);
-      process.exit(130);
-    });
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-
+  const stack = new Stack({ name: 'queue', timings, keep: opts.keep, logFile: 'setup.log' });
+  // --keep keeps the logs; databases, user folders and the tarball go anyway.
+  stack.dropOnKeep = ['pg', 'redis', 'users', 'pack'];
+  note(`temp dir ${stack.tmp}`);
+  stack.trapSignals({
+    label: 'queue', what: 'n8n, the emulator, Redis and PostgreSQL',
+    onInterrupt: () => { failed += 1; say(`queue: ${passed} passed, ${failed} failed`); },
+  });
   try {
-    // --- at once: services, emulator, package ----------------------------------------------------------
-    const { nodeBin, n8nBin } = await timings.time('locate/install n8n', async () => n8n.ensureN8n());
-    const npmEnv = { ...process.env, PATH: `${path.dirname(nodeBin)}${path.delimiter}${process.env.PATH}` };
-    const roles = [
-      { name: 'main', command: ['start'] },
-      { name: 'worker-1', command: ['worker', `--concurrency=${opts.concurrency}`], worker: true },
-      { name: 'worker-2', command: ['worker', `--concurrency=${opts.concurrency}`], worker: true },
-      { name: 'webhook', command: ['webhook'] },
-    ];
-    // Every port at once, held open together so that none comes back twice (a worker once failed with
-    // "Task Broker's port … is already in use" when ports were asked for one after another).
-    const ports = await freePorts(roles.length * 3 + 3);
-    for (const r of roles) {
-      r.userFolder = path.join(tmp, 'users', r.name);
-      r.logFile = path.join(tmp, `n8n-${r.name}.log`);
-      fs.writeFileSync(r.logFile, '');
-      [r.port, r.brokerPort] = [ports.pop(), ports.pop()];
-      if (r.worker) r.healthPort = ports.pop();
-    }
     const ccCalls = Math.round((opts.calls * WORKLOAD[0].share) / WORKLOAD.reduce((a, w) => a + w.share, 0));
-    const [, redis, pg, emulator] = await timings.time('set-up at once (build/pack/install, Redis, PostgreSQL, emulator)', async () => {
-      const servicesUp = timings.time('Redis + PostgreSQL packages', () => services.ensurePackages({ logFile, say: note }))
-        .then((apt) => note(`redis-server, postgresql: ${apt}`));
-      return Promise.all([
-        (async () => {
-          if (!opts.skipBuild) await timings.time('npm run build', () => pkg.build(REPO_ROOT, { env: npmEnv, logFile }));
-          const packed = await timings.time('npm pack', () => pkg.pack(REPO_ROOT, path.join(tmp, 'pack'), { env: npmEnv, logFile }));
-          await timings.time(`install the tarball into ${roles.length} user folders`, () =>
-            Promise.all(roles.map((r) => pkg.installIntoUserFolder(packed.tarball, r.userFolder, { env: npmEnv, logFile }))));
-        })(),
-        servicesUp.then(() => timings.time('start Redis', async () => {
-          const x = await services.startRedis({ dir: path.join(tmp, 'redis'), port: ports.pop(), logFile: path.join(tmp, 'redis.log') });
-          stopLast.push(() => x.stop());
-          return x;
-        })),
-        servicesUp.then(() => timings.time('start PostgreSQL (initdb)', async () => {
-          const x = await services.startPostgres({
-            dir: path.join(tmp, 'pg'), port: ports.pop(), logFile: path.join(tmp, 'postgres.log'), password: crypto.randomBytes(12).toString('hex'),
-          });
-          stopLast.push(() => x.stop());
-          return x;
-        })),
-        timings.time('start emulator', async () => {
-          const x = await startEmulatorProcess({ port: ports.pop(), nodeBin, logFile: path.join(tmp, 'emulator.log') });
-          stopLast.push(() => x.stop());
-          // Enough payable Constant Contact registrations for one per call.
-          await x.client.reset({ size: { 'constant-contact': { registrations: Math.max(40, Math.ceil(ccCalls * 1.3) + 10) } } });
-          return x;
-        }),
-      ]);
+    const { roles, redis, pg, emulator, webhookBase } = await cluster.clusterUp(stack, {
+      workers: 2, concurrency: opts.concurrency, skipBuild: opts.skipBuild, note,
+      // Enough payable Constant Contact registrations for one per call.
+      emulatorReset: { size: { 'constant-contact': { registrations: Math.max(40, Math.ceil(ccCalls * 1.3) + 10) } } },
     });
     note(`Redis 127.0.0.1:${redis.port}, PostgreSQL 127.0.0.1:${pg.port} (database ${pg.database}, user ${pg.user})`);
-
-    const webhookRole = roles.find((r) => r.name === 'webhook');
-    const webhookBase = `http://127.0.0.1:${webhookRole.port}`;
-    const encryptionKey = crypto.randomBytes(24).toString('hex');
-    const runnersToken = crypto.randomBytes(24).toString('hex');
-    const disabled = n8n.disabledModules(n8nBin, process.env.E2E_DISABLED_MODULES ?? n8n.E2E_DISABLED_MODULES);
-    for (const r of roles) {
-      const env = n8n.n8nEnv({
-        nodeBin, userFolder: r.userFolder, port: r.port, brokerPort: r.brokerPort,
-        extra: {
-          EXECUTIONS_MODE: 'queue',
-          N8N_ENCRYPTION_KEY: encryptionKey,
-          DB_TYPE: 'postgresdb',
-          DB_POSTGRESDB_HOST: pg.host,
-          DB_POSTGRESDB_PORT: String(pg.port),
-          DB_POSTGRESDB_DATABASE: pg.database,
-          DB_POSTGRESDB_USER: pg.user,
-          DB_POSTGRESDB_PASSWORD: pg.password,
-          // n8n's default pool of 2 connections per process cannot serve 200 webhook calls at once: the
-          // webhook processor answered 500 "timeout exceeded when trying to connect" (waiting for a pool
-          // slot), then 503 "Database is not ready!". 4 processes × 10 stays below max_connections (100).
-          // On a starved machine n8n's pings (every 2 s, 5 s timeout) failed 3 times in a row, and its
-          // "recovery" then dropped the connection under running queries ("Driver not Connected").
-          DB_POSTGRESDB_POOL_SIZE: '10',
-          DB_POSTGRESDB_CONNECTION_TIMEOUT: '60000',
-          DB_POSTGRESDB_IDLE_CONNECTION_TIMEOUT: '600000',
-          DB_PING_INTERVAL_SECONDS: '10',
-          DB_PING_TIMEOUT_MS: '30000',
-          DB_PING_MAX_FAILURES_BEFORE_RECOVERY: '10',
-          // No task runner processes: the workflows here have no Code node, and an internal runner is one
-          // more Node process per n8n process. Under load its start outlived the 30 s grant token ("invalid
-          // or expired grant token", 403) and the main never became ready, as it waits for its runner.
-          N8N_RUNNERS_MODE: 'external',
-          N8N_RUNNERS_AUTH_TOKEN: runnersToken,
-          QUEUE_BULL_REDIS_HOST: redis.host,
-          QUEUE_BULL_REDIS_PORT: String(redis.port),
-          WEBHOOK_URL: `${webhookBase}/`,
-          // Production webhooks only on the webhook processor, as n8n recommends with one.
-          N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
-          EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
-          ...(r.worker ? { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(r.healthPort) } : {}),
-          ...(disabled ? { N8N_DISABLED_MODULES: disabled } : {}),
-        },
-      });
-      delete env.DB_SQLITE_POOL_SIZE;
-      // The main's debug lines say when the poller ran and what it skipped ("Poll trigger initiated…").
-      if (r.name === 'main') env.N8N_LOG_LEVEL = 'debug';
-      r.ctx = { nodeBin, n8nBin, logFile: r.logFile, env };
-    }
-    const mainCtx = roles[0].ctx;
-    const db = { pg, flatted: n8n.loadFlatted(n8nBin) };
-
-    // --- credentials (CLI: runs the migrations), workflows -------------------------------------------
-    const vars = { EMULATOR_URL: emulator.url, EMULATOR_PORT: String(emulator.port) };
-    const credDir = path.join(REPO_ROOT, 'examples', 'credentials');
-    const credentials = fs.readdirSync(credDir).filter((f) => f.endsWith('.json')).sort()
-      .flatMap((f) => substitute(JSON.parse(fs.readFileSync(path.join(credDir, f), 'utf8')), vars))
-      .map((c) => ({ ...c, data: { ...c.data, rateLimitShare: RATE_LIMIT_SHARE[c.type] ?? 100 } }));
-    const shareSum = WORKLOAD.reduce((a, w) => a + w.share, 0);
-    let assigned = 0;
-    for (const [i, w] of WORKLOAD.entries()) {
-      const example = readExample(w.example);
-      w.id = `queue${String(example.id).slice(0, 16)}`;
-      w.path = `queue-test-${w.example}`;
-      w.workflow = qw.webhookCopy(example, { id: w.id, path: w.path, bodyDriven: w.bodyDriven });
-      if (w.requestOptions) {
-        for (const n of w.workflow.nodes.filter((x) => String(x.type).startsWith(qw.PKG_PREFIX))) {
-          n.parameters.requestOptions = { ...(n.parameters.requestOptions || {}), ...w.requestOptions };
-        }
-      }
-      w.calls = i === WORKLOAD.length - 1 ? opts.calls - assigned : Math.round((opts.calls * w.share) / shareSum);
-      assigned += w.calls;
-    }
-    const triggers = qt.prepare(readExample);
+    // The main's debug lines say when the poller ran and what it skipped ("Poll trigger initiated…").
+    roles[0].ctx.env.N8N_LOG_LEVEL = 'debug';
+    const db = { pg, flatted: stack.flatted };
+    const credentials = queueCredentials(emulator);
+    const triggers = prepareWorkload();
     const pollSeeds = await qt.seedPayments(emulator.client);
-    const importDir = path.join(tmp, 'import');
-    fs.mkdirSync(importDir);
-    fs.writeFileSync(path.join(importDir, 'credentials.json'), JSON.stringify(credentials, null, 2));
-    await timings.time(`n8n import:credentials (${credentials.length}, runs the migrations)`, () =>
-      n8n.importCredentials(mainCtx, path.join(importDir, 'credentials.json')));
+    await stack.importCli(roles[0].ctx, { credentials, credentialsLabel: `n8n import:credentials (${credentials.length}, runs the migrations)` });
 
-    // --- the cluster, all four processes at once --------------------------------------------------------
-    const startTimeout = Number(process.env.QUEUE_START_TIMEOUT_MS || 420000);
-    for (const r of roles) {
-      r.server = new n8n.N8nServer(r.ctx, { command: r.command, healthPort: r.healthPort });
-      stopFirst.push(() => r.server.stop(20000));
-    }
-    const main = roles[0].server;
-    // The main activates the workflows (publishes them, in n8n 2.x terms) and registers their webhooks
-    // in the database, where the webhook processor finds them; activation needs an owner, so the
-    // workflows are created and activated through the editor's REST calls.
-    const allWorkflows = [...WORKLOAD.map((w) => w.workflow), ...triggers.map((t) => t.workflow)];
-    const othersReady = timings.time('2 × n8n worker + n8n webhook until ready', () =>
-      Promise.all(roles.slice(1).map((r) => r.server.start({ timeoutMs: startTimeout }))));
-    othersReady.catch(() => {}); // awaited below; a failure must not go unhandled meanwhile
-    await timings.time('n8n start (main) until ready', () => main.start({ timeoutMs: startTimeout }));
-    await timings.time(`owner, create + activate ${allWorkflows.length} workflows (main)`, async () => {
-      await main.ensureOwner({ email: 'queue@example.com', password: 'Queue-Test-Password-1', firstName: 'Queue', lastName: 'Test' });
-      for (const wf of allWorkflows) {
-        const { id, name, nodes, connections, settings } = wf;
-        const created = await main.request('POST', '/rest/workflows', { id, name, nodes, connections, settings: settings || {} });
-        if (created.status !== 200) throw new Error(`creating ${id} → ${created.status}: ${JSON.stringify(created.body).slice(0, 300)}`);
-        const r = await main.request('POST', `/rest/workflows/${id}/activate`, { versionId: created.body.data.versionId });
-        if (r.status !== 200) throw new Error(`activating ${id} → ${r.status}: ${JSON.stringify(r.body).slice(0, 300)}`);
-      }
+    const { main: mainServer, othersReady } = await cluster.clusterStart(stack, {
+      owner: { email: 'queue@example.com', password: 'Queue-Test-Password-1', firstName: 'Queue', lastName: 'Test' },
+      timeoutMs: Number(process.env.QUEUE_START_TIMEOUT_MS || 420000),
     });
+    const allWorkflows = [...WORKLOAD.map((w) => w.workflow), ...triggers.map((t) => t.workflow)];
+    await timings.time(`create + activate ${allWorkflows.length} workflows (main)`, () => activateAll(mainServer, allWorkflows));
     // The poller polled once at activation (remembering where the list stands); the changes start now,
     // alongside everything else.
     const poll = triggers.find((t) => t.kind === 'poll');
@@ -309,249 +410,28 @@ async function main() {
       log: note,
     }).then((r) => ({ ok: true, ...r }), (e) => ({ ok: false, error: e }));
     await othersReady;
-
-    const hookWorkflows = allWorkflows.filter((wf) => wf.nodes.some((n) => n.webhookId));
-    await timings.time('webhooks registered', async () => {
-      const deadline = Date.now() + 120000;
-      for (;;) {
-        const out = await pg.psql(`select count(distinct "workflowId") from webhook_entity where "workflowId" in (${sqlList(hookWorkflows.map((w) => w.id))})`, pg.database);
-        if (Number(out.trim()) >= hookWorkflows.length) return;
-        if (Date.now() > deadline) throw new Error(`only ${out.trim()} of ${hookWorkflows.length} workflows' webhooks registered after 120 s (see n8n-main.log)`);
-        await sleep(500);
-      }
-    });
-    check(true, `cluster up: main, 2 workers (concurrency ${opts.concurrency}), webhook processor; ${allWorkflows.length} active workflows`);
-    // The triggers registered the webhook processor's URL at the emulator, once each. n8n 2.40.7 publishes
-    // an activated workflow through an outbox after the REST call has answered: wait for the registrations.
-    const hookProviders = triggers.filter((x) => x.kind === 'webhook').map((x) => x.provider);
-    let urls = {};
-    const regDeadline = Date.now() + 120000;
-    do {
-      urls = await qt.registeredUrls(emulator.client);
-      if (hookProviders.every((p) => urls[p].length)) break;
-      await sleep(1000);
-    } while (Date.now() < regDeadline);
-    for (const t of triggers.filter((x) => x.kind === 'webhook')) {
-      const want = `${webhookBase}/webhook/${t.workflow.nodes.find((n) => n.name === t.triggerName).webhookId}/webhook`;
-      check(urls[t.provider].length === 1 && urls[t.provider][0] === want,
-        `${t.provider} Trigger registered the webhook processor's URL once at activation`, `registered: ${JSON.stringify(urls[t.provider])}, want ${want}`);
-    }
-    await emulator.client.clearRequests();
-    await emulator.client.clearStats();
-
-    // --- the load: webhook calls and trigger deliveries at once ----------------------------------------
-    const cc = await emulator.client.state('constant-contact');
-    const payable = cc.fixtures.payableRegistrationIds;
-    const ccWork = WORKLOAD.find((w) => w.provider === 'constant-contact');
-    if (payable.length < ccWork.calls) throw new Error(`emulator has ${payable.length} payable registrations, need ${ccWork.calls}`);
-    const calls = [];
-    for (const w of WORKLOAD) {
-      for (let k = 0; k < w.calls; k++) {
-        const body = w === ccWork
-          ? { rows: [{ registration_id: payable[k], event_id: cc.fixtures.eventId, name: `queue test ${k}`, amount: 10, paid_by: 'queue test' }] }
-          : { call: k };
-        calls.push({ w, body });
-      }
-    }
-    // Interleave the workflows (deterministic shuffle) so every worker sees a mix.
-    for (let i = calls.length - 1; i > 0; i--) {
-      const j = (i * 7919 + 13) % (i + 1);
-      [calls[i], calls[j]] = [calls[j], calls[i]];
-    }
-    const fireStart = Date.now();
-    const post = async (c) => {
-      try {
-        // No short timeout: on a starved machine an answer can take minutes, and latency is not checked.
-        const r = await httpJson('POST', `${webhookBase}/webhook/${c.w.path}`, { body: c.body, timeoutMs: opts.timeoutMs });
-        return r.status;
-      } catch (e) { return e.message; }
-    };
-    const [answers, expectedDeliveries] = await Promise.all([
-      inFlight(calls, opts.inFlight, post),
-      qt.fireDeliveries(emulator.client, triggers),
-    ]);
-    const fireMs = Date.now() - fireStart;
-    timings.add(`${calls.length} webhook calls answered`, fireMs);
-    const accepted = answers.filter((s) => s === 200).length;
-    const refused = answers.filter((s) => s !== 200);
-    check(accepted === calls.length, `${calls.length} POSTs to the webhook processor (${opts.inFlight} at a time) all accepted`,
-      `${refused.length} not: ${[...new Set(refused.map(String))].slice(0, 5).join(', ')}`);
-
-    // --- wait for the executions, the deliveries and the poller ----------------------------------------
-    const loadIds = WORKLOAD.map((w) => w.id);
-    const hookTriggers = triggers.filter((t) => t.kind === 'webhook');
-    const expectedTriggerRuns = hookTriggers.reduce((a, t) => a + expectedDeliveries[t.provider].length, 0);
-    const deliveries = await timings.time('trigger deliveries answered', async () => {
-      const out = [];
-      for (const t of hookTriggers) out.push(...(await emulator.client.waitForWebhooks({ provider: t.provider, timeoutMs: opts.timeoutMs })).filter((d) => d.provider === t.provider));
-      return out;
-    });
-    const waited = await timings.time('executions finished', () =>
-      waitFinished(pg, [...loadIds, ...hookTriggers.map((t) => t.id)], accepted + expectedTriggerRuns, opts.timeoutMs));
-    const runMs = Date.now() - fireStart;
-    note(`executions: ${waited}, ${fmtMs(runMs)} after the first call`);
-    const polled = await timings.time('polling rounds done', () => pollDriver);
-    // A poll execution queued by the last poll finishes too.
-    await waitFinished(pg, [poll.id], 0, 120000);
-
-    // --- read back and check -----------------------------------------------------------------------------
-    const executions = await readExecutions(db, [...loadIds, ...triggers.map((t) => t.id)]);
-    const starts = {};
-    for (const r of roles) starts[r.name] = qw.workerStarts(fs.readFileSync(r.logFile, 'utf8'));
-    let totalItems = 0;
-    let lost = 0;
-    let duplicates = 0;
-    for (const w of WORKLOAD) {
-      const mine = executions.filter((e) => e.workflowId === w.id);
-      const bad = mine.filter((e) => e.status !== 'success');
-      const counts = mine.map((e) => qw.packageNodeItems(w.workflow, e.runData));
-      const expected = {};
-      for (const node of Object.keys(counts[0] || {})) {
-        expected[node] = qw.mode(counts.map((c) => c[node]).filter((v) => v !== null));
-        if (w === ccWork) expected[node] = 1; // one registration per call
-      }
-      let items = 0;
-      let short = 0;
-      for (const c of counts) {
-        for (const [node, want] of Object.entries(expected)) {
-          const got = c[node];
-          items += got || 0;
-          if (got !== want) short += 1;
-        }
-      }
-      totalItems += items;
-      lost += short + Math.max(0, w.calls - mine.length);
-      duplicates += Math.max(0, mine.length - w.calls);
-      const modes = [...new Set(mine.map((e) => e.mode))].join(',');
-      check(mine.length === w.calls && bad.length === 0 && short === 0,
-        `${w.example}: ${w.calls} webhook calls → ${mine.length} executions (mode ${modes || '-'}), all succeeded, ${items} items (${Object.entries(expected).map(([n, v]) => `${n}: ${v}`).join(', ')} each)`,
-        `${bad.length} not successful (${[...new Set(bad.map((e) => e.status))].join(',')}), ${short} node outputs with a different item count`);
-    }
-
-    // Triggers: each delivery or change emitted exactly once, by a successful execution.
-    const triggerTally = { expected: 0, seen: 0 };
-    const deliveryStats = qt.deliveryTally(deliveries);
-    for (const t of triggers) {
-      const mine = executions.filter((e) => e.workflowId === t.id);
-      const bad = mine.filter((e) => e.status !== 'success');
-      const outputs = mine.map((e) => qw.nodeOutput(e.runData, t.triggerName) || []);
-      const emitted = outputs.flat().map(t.key);
-      const expected = t.kind === 'webhook' ? expectedDeliveries[t.provider] : (polled.expected || []);
-      const cmp = qw.compareEmitted(expected, emitted);
-      // Items every node of the workflow output (the trigger's and what follows it).
-      for (const e of mine) {
-        for (const n of t.workflow.nodes) totalItems += (qw.nodeOutput(e.runData, n.name) || []).length;
-      }
-      lost += cmp.missing.length;
-      duplicates += cmp.duplicated.length + (t.kind === 'webhook' ? Math.max(0, mine.length - expected.length) : 0);
-      triggerTally.expected += expected.length;
-      triggerTally.seen += t.kind === 'webhook' ? mine.length : emitted.length;
-      const modes = [...new Set(mine.map((e) => e.mode))].join(',');
-      const detail = `${cmp.missing.length} missing, ${cmp.duplicated.length} emitted twice, ${cmp.unexpected.length} unexpected (${cmp.unexpected.slice(0, 3).join(', ')}), ${bad.length} not successful`;
-      if (t.kind === 'webhook') {
-        // A delivery whose every attempt timed out at the emulator may still have started its execution:
-        // what counts is one execution per delivery; the answers are reported.
-        const d = deliveryStats[t.provider] || { deliveries: 0, copies: 0, attempts: 0, failed: 0 };
-        check(mine.length === expected.length && outputs.every((o) => o.length === 1) && !cmp.missing.length && !cmp.duplicated.length && !cmp.unexpected.length && !bad.length,
-          `${t.provider} Trigger: ${d.deliveries} signed deliveries + ${d.copies} identical copies (${d.attempts} attempts) → ${mine.length} executions (mode ${modes || '-'}), one per delivery, each with its own ${t.provider === 'vivenu' ? 'transaction' : 'payment'}`,
-          `${detail}, ${d.failed} deliveries not answered 2xx`);
-      } else {
-        if (!polled.ok) check(false, `${t.provider} Trigger: polling rounds`, polled.error.message);
-        check(polled.ok && !cmp.missing.length && !cmp.duplicated.length && !cmp.unexpected.length && !bad.length,
-          `${t.provider} Trigger (polling on the main): ${expected.length} new or changed payments in 2 rounds → emitted once each by ${mine.length} executions (mode ${modes || '-'}); ${polled.polls ?? '?'} polls`,
-          detail);
-      }
-    }
-
-    // Ran on workers, each exactly once; the main and the webhook processor ran none of them.
-    const onWorker = {};
-    for (const r of roles.filter((x) => x.worker)) {
-      for (const [id, n] of Object.entries(starts[r.name])) onWorker[id] = (onWorker[id] || 0) + n;
-    }
-    const notOnWorker = executions.filter((e) => !onWorker[e.id]).length;
-    const twice = executions.filter((e) => (onWorker[e.id] || 0) > 1).length;
-    duplicates += twice;
-    const perWorker = roles.filter((x) => x.worker).map((r) => `${r.name} ${executions.filter((e) => starts[r.name][e.id]).length}`).join(', ');
-    const elsewhere = ['main', 'webhook'].reduce((a, n) => a + Object.keys(starts[n]).length, 0);
-    check(notOnWorker === 0 && twice === 0 && elsewhere === 0 && roles.filter((x) => x.worker).every((r) => Object.keys(starts[r.name]).length > 0),
-      `all ${executions.length} executions ran on a worker, each exactly once (${perWorker})`,
-      `${notOnWorker} not seen on a worker, ${twice} started twice, ${elsewhere} on main/webhook`);
-
-    // Writes: Constant Contact registrations each updated exactly once; Flexiown one POST per execution.
-    const ccState = await emulator.client.state('constant-contact');
-    const sent = new Set(payable.slice(0, ccWork.calls));
-    const updatedTimes = {};
-    for (const u of ccState.bulkUpdates || []) for (const id of u.updated || []) updatedTimes[id] = (updatedTimes[id] || 0) + 1;
-    const ccTwice = Object.values(updatedTimes).filter((n) => n > 1).length;
-    const ccMissing = [...sent].filter((id) => !updatedTimes[id]).length;
-    const ccStray = Object.keys(updatedTimes).filter((id) => !sent.has(id)).length;
-    duplicates += ccTwice;
-    // A registration not updated because its execution failed is already counted as a lost item above.
-    const ccFailed = executions.filter((e) => e.workflowId === ccWork.id && e.status !== 'success').length;
-    lost += Math.max(0, ccMissing - ccFailed);
-    check(ccTwice === 0 && ccMissing === 0 && ccStray === 0,
-      `constant-contact: ${sent.size} registrations marked paid, each exactly once (${(ccState.bulkUpdates || []).length} bulk updates applied)`,
-      `${ccTwice} updated twice, ${ccMissing} never, ${ccStray} not asked for`);
-    const log = await emulator.client.requests();
-    const foWork = WORKLOAD.find((w) => w.provider === 'flexiown');
-    const foWrites = log.filter((e) => e.provider === 'flexiown' && e.method === 'POST' && e.status >= 200 && e.status < 300).length;
-    duplicates += Math.max(0, foWrites - foWork.calls);
-    lost += Math.max(0, foWork.calls - foWrites);
-    check(foWrites === foWork.calls, `flexiown: ${foWrites} status updates applied for ${foWork.calls} executions`);
-
-    // --- tallies -------------------------------------------------------------------------------------------
-    const stats = (await emulator.client.stats()).providers || {};
-    note('tallies');
-    note(`  executions: ${executions.length} (${executions.filter((e) => e.status === 'success').length} success): ${calls.length} webhook calls answered in ${fmtMs(fireMs)}, all done ${fmtMs(runMs)} after the first`);
-    note(`  trigger executions expected/seen: ${triggerTally.expected}/${triggerTally.seen} (webhook deliveries: one execution each; polling: items emitted)`);
-    note(`  items: ${totalItems}`);
-    for (const [p, s] of Object.entries(stats).sort()) {
-      for (const [key, k] of Object.entries(s.keys || {}).sort()) {
-        note(`  ${p} key ${redactKey(key)}: ${k.requests} requests, peak ${k.peakPerSecond} req/s (accepted ${k.peakAcceptedPerSecond}/s), 429s: ${k.status429}`);
-      }
-    }
-    note(`  429s: ${Object.values(stats).reduce((a, s) => a + (s.status429 || 0), 0)}`);
-    // Provider limits across the whole cluster: a check once the shared limiter is in (rateLimitShare set
-    // above); reported otherwise.
-    for (const w of WORKLOAD.filter((x) => x.limitPerSecond)) {
-      const peak = Math.max(0, ...Object.values((stats[w.provider] || {}).keys || {}).map((k) => k.peakPerSecond));
-      const held = peak <= w.limitPerSecond;
-      if (opts.expectSharedLimit) check(held, `${w.provider}: at most ${w.limitPerSecond} requests in any second per key across the cluster (peak ${peak})`);
-      else note(`  ${w.provider} limit ${w.limitPerSecond}/s across the cluster: ${held ? 'held' : `NOT held (peak ${peak}/s sent)`} (not checked: QUEUE_EXPECT_SHARED_LIMIT=0)`);
-    }
-    note(`  duplicates: ${duplicates}`);
-    note(`  lost: ${lost}`);
-    check(duplicates === 0 && lost === 0, `duplicates: ${duplicates}, lost: ${lost}`);
+    await waitRegistrations({ pg, emulator, allWorkflows, triggers, webhookBase, timings });
+    const load = await fireLoad({ emulator, triggers, webhookBase, timings });
+    const waited = await waitAll({ pg, emulator, triggers, poll, pollDriver, load, timings });
+    await checkResults({ db, pg, roles, emulator, triggers, expectedDeliveries: load.expectedDeliveries, load, waited });
   } catch (e) {
-    if (!interrupted) check(false, 'queue-mode run', e.message);
+    if (!stack.interrupted) check(false, 'queue-mode run', e.message);
   } finally {
-    if (failed && !interrupted) {
-      for (const f of fs.readdirSync(tmp).filter((x) => x.endsWith('.log')).sort()) {
-        const text = tail(path.join(tmp, f), 25).trim();
+    if (failed && !stack.interrupted) {
+      for (const f of fs.readdirSync(stack.tmp).filter((x) => x.endsWith('.log')).sort()) {
+        const text = tail(path.join(stack.tmp, f), 25).trim();
         if (text) process.stderr.write(`--- last lines of ${f}\n${text}\n`);
       }
       if (!opts.keep) process.stderr.write('(run again with --keep to keep the logs)\n');
     }
-    await timings.time('stop everything', () => cleanup());
-    if (interrupted) return; // onSignal reports and exits
-    for (const l of timings.lines()) note(l);
-    note(`total ${fmtMs(Date.now() - started)}`);
-    removeTemp();
-    say(`queue: ${passed} passed, ${failed} failed`);
-    process.exitCode = failed ? 1 : 0;
+    await timings.time('stop everything', () => stack.stop());
   }
-}
-
-/** n distinct free loopback ports: n listeners opened together, then closed. */
-async function freePorts(n) {
-  const servers = await Promise.all(Array.from({ length: n }, () => new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => resolve(srv));
-  })));
-  const ports = servers.map((srv) => srv.address().port);
-  await Promise.all(servers.map((srv) => new Promise((r) => srv.close(r))));
-  return ports;
+  if (stack.interrupted) return; // trapSignals reports and exits
+  for (const l of timings.lines()) note(l);
+  note(`total ${fmtMs(Date.now() - started)}`);
+  if (stack.removeTemp()) note(`kept the logs in ${stack.tmp}`);
+  say(`queue: ${passed} passed, ${failed} failed`);
+  process.exitCode = failed ? 1 : 0;
 }
 
 /** Runs fn over items with at most `limit` pending at a time; resolves the results in order. */

@@ -13,25 +13,14 @@
  *             example workflow runs successfully, then stop and exit (0 = all good).
  */
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
 const { REPO_ROOT, portInUse, fmtMs, Timings, substitute, httpJson } = require('./lib/util');
 const n8n = require('./lib/n8n');
-const pkg = require('./lib/package');
-const { startEmulatorProcess } = require('./lib/emulator');
-const { discoverExamples, crossCheck, baseVars, buildOutput, runError } = require('./lib/cases');
+const { Stack, startStack } = require('./lib/stack');
+const { discoverExamples, crossCheck, buildOutput, runError } = require('./lib/cases');
 
 const DEMO_EMAIL = 'demo@example.com';
 const DEMO_PASSWORD = 'EventPayments-Demo-1';
-
-const check = process.argv.includes('--check');
-const preflight = process.argv.includes('--preflight'); // scripts/start.sh: ports only, before the build
-for (const a of process.argv.slice(2)) {
-  if (a !== '--check' && a !== '--preflight') {
-    process.stderr.write(`unknown argument ${a}\nusage: npm start [-- --check]\n`);
-    process.exit(2);
-  }
-}
 
 const info = (line) => process.stdout.write(`${line}\n`);
 const step = (line) => process.stderr.write(`[start] ${line}\n`);
@@ -57,14 +46,8 @@ async function demoPorts() {
   return { n8nPort, emuPort, brokerPort };
 }
 
-async function main() {
-  const t0 = Date.now();
-  const timings = new Timings();
-  const { n8nPort, emuPort, brokerPort } = await demoPorts();
-  const { nodeBin, n8nBin } = n8n.ensureN8n();
-  // One n8n user folder (database, settings, imported workflows) per demo port: two demos on
-  // different ports never share a database.
-  const demoDir = path.join(n8n.CACHE_DIR, `demo-user-${n8nPort}`);
+/** Refuses to share the demo's user folder with a running demo; records this one's pid there. */
+function claimDemoDir(demoDir) {
   fs.mkdirSync(demoDir, { recursive: true });
   const pidFile = path.join(demoDir, 'demo.pid');
   const otherPid = Number((() => { try { return fs.readFileSync(pidFile, 'utf8'); } catch { return ''; } })());
@@ -73,158 +56,160 @@ async function main() {
   }
   fs.writeFileSync(pidFile, String(process.pid));
   process.on('exit', () => { try { if (fs.readFileSync(pidFile, 'utf8') === String(process.pid)) fs.rmSync(pidFile); } catch { /* gone */ } });
+}
+
+/** The examples (re-imported on every start so the demo follows the repository's examples). */
+function exampleContent({ vars }) {
+  const ex = discoverExamples(path.join(REPO_ROOT, 'examples'));
+  const problems = [...ex.problems, ...crossCheck(ex.providers, ex.cases)];
+  if (problems.length) throw new Error(`examples/ has problems:\n  ${problems.join('\n  ')}`);
+  const credentials = ex.providers.flatMap((p) => substitute(p.credentials, vars));
+  const workflows = ex.cases.map((c) => substitute(c.workflow, vars));
+  step(`importing ${credentials.length} demo credential(s) and ${workflows.length} example workflow(s)`);
+  return { credentials, workflows, cases: ex.cases, providers: ex.providers };
+}
+
+/**
+ * The demo stack: the package packed and (re)installed into a persistent n8n user folder, one per
+ * N8N_DEMO_PORT (two demos on different ports never share a database), the emulator and n8n on the
+ * given ports, the owner. `dev` (scripts/dev.js) links the repository instead of packing it.
+ */
+async function startDemo({ ports, timings, install, env = {}, name = 'demo' }) {
+  const { n8nPort, emuPort, brokerPort } = ports;
+  const demoDir = path.join(n8n.CACHE_DIR, `${name}-user-${n8nPort}`);
+  claimDemoDir(demoDir);
   const logFile = path.join(demoDir, 'n8n.log');
-  const emulatorLog = path.join(demoDir, 'emulator.log');
-  fs.writeFileSync(logFile, '');
-
-  // 1. Package → demo user folder (fresh tarball every time).
-  const npmEnv = { ...process.env, PATH: `${path.dirname(nodeBin)}${path.delimiter}${process.env.PATH}` };
-  const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-demo-pack-'));
-  let installed;
-  try {
-    step('packing the package and installing it into the demo n8n user folder');
-    const packed = await timings.time('npm pack', () => pkg.pack(REPO_ROOT, packDir, { env: npmEnv, logFile }));
-    installed = await timings.time('install tarball', () => pkg.installIntoUserFolder(packed.tarball, demoDir, { env: npmEnv, logFile, mode: 'n8n' }));
-  } finally {
-    fs.rmSync(packDir, { recursive: true, force: true });
-  }
-
-  const children = [];
-  let stopping = false;
-  const stopAll = async () => {
-    stopping = true;
-    await Promise.allSettled(children.map((c) => c.stop()));
-  };
-  process.on('exit', () => {
-    for (const c of children) if (c.child && c.child.exitCode === null) c.child.kill('SIGKILL');
+  const stack = new Stack({ name, timings, logFile });
+  stack.demoDir = demoDir;
+  stack.trapSignals({ label: '[start]', what: 'n8n and the emulator' });
+  let examples;
+  step(`${install ? 'copying the build' : 'packing the package and installing it'} into ${demoDir}, starting the emulator on 127.0.0.1:${emuPort} and n8n on http://localhost:${n8nPort}/ (log: ${logFile})`);
+  await startStack({
+    stack, userFolder: demoDir, install, installMode: 'n8n', emulatorPort: emuPort, emulatorLog: path.join(demoDir, 'emulator.log'),
+    port: n8nPort, brokerPort, startTimeoutMs: 180000,
+    // The MCP server registry is fetched from api.n8n.io at start-up: unreachable here, only log noise.
+    disabledModules: 'mcp-registry',
+    env: {
+      N8N_EDITOR_BASE_URL: `http://localhost:${n8nPort}/`,
+      // Plain-http demo on loopback: let every browser (Safari included) keep the session cookie.
+      N8N_SECURE_COOKIE: 'false',
+      ...env,
+    },
+    content: (ctx) => { examples = exampleContent(ctx); return examples; },
+    owner: { email: DEMO_EMAIL, password: DEMO_PASSWORD, firstName: 'Demo', lastName: 'User' },
+  }).catch((e) => {
+    if (/\/rest\/(login|owner)/.test(e.message)) e.message += `\nThe demo owner exists with another password? Reset the demo with: rm -rf ${demoDir}`;
+    throw e;
   });
+  stack.examples = examples;
+  return stack;
+}
 
-  try {
-    // 2. Emulator.
-    step(`starting the emulator on 127.0.0.1:${emuPort}`);
-    const emulator = await timings.time('start emulator', () => startEmulatorProcess({ port: emuPort, nodeBin, logFile: emulatorLog }));
-    children.push(emulator);
-    const vars = baseVars(emulator);
+/** What is running: editor URL, login, nodes, emulator, examples. Returns the node types loaded. */
+async function describe(stack, t0) {
+  const { server, installed, emulator, demoDir, logFile } = stack;
+  const ours = [...new Set((await server.nodeTypes()).map((t) => t.name).filter((n) => n.startsWith(`${installed.name}.`)))];
+  if (ours.length === 0) throw new Error(`n8n started but loaded no node from ${installed.name} (see ${logFile})`);
+  const editor = `${server.baseUrl.replace('127.0.0.1', 'localhost')}/`;
+  const plain = ours.filter((t) => !(t.endsWith('Tool') && ours.includes(t.slice(0, -4))));
+  info('');
+  info(`n8n ${stack.n8nVersion} is running with ${installed.name}@${installed.version}`);
+  info(`  Editor:     ${editor}`);
+  info(`  Login:      ${DEMO_EMAIL} / ${DEMO_PASSWORD}${stack.ownerState === 'created' ? '   (owner account just created)' : ''}`);
+  info(`  Nodes:      ${plain.join(', ')}${plain.length < ours.length ? ' (+ their AI-tool variants)' : ''}`);
+  info(`  Emulator:   ${emulator.url}  (${Object.entries(emulator.providerUrls).map(([k, v]) => `${k}: ${v}`).join(', ') || 'no providers announced'})`);
+  for (const c of stack.examples.cases) info(`  Example:    ${c.workflow.name} → ${editor}workflow/${c.workflow.id}`);
+  info(`  Data:       ${demoDir}  (n8n log: ${logFile})`);
+  info(`  Started in ${fmtMs(Date.now() - t0)}`);
+  return { ours, editor };
+}
 
-    // 3. Imports (re-imported on every start so the demo follows the repository's examples).
-    const ex = discoverExamples(path.join(REPO_ROOT, 'examples'));
-    const problems = [...ex.problems, ...crossCheck(ex.providers, ex.cases)];
-    if (problems.length) throw new Error(`examples/ has problems:\n  ${problems.join('\n  ')}`);
-    const env = n8n.n8nEnv({
-      nodeBin, userFolder: demoDir, port: n8nPort, brokerPort,
-      extra: {
-        // The MCP server registry is fetched from api.n8n.io at start-up: unreachable here, only log noise.
-        N8N_DISABLED_MODULES: n8n.disabledModules(n8nBin, 'mcp-registry'),
-        N8N_EDITOR_BASE_URL: `http://localhost:${n8nPort}/`,
-        // Plain-http demo on loopback: let every browser (Safari included) keep the session cookie.
-        N8N_SECURE_COOKIE: 'false',
-      },
-    });
-    const ctx = { nodeBin, n8nBin, logFile, env, flatted: n8n.loadFlatted(n8nBin) };
-    const importDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-demo-import-'));
+/** --check: the editor answers, the types are loaded, every example runs. Returns the problems found. */
+async function checkDemo(stack, { ours, editor }) {
+  const { server, examples } = stack;
+  let failures = 0;
+  const ok = (cond, what) => { info(`${cond ? 'ok' : 'not ok'} - ${what}`); if (!cond) failures += 1; };
+  const page = await httpJson('GET', editor);
+  ok(page.status === 200 && /<html/i.test(String(page.body)), `editor ${editor} answers with the n8n app (HTTP ${page.status})`);
+  ok(ours.length > 0, `node types loaded: ${ours.join(', ')}`);
+  const credTypes = (await server.credentialTypes()).map((c) => c.name);
+  const usedCredTypes = [...new Set(examples.providers.flatMap((p) => p.credentials.map((cr) => cr.type)))];
+  const missingCreds = usedCredTypes.filter((t) => !credTypes.includes(t));
+  ok(missingCreds.length === 0, `credential types of the demo credentials are loaded (${usedCredTypes.join(', ') || 'none'})${missingCreds.length ? `; missing: ${missingCreds.join(', ')}` : ''}`);
+  for (const c of examples.cases) {
     try {
-      const credentials = ex.providers.flatMap((p) => substitute(p.credentials, vars));
-      if (credentials.length) {
-        step(`importing ${credentials.length} demo credential(s)`);
-        const f = path.join(importDir, 'credentials.json');
-        fs.writeFileSync(f, JSON.stringify(credentials, null, 2));
-        await timings.time('n8n import:credentials', () => n8n.importCredentials(ctx, f));
-      }
-      const workflows = ex.cases.map((c) => substitute(c.workflow, vars));
-      if (workflows.length) {
-        step(`importing ${workflows.length} example workflow(s)`);
-        const f = path.join(importDir, 'workflows.json');
-        fs.writeFileSync(f, JSON.stringify(workflows, null, 2));
-        await timings.time('n8n import:workflow', () => n8n.importWorkflows(ctx, f));
-      }
-    } finally {
-      fs.rmSync(importDir, { recursive: true, force: true });
-    }
-
-    // 4. n8n itself.
-    step(`starting n8n on http://localhost:${n8nPort}/ (log: ${logFile})`);
-    const server = new n8n.N8nServer(ctx);
-    children.push(server);
-    await timings.time('n8n start (until ready)', () => server.start({ timeoutMs: 180000 }));
-    let owner;
-    try {
-      owner = await server.ensureOwner({ email: DEMO_EMAIL, password: DEMO_PASSWORD, firstName: 'Demo', lastName: 'User' });
+      const execution = await server.runWorkflow(c.workflow.id, c.triggerName, { timeoutMs: 60000 });
+      const output = buildOutput(execution);
+      const err = runError(output);
+      if (err) throw new Error(err);
+      await c.module.check({ output, assert: require('assert/strict') });
+      ok(true, `example "${c.workflow.name}" runs (${output.items(output.lastNode).length} item(s) from "${output.lastNode}")`);
     } catch (e) {
-      throw new Error(`${e.message}\nThe demo owner exists with another password? Reset the demo with: rm -rf ${demoDir}`);
+      ok(false, `example "${c.workflow.name}" runs: ${e.message}`);
     }
-    const types = await server.nodeTypes();
-    const ours = [...new Set(types.map((t) => t.name).filter((n) => n.startsWith(`${installed.name}.`)))];
-    if (ours.length === 0) throw new Error(`n8n started but loaded no node from ${installed.name} (see ${logFile})`);
-    const credTypes = (await server.credentialTypes()).map((c) => c.name);
+  }
+  return failures;
+}
 
-    const editor = `http://localhost:${n8nPort}/`;
-    info('');
-    const n8nVersion = JSON.parse(fs.readFileSync(path.join(n8n.n8nPackageDir(n8nBin), 'package.json'), 'utf8')).version;
-    info(`n8n ${n8nVersion} is running with ${installed.name}@${installed.version}`);
-    info(`  Editor:     ${editor}`);
-    info(`  Login:      ${DEMO_EMAIL} / ${DEMO_PASSWORD}${owner === 'created' ? '   (owner account just created)' : ''}`);
-    const plain = ours.filter((t) => !(t.endsWith('Tool') && ours.includes(t.slice(0, -4))));
-    info(`  Nodes:      ${plain.join(', ')}${plain.length < ours.length ? ' (+ their AI-tool variants)' : ''}`);
-    info(`  Emulator:   ${emulator.url}  (${Object.entries(emulator.providerUrls).map(([k, v]) => `${k}: ${v}`).join(', ') || 'no providers announced'})`);
-    for (const c of ex.cases) info(`  Example:    ${c.workflow.name} → ${editor}workflow/${c.workflow.id}`);
-    info(`  Data:       ${demoDir}  (n8n log: ${logFile})`);
-    info(`  Started in ${fmtMs(Date.now() - t0)}`);
+/**
+ * Resolves when Ctrl-C / SIGTERM arrives or n8n or the emulator exits on its own (exit code 1 then);
+ * `expected()` true means an exit is a restart (scripts/dev.js --restart).
+ */
+function untilStopped(stack, { expected = () => false } = {}) {
+  return new Promise((resolve) => {
+    let stopping = false;
+    const onSignal = () => { stopping = true; resolve('signal'); };
+    process.removeAllListeners('SIGINT');
+    process.removeAllListeners('SIGTERM');
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    for (const [what, child, log] of [['n8n', stack.server.child, stack.logFile], ['the emulator', stack.emulator.child, path.join(stack.demoDir, 'emulator.log')]]) {
+      child.once('exit', (code, signal) => {
+        if (expected()) return;
+        if (!stopping) step(`${what} exited unexpectedly (${code ?? signal}); see ${log}`);
+        process.exitCode = 1;
+        resolve('exit');
+      });
+    }
+  });
+}
 
+async function main(check) {
+  const t0 = Date.now();
+  const timings = new Timings();
+  const stack = await startDemo({ ports: await demoPorts(), timings });
+  try {
+    const loaded = await describe(stack, t0);
     if (check) {
-      let failures = 0;
-      const ok = (cond, what) => { info(`${cond ? 'ok' : 'not ok'} - ${what}`); if (!cond) failures += 1; };
-      const page = await httpJson('GET', editor);
-      ok(page.status === 200 && /<html/i.test(String(page.body)), `editor ${editor} answers with the n8n app (HTTP ${page.status})`);
-      ok(ours.length > 0, `node types loaded: ${ours.join(', ')}`);
-      const usedCredTypes = [...new Set(ex.providers.flatMap((p) => p.credentials.map((cr) => cr.type)))];
-      const missingCreds = usedCredTypes.filter((t) => !credTypes.includes(t));
-      ok(missingCreds.length === 0, `credential types of the demo credentials are loaded (${usedCredTypes.join(', ') || 'none'})${missingCreds.length ? `; missing: ${missingCreds.join(', ')}` : ''}`);
-      for (const c of ex.cases) {
-        try {
-          const execution = await server.runWorkflow(c.workflow.id, c.triggerName, { timeoutMs: 60000 });
-          const output = buildOutput(execution);
-          const err = runError(output);
-          if (err) throw new Error(err);
-          await c.module.check({ output, assert: require('assert/strict') });
-          ok(true, `example "${c.workflow.name}" runs (${output.items(output.lastNode).length} item(s) from "${output.lastNode}")`);
-        } catch (e) {
-          ok(false, `example "${c.workflow.name}" runs: ${e.message}`);
-        }
-      }
+      const failures = await checkDemo(stack, loaded);
       for (const line of timings.lines()) info(`# time ${line}`);
       info(`start --check: ${failures === 0 ? 'all good' : `${failures} problem(s)`}`);
-      await stopAll();
       process.exitCode = failures === 0 ? 0 : 1;
       return;
     }
-
     info('');
     info('Press Ctrl-C to stop n8n and the emulator.');
-    await new Promise((resolve) => {
-      const onSignal = () => { stopping = true; resolve('signal'); };
-      process.once('SIGINT', onSignal);
-      process.once('SIGTERM', onSignal);
-      server.child.once('exit', (code, signal) => {
-        if (!stopping) step(`n8n exited unexpectedly (${code ?? signal}); see ${logFile}`);
-        process.exitCode = 1;
-        resolve('n8n-exit');
-      });
-      emulator.child.once('exit', (code, signal) => {
-        if (!stopping) step(`the emulator exited unexpectedly (${code ?? signal}); see ${emulatorLog}`);
-        process.exitCode = 1;
-        resolve('emulator-exit');
-      });
-    });
+    await untilStopped(stack);
     step('stopping n8n and the emulator…');
-    await stopAll();
-    step('stopped');
-  } catch (e) {
-    await stopAll();
-    throw e;
+  } finally {
+    await stack.stop();
+    stack.removeTemp();
   }
+  step('stopped');
 }
 
-(preflight ? demoPorts() : main()).catch((e) => {
-  process.stderr.write(`\n[start] failed: ${e.message}\n`);
-  process.exitCode = 1;
-});
+if (require.main === module) {
+  const preflight = process.argv.includes('--preflight'); // scripts/start.sh: ports only, before the build
+  for (const a of process.argv.slice(2)) {
+    if (a !== '--check' && a !== '--preflight') {
+      process.stderr.write(`unknown argument ${a}\nusage: npm start [-- --check]\n`);
+      process.exit(2);
+    }
+  }
+  (preflight ? demoPorts() : main(process.argv.includes('--check'))).catch((e) => {
+    process.stderr.write(`\n[start] failed: ${e.message}\n`);
+    process.exitCode = 1;
+  });
+}
+
+module.exports = { demoPorts, startDemo, describe, untilStopped, step, info };

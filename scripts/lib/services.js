@@ -96,7 +96,7 @@ async function startRedis({ dir, port, logFile }) {
     child.kill('SIGKILL');
     throw e;
   }
-  return { host: '127.0.0.1', port, stop: () => stopChild(child, state, 5000) };
+  return { host: '127.0.0.1', port, child, stop: () => stopChild(child, state, 5000) };
 }
 
 /**
@@ -170,7 +170,11 @@ async function startPostgres({ dir, port, logFile, database = 'n8n', user = 'n8n
     await stop().catch(() => {});
     throw e;
   }
-  return { host: '127.0.0.1', port, database, user, password, psql, stop };
+  // Exit-time last resort (synchronous): SIGKILL the postmaster.
+  const killNow = () => {
+    try { process.kill(Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]), 'SIGKILL'); } catch { /* gone */ }
+  };
+  return { host: '127.0.0.1', port, database, user, password, psql, stop, killNow };
 }
 
 module.exports = { ensurePackages, startRedis, startPostgres, postgresBinDir, redisBin };

@@ -1,5 +1,5 @@
 'use strict';
-// Small helpers shared by scripts/e2e.js and scripts/start.js (no dependencies).
+// Small helpers shared by the scripts (no dependencies).
 const fs = require('fs');
 const net = require('net');
 const os = require('os');
@@ -19,6 +19,21 @@ function freePort() {
       srv.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * n distinct free loopback ports: n listeners opened together, then closed (ports asked for one after
+ * another can come back twice: a worker once failed with "Task Broker's port … is already in use").
+ */
+async function freePorts(n) {
+  const servers = await Promise.all(Array.from({ length: n }, () => new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => resolve(srv));
+  })));
+  const ports = servers.map((srv) => srv.address().port);
+  await Promise.all(servers.map((srv) => new Promise((r) => srv.close(r))));
+  return ports;
 }
 
 /** Resolves true if something accepts TCP connections on 127.0.0.1:port. */
@@ -48,6 +63,18 @@ class Timings {
   lines() { return this.entries.map(([n, ms]) => `${n}: ${fmtMs(ms)}`); }
 }
 
+/** Commands run() started that have not ended (stopRunning() ends them: Ctrl-C during an import). */
+const running = new Set();
+
+/** SIGKILLs every command run() started that is still running; resolves when they are gone. */
+function stopRunning() {
+  return Promise.all([...running].map((c) => new Promise((resolve) => {
+    if (c.exitCode !== null || c.signalCode !== null) { resolve(); return; }
+    c.once('close', resolve);
+    c.kill('SIGKILL');
+  })));
+}
+
 /**
  * Runs a command, appending its stdout+stderr to `logFile` (nothing reaches our stdout).
  * Resolves { code, signal, stdout, stderr } (captured text, for parsing). Rejects only on spawn failure.
@@ -62,6 +89,8 @@ function run(cmd, args, { cwd, env, logFile, timeoutMs, label, stdoutToFile = fa
     const outFile = stdoutToFile ? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'run-')), 'stdout') : null;
     const outFd = outFile ? fs.openSync(outFile, 'w') : null;
     const child = spawn(cmd, args, { cwd, env, stdio: ['ignore', outFd === null ? 'pipe' : outFd, 'pipe'] });
+    running.add(child);
+    child.once('close', () => running.delete(child));
     if (outFd !== null) fs.closeSync(outFd);
     let stdout = '';
     let stderr = '';
@@ -72,7 +101,7 @@ function run(cmd, args, { cwd, env, logFile, timeoutMs, label, stdoutToFile = fa
     if (timeoutMs) {
       timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, timeoutMs);
     }
-    child.once('error', (err) => { if (timer) clearTimeout(timer); if (log !== null) fs.closeSync(log); reject(err); });
+    child.once('error', (err) => { running.delete(child); if (timer) clearTimeout(timer); if (log !== null) fs.closeSync(log); reject(err); });
     child.once('close', (code, signal) => {
       if (timer) clearTimeout(timer);
       if (outFile) {
@@ -138,4 +167,4 @@ async function httpJson(method, url, { body, headers = {}, timeoutMs = 15000 } =
   return { status: res.status, headers: res.headers, body: parsed };
 }
 
-module.exports = { REPO_ROOT, freePort, portInUse, sleep, fmtMs, Timings, run, tail, substitute, httpJson };
+module.exports = { REPO_ROOT, freePort, freePorts, portInUse, sleep, fmtMs, Timings, run, running, stopRunning, tail, substitute, httpJson };
