@@ -226,9 +226,9 @@ describe('Fourvenues Trigger: the signing secret stays out of errors', () => {
 		expect(text).not.toContain('0123456789abcdef');
 	});
 
-	test('a creation answer cut off inside sign_secret: the error shows none of it', async () => {
+	test('a failed creation whose answer is cut off inside sign_secret: the error shows none of it', async () => {
 		t = await triggerHarness({ node: TRIGGER, parameters: { events: ['payment.success'] }, credentials: ctx.credentials(), credentialTypes: CREDENTIAL_TYPES });
-		await ctx.client.fault({ provider: 'fourvenues', method: 'POST', path: '/webhooks/endpoints', status: 200, body: '{"success":true,"data":{"_id":"e1","url":"x","sign_secret":"whsec_fedcba9876543210fedc' });
+		await ctx.client.fault({ provider: 'fourvenues', method: 'POST', path: '/webhooks/endpoints', status: 500, body: '{"success":false,"data":{"_id":"e1","url":"x","sign_secret":"whsec_fedcba9876543210fedc' });
 		const error = await t.activate().catch((e) => e);
 		expect(error).toBeInstanceOf(Error);
 		const text = JSON.stringify({ message: error.message, description: error.description, context: error.context, cause: error.cause });
