@@ -138,3 +138,47 @@ describe('vivenu secret tokens (issue 21, item 7)', () => {
 		expect(withoutSecretTokens(envelope)).toEqual({ id: 'e', data: { transaction: { _id: 't', tickets: [{ n: 1 }] }, tickets: [{ _id: 'k' }] } });
 	});
 });
+
+describe('receiveDelivery reports the matched form through the logger, never the digest (issue 21, item 4)', () => {
+	function fakeContext(rawBody: Buffer, header: string | undefined) {
+		const logs: string[] = [];
+		const answers: Array<{ status: number; body: unknown }> = [];
+		let status = 0;
+		const ctx = {
+			getNode: () => ({ id: 'n1', name: 'Fourvenues Trigger' }),
+			getWorkflow: () => ({ id: `wf-${Math.random()}` }),
+			getHeaderData: () => (header === undefined ? {} : { 'x-webhook-signature': header }),
+			getRequestObject: () => ({ rawBody }),
+			getBodyData: () => JSON.parse(rawBody.toString()),
+			getResponseObject: () => ({
+				status(code: number) {
+					status = code;
+					return this;
+				},
+				json(body: unknown) {
+					answers.push({ status, body });
+				},
+			}),
+			helpers: { returnJsonArray: (items: unknown[]) => items.map((json) => ({ json })) },
+			logger: { info: (m: string) => logs.push(m), warn: (m: string) => logs.push(m), debug: (m: string) => logs.push(m), error: (m: string) => logs.push(m) },
+		};
+		return { ctx, logs, answers };
+	}
+
+	it('accepted: one log line with the form; refused: 401 and a line without any digest', async () => {
+		const { receiveDelivery } = await import('../../nodes/common/webhook');
+		const body = { id: 'e1', event: 'payment.success', payload: { payment_id: 'p1' } };
+		const { rawBody, header } = sign(body, { part: 'payload', encoding: 'base64' }, true);
+		const rules = (wanted: string[]) => ({ header: 'x-webhook-signature', secret: SECRET, forms: ALL_SIGNATURE_FORMS, read: (d: Parameters<typeof readFourvenuesDelivery>[0]) => readFourvenuesDelivery(d, wanted) });
+
+		const ok = fakeContext(rawBody, header);
+		const result = await receiveDelivery(ok.ctx as never, {}, rules(['payment.success']));
+		expect(result.workflowData?.[0][0].json).toEqual({ event: 'payment.success', payload: { payment_id: 'p1' }, signatureForm: 'payload:sha256=base64' });
+		expect(ok.logs).toEqual(['Fourvenues Trigger: signed delivery (payload:sha256=base64) accepted']);
+
+		const bad = fakeContext(rawBody, header.replace(/.{4}=$/, 'AAAA='));
+		expect(await receiveDelivery(bad.ctx as never, {}, rules(['payment.success']))).toEqual({ noWebhookResponse: true });
+		expect(bad.answers).toEqual([{ status: 401, body: { message: 'Invalid or missing x-webhook-signature' } }]);
+		for (const line of [...ok.logs, ...bad.logs]) expect(line).not.toContain(header.slice(7, 20));
+	});
+});
