@@ -81,7 +81,7 @@ export class FourvenuesTrigger implements INodeType {
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to fetch the full payment (status, amounts, tickets) for Payment Success before starting the workflow; the event itself carries only IDs. One request per delivery.',
+					'Whether to fetch the full payment (status, amounts, tickets) for Payment Success before starting the workflow; the event itself carries only IDs. One request per delivery; if it fails, the workflow starts with fetchError instead.',
 			},
 		],
 	};

@@ -147,7 +147,7 @@ export class VivenuTrigger implements INodeType {
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to fetch the current transaction from vivenu by its ID before starting the workflow (one request per delivery; its secret token is left out)',
+					'Whether to fetch the current transaction from vivenu by its ID before starting the workflow (one request per delivery; its secret token is left out). If that request fails, the workflow starts with fetchError instead.',
 			},
 		],
 	};
