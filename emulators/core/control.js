@@ -103,7 +103,7 @@ function registerControl(router, emu) {
 		return { status: 200, body: { ok: true } };
 	});
 
-	// body: { provider, type, targetUrl, hmacKey?, data?, signaturePrefix?, badSignature?, timeoutMs? }
+	// body: { provider, type, targetUrl, hmacKey?, data?, signaturePrefix?, badSignature?, signatureForm? (fourvenues), timeoutMs? }
 	router.post('/webhooks/trigger', async (req) => {
 		const b = req.body || {};
 		const p = webhookProvider(b.provider);
@@ -114,7 +114,7 @@ function registerControl(router, emu) {
 		const envelope = p.webhooks.build({ type: b.type, data: b.data, state: emu.states[p.name], ctx });
 		const rawBody = JSON.stringify(envelope);
 		let headers = {};
-		if (b.hmacKey && p.webhooks.sign) headers = p.webhooks.sign(rawBody, String(b.hmacKey));
+		if (b.hmacKey && p.webhooks.sign) headers = b.signatureForm ? p.webhooks.sign(rawBody, String(b.hmacKey), b.signatureForm) : p.webhooks.sign(rawBody, String(b.hmacKey));
 		for (const k of Object.keys(headers)) {
 			let v = String(headers[k]);
 			if (b.badSignature && /signature/i.test(k)) v = v.slice(0, -1) + (v.endsWith('0') ? '1' : '0');

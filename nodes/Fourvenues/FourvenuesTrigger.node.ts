@@ -8,15 +8,15 @@ import type {
 } from 'n8n-workflow';
 
 import { answerError } from '../common/errors';
-import { ignoreDelivery } from '../common/webhookSecurity';
 import {
+	ALL_SIGNATURE_FORMS,
 	deleteTolerating404,
 	forgetRegistration,
-	refuseUnsigned,
-	startOnce,
+	receiveDelivery,
 	WEBHOOK_TRIGGER_SHAPE,
 	webhookUrlOf,
-} from '../common/webhookTrigger';
+} from '../common/webhook';
+import { readFourvenuesDelivery } from './helpers/webhookEvents';
 import { createClient, type FourvenuesClient } from './transport';
 import { createEndpoint, deleteEndpoint, listEndpoints } from './transport/webhooks';
 
@@ -27,7 +27,6 @@ import { createEndpoint, deleteEndpoint, listEndpoints } from './transport/webho
  */
 
 const SIGNATURE_HEADER = 'x-webhook-signature';
-const ID_HEADER = 'x-webhook-id';
 const REGISTRATION_KEYS = ['endpointId', 'signSecret', 'webhookUrl'];
 
 interface HookState extends IDataObject {
@@ -39,6 +38,11 @@ interface HookState extends IDataObject {
 /** Deletes an endpoint; one that is already gone is what was wanted. */
 async function removeEndpoint(ctx: IHookFunctions, client: FourvenuesClient, id: string): Promise<void> {
 	await deleteTolerating404(ctx, async () => await deleteEndpoint(client, id));
+}
+
+/** The signing secret this node holds, to be masked in every error of its registration calls. */
+function heldSecrets(state: HookState): string[] {
+	return typeof state.signSecret === 'string' && state.signSecret ? [state.signSecret] : [];
 }
 
 export class FourvenuesTrigger implements INodeType {
@@ -77,7 +81,7 @@ export class FourvenuesTrigger implements INodeType {
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to fetch the full payment (status, amounts, tickets) for Payment Success before starting the workflow; the event itself carries only IDs. One request per delivery.',
+					'Whether to fetch the full payment (status, amounts, tickets) for Payment Success before starting the workflow; the event itself carries only IDs. One request per delivery; if it fails, the workflow starts with fetchError instead.',
 			},
 		],
 	};
@@ -88,7 +92,7 @@ export class FourvenuesTrigger implements INodeType {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const state = this.getWorkflowStaticData('node') as HookState;
 				const url = webhookUrlOf(this);
-				const client = await createClient(this);
+				const client = await createClient(this, heldSecrets(state));
 				const mine = (await listEndpoints(client)).filter((endpoint) => endpoint.url === url);
 				const held = typeof state.signSecret === 'string' ? mine.find((endpoint) => endpoint._id === state.endpointId) : undefined;
 				// Endpoints whose secret is lost cannot be verified, and duplicates would deliver twice.
@@ -106,7 +110,7 @@ export class FourvenuesTrigger implements INodeType {
 			async create(this: IHookFunctions): Promise<boolean> {
 				const state = this.getWorkflowStaticData('node') as HookState;
 				const url = webhookUrlOf(this);
-				const client = await createClient(this);
+				const client = await createClient(this, heldSecrets(state));
 				const name = `n8n workflow ${this.getWorkflow().id ?? ''}`.trim();
 				const created = await createEndpoint(client, name, url);
 				if (!created._id || typeof created.sign_secret !== 'string' || !created.sign_secret) {
@@ -126,7 +130,7 @@ export class FourvenuesTrigger implements INodeType {
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const state = this.getWorkflowStaticData('node') as HookState;
 				if (typeof state.endpointId === 'string') {
-					const client = await createClient(this);
+					const client = await createClient(this, heldSecrets(state));
 					await removeEndpoint(this, client, state.endpointId);
 				}
 				forgetRegistration(state, REGISTRATION_KEYS, true);
@@ -137,24 +141,19 @@ export class FourvenuesTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const state = this.getWorkflowStaticData('node') as HookState;
-		// UNVERIFIED canonical form: lowercase hex HMAC-SHA256 of the raw body keyed with sign_secret (docs/providers/fourvenues.md).
-		const refused = refuseUnsigned(this, state.signSecret, SIGNATURE_HEADER);
-		if (refused) return refused;
-		const body = this.getBodyData();
-		const event = String(body.event ?? '');
 		const wanted = this.getNodeParameter('events', []) as string[];
-		if (!wanted.includes(event)) return ignoreDelivery(this, `event ${event} not selected`);
-		const headers = this.getHeaderData();
-		const headerId = Array.isArray(headers[ID_HEADER]) ? headers[ID_HEADER][0] : headers[ID_HEADER];
-		const deliveryId = typeof headerId === 'string' && headerId ? headerId : typeof body.id === 'string' ? body.id : undefined;
-		return await startOnce(this, state, deliveryId, async () => {
-			const item: IDataObject = { ...body, deliveryId };
-			const payload = (body.payload ?? {}) as IDataObject;
-			if (event === 'payment.success' && this.getNodeParameter('fetchPayment', false) && typeof payload.payment_id === 'string') {
-				const client = await createClient(this);
-				item.payment = await client.one(`/payments/${encodeURIComponent(payload.payment_id)}`);
-			}
-			return item;
+		return await receiveDelivery(this, state, {
+			header: SIGNATURE_HEADER,
+			secret: state.signSecret,
+			// Fourvenues: "HMAC-SHA256 of the stringified event payload"; which bytes and which encoding is UNVERIFIED.
+			forms: ALL_SIGNATURE_FORMS,
+			read: (delivery) => readFourvenuesDelivery(delivery, wanted),
+			enrich: async (item) => {
+				const payload = (item.payload ?? {}) as IDataObject;
+				if (item.event !== 'payment.success' || !this.getNodeParameter('fetchPayment', false) || typeof payload.payment_id !== 'string') return item;
+				const client = await createClient(this, heldSecrets(state));
+				return { ...item, payment: await client.one(`/payments/${encodeURIComponent(payload.payment_id)}`) };
+			},
 		});
 	}
 }

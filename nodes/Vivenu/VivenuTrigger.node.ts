@@ -9,16 +9,19 @@ import type {
 import { NodeApiError, type NodeOperationError } from 'n8n-workflow';
 
 import { operationError } from '../common/errors';
-import { ignoreDelivery, newSigningKey, toNodeError } from '../common/webhookSecurity';
 import {
 	deleteTolerating404,
 	forgetRegistration,
-	refuseUnsigned,
-	startOnce,
+	newSigningKey,
+	receiveDelivery,
+	type SignatureForm,
+	type SignedDelivery,
+	toNodeError,
 	WEBHOOK_TRIGGER_SHAPE,
 	webhookUrlOf,
-} from '../common/webhookTrigger';
-import { withoutSecret } from './helpers/output';
+	type DeliveryReading,
+} from '../common/webhook';
+import { isRecord, vivenuEventKey, withoutSecretTokens } from './helpers/webhookEvents';
 import { createClient } from './transport';
 import {
 	createWebhook,
@@ -49,12 +52,22 @@ const EVENT_OPTIONS = [
 ];
 
 const SIGNATURE_HEADER = 'x-vivenu-signature';
+/** vivenu signs the raw body (hex, reported by integrations; UNVERIFIED); base64 costs nothing to accept. */
+const SIGNATURE_FORMS: readonly SignatureForm[] = [
+	{ part: 'raw-body', encoding: 'hex' },
+	{ part: 'raw-body', encoding: 'base64' },
+];
 const REGISTRATION_KEYS = ['webhookId', 'hmacKey', 'webhookUrl'];
 
 interface HookState extends IDataObject {
 	webhookId?: string;
 	hmacKey?: string;
 	webhookUrl?: string;
+}
+
+/** The signing key this node holds, to be masked in every error of its registration calls. */
+function heldKeys(state: HookState): string[] {
+	return typeof state.hmacKey === 'string' && state.hmacKey ? [state.hmacKey] : [];
 }
 
 function selectedEvents(ctx: IHookFunctions | IWebhookFunctions): string[] {
@@ -134,7 +147,7 @@ export class VivenuTrigger implements INodeType {
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to fetch the current transaction from vivenu by its ID before starting the workflow (one request per delivery; its secret token is left out)',
+					'Whether to fetch the current transaction from vivenu by its ID before starting the workflow (one request per delivery; its secret token is left out). If that request fails, the workflow starts with fetchError instead.',
 			},
 		],
 	};
@@ -148,8 +161,8 @@ export class VivenuTrigger implements INodeType {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const state = this.getWorkflowStaticData('node') as HookState;
 				const url = webhookUrlOf(this);
-				const client = await createClient(this);
-				const mine = (await listWebhooks(client)).filter((hook) => hook.url === url);
+				const client = await createClient(this, heldKeys(state));
+				const mine = (await listWebhooks(client, this.getNode())).filter((hook) => hook.url === url);
 				if (!mine.length) {
 					forgetRegistration(state, REGISTRATION_KEYS);
 					return false;
@@ -181,7 +194,7 @@ export class VivenuTrigger implements INodeType {
 			async create(this: IHookFunctions): Promise<boolean> {
 				const state = this.getWorkflowStaticData('node') as HookState;
 				const url = webhookUrlOf(this);
-				const client = await createClient(this);
+				const client = await createClient(this, heldKeys(state));
 				const hmacKey = newSigningKey();
 				let created: VivenuWebhook;
 				try {
@@ -199,7 +212,7 @@ export class VivenuTrigger implements INodeType {
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const state = this.getWorkflowStaticData('node') as HookState;
 				if (typeof state.webhookId === 'string') {
-					const client = await createClient(this);
+					const client = await createClient(this, heldKeys(state));
 					const id = state.webhookId;
 					await deleteTolerating404(this, async () => await deleteWebhook(client, id));
 				}
@@ -211,23 +224,31 @@ export class VivenuTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const state = this.getWorkflowStaticData('node') as HookState;
-		const refused = refuseUnsigned(this, state.hmacKey, SIGNATURE_HEADER);
-		if (refused) return refused;
-		const envelope = this.getBodyData();
-		const type = String(envelope.type ?? '');
-		if (!selectedEvents(this).includes(type)) return ignoreDelivery(this, `event ${type} not selected`);
+		const wanted = selectedEvents(this);
 		const mode = this.getNodeParameter('mode', 'any') as string;
-		if (mode !== 'any' && envelope.mode !== mode) return ignoreDelivery(this, `mode ${String(envelope.mode)}`);
-		// vivenu retries with the same body: its ID starts one execution.
-		const deliveryId = typeof envelope.id === 'string' ? envelope.id : undefined;
-		return await startOnce(this, state, deliveryId, async () => {
-			const data = (envelope.data ?? {}) as IDataObject;
-			// A ticket event names its transaction in ticket.transactionId (TicketResource); a checkout event names none.
-			const transactionId = (data.transaction as IDataObject | undefined)?._id ?? (data.ticket as IDataObject | undefined)?.transactionId;
-			if (!this.getNodeParameter('resolveTransaction', false) || typeof transactionId !== 'string') return envelope;
-			const client = await createClient(this);
-			const { body } = await client.request<IDataObject>('GET', `/transactions/${encodeURIComponent(transactionId)}`, { idempotent: true, expect: 'object' });
-			return { ...envelope, data: { ...data, transaction: withoutSecret(body, false) } };
+		const read = (delivery: SignedDelivery): DeliveryReading => {
+			const envelope = delivery.signed;
+			if (!isRecord(envelope)) return { ignore: 'not a vivenu event envelope' };
+			const type = envelope.type;
+			if (typeof type !== 'string' || !wanted.includes(type)) return { ignore: `event ${String(type)} not selected` };
+			if (mode !== 'any' && envelope.mode !== mode) return { ignore: `mode ${String(envelope.mode)}` };
+			if (!isRecord(envelope.data)) return { ignore: `event ${type} without data` };
+			return { key: vivenuEventKey(type, envelope.data), item: withoutSecretTokens(envelope) };
+		};
+		return await receiveDelivery(this, state, {
+			header: SIGNATURE_HEADER,
+			secret: state.hmacKey,
+			forms: SIGNATURE_FORMS,
+			read,
+			enrich: async (item) => {
+				const data = (item.data ?? {}) as IDataObject;
+				// A ticket event names its transaction in ticket.transactionId (TicketResource); a checkout event names none.
+				const transactionId = (data.transaction as IDataObject | undefined)?._id ?? (data.ticket as IDataObject | undefined)?.transactionId;
+				if (!this.getNodeParameter('resolveTransaction', false) || typeof transactionId !== 'string') return item;
+				const client = await createClient(this, heldKeys(state));
+				const { body } = await client.request<IDataObject>('GET', `/transactions/${encodeURIComponent(transactionId)}`, { idempotent: true, expect: 'object' });
+				return { ...item, data: { ...data, transaction: withoutSecretTokens(body) } };
+			},
 		});
 	}
 }

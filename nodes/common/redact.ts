@@ -38,16 +38,57 @@ export function secretForms(secret: string): string[] {
 	return [...forms].filter((form) => form.length > 0).sort((a, b) => b.length - a.length);
 }
 
-/** Replaces every occurrence of each secret, in each of its encoded forms (see secretForms), in `text`. */
-export function redact(text: string, secrets: readonly string[]): string {
-	let out = text;
-	const forms = new Set<string>();
-	for (const secret of secrets) {
-		if (!secret || secret.length < 4) continue;
-		for (const form of secretForms(secret)) forms.add(form);
+/**
+ * Field names whose values are keys wherever they appear in an answer (a provider's list of webhook
+ * registrations holds other integrations' signing keys; a creation answer echoes the new secret), so
+ * they are masked in every quoted answer even when the value itself is not known beforehand.
+ */
+const SECRET_FIELD_NAMES =
+	'hmac_?key|sign(?:ing)?_?secret|signing_?key|webhook_?secret|client_?secret|secret|api_?key|access_?token|refresh_?token|password|(?:alt_?)?trust_?(?:seed|value)';
+
+/** `"name":"value"` at any depth of JSON quoting (`\"name\":\"value\"`), up to the closing quote or the end of a cut-off text. */
+const JSON_SECRET_FIELD = new RegExp(`(\\\\*)"(${SECRET_FIELD_NAMES})\\1"(\\s*:\\s*)\\1"([\\s\\S]*?)(?=\\1"|$)`, 'gi');
+/** `name=value` in a query or form body. */
+const FORM_SECRET_FIELD = new RegExp(`(^|[?&\\s])(${SECRET_FIELD_NAMES})=([^&\\s"]+)`, 'gi');
+
+/** Masks the values of key-like fields (see SECRET_FIELD_NAMES) in JSON or form-encoded text. */
+export function maskSecretFields(text: string): string {
+	return text
+		.replace(JSON_SECRET_FIELD, (match, esc: string, name: string, colon: string, value: string) =>
+			value === '' || value === MASK ? match : `${esc}"${name}${esc}"${colon}${esc}"${MASK}`,
+		)
+		.replace(FORM_SECRET_FIELD, (_match, before: string, name: string) => `${before}${name}=${MASK}`);
+}
+
+/** A run of Base64 long enough to hold 4 bytes (the shortest secret masked). */
+const BASE64_RUN = /[A-Za-z0-9+/]{6,}={0,2}/g;
+
+/** Whether a Base64 run decodes, at any of the 4 character alignments, to bytes that contain a secret. */
+function encodesSecret(run: string, secrets: readonly Buffer[]): boolean {
+	for (let shift = 0; shift < 4 && run.length - shift >= 6; shift++) {
+		const decoded = Buffer.from(run.slice(shift), 'base64');
+		if (secrets.some((secret) => decoded.includes(secret))) return true;
 	}
-	for (const form of [...forms].sort((a, b) => b.length - a.length)) out = out.split(form).join(MASK);
-	return out;
+	return false;
+}
+
+/**
+ * Replaces every occurrence of each secret, in each of its encoded forms (see secretForms), in `text`.
+ * A Base64 run that decodes to bytes containing a secret is masked whole (`Basic base64(user:password)`):
+ * masking only the secret's own 3-byte groups left characters that decode to its first and last bytes.
+ * Then the values of key-like fields are masked (maskSecretFields).
+ */
+export function redact(text: string, secrets: readonly string[]): string {
+	const usable = secrets.filter((secret) => secret && secret.length >= 4);
+	let out = text;
+	if (usable.length) {
+		const bytes = usable.map((secret) => Buffer.from(secret, 'utf8'));
+		out = out.replace(BASE64_RUN, (run) => (encodesSecret(run, bytes) ? MASK : run));
+		const forms = new Set<string>();
+		for (const secret of usable) for (const form of secretForms(secret)) forms.add(form);
+		for (const form of [...forms].sort((a, b) => b.length - a.length)) out = out.split(form).join(MASK);
+	}
+	return maskSecretFields(out);
 }
 
 /** Deep-copies `value` with secrets masked in every string (keys included) and the named keys removed. */

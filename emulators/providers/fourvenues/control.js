@@ -8,7 +8,7 @@
 //   POST /_emulator/fourvenues/tickets/:id/request-refund  -> 200 { deliveries } (ticket.request_refund)
 const crypto = require('crypto');
 const { HttpError } = require('../../core/http-error');
-const { deliverEvent, payloadFor } = require('./webhooks');
+const { deliverEvent, payloadFor, webhookSettings } = require('./webhooks');
 const { paymentRecord } = require('./seed');
 
 const bad = (m) => new HttpError(400, m);
@@ -81,6 +81,7 @@ function createPayment(state, b, now) {
 }
 
 function control(router) {
+	webhookSettings(router);
 	router.post('/payments', (req, ctx) => {
 		const b = req.body || {};
 		if (typeof b !== 'object' || Array.isArray(b)) throw bad('body must be an object');

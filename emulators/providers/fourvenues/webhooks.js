@@ -4,19 +4,49 @@
 // {id, event, payload} and its headers x-webhook-id + x-webhook-signature (HMAC-SHA256 keyed with
 // sign_secret over the raw body, hex; encoding and coverage UNVERIFIED, see docs/providers/fourvenues.md).
 const crypto = require('crypto');
-const { hmacHex } = require('../../core/webhooks');
 const C = require('./constants');
 const { ok, authed, badRequest, notFound } = require('./common');
 
-/** Delivery headers: x-webhook-id (the body's id, for de-duplication) and x-webhook-signature. */
-function sign(rawBody, secret) {
+/**
+ * How deliveries are signed (UNVERIFIED which one Fourvenues uses): HMAC-SHA256 keyed with sign_secret over
+ * `raw-body` (the bytes sent), `parsed-body` (JSON.stringify of the event object; the bytes are then sent
+ * pretty-printed, as a sender that signs its object but serialises differently would) or `payload`
+ * (JSON.stringify of body.payload only), as `hex` or `base64`, with an optional `sha256=` prefix.
+ * Default `raw-body:hex`. Set with POST /_emulator/fourvenues/webhook-settings {signatureForm}.
+ */
+const SIGNATURE_FORMS = ['raw-body', 'parsed-body', 'payload'].flatMap((part) =>
+	['hex', 'base64', 'sha256=hex', 'sha256=base64'].map((encoding) => `${part}:${encoding}`));
+const DEFAULT_FORM = 'raw-body:hex';
+
+function checkForm(form) {
+	if (!SIGNATURE_FORMS.includes(form)) throw badRequest(`signatureForm must be one of ${SIGNATURE_FORMS.join(', ')}`);
+	return form;
+}
+
+function signatureOf(rawBody, secret, form) {
+	const [part, written] = form.split(':');
+	const encoding = written.replace('sha256=', '');
+	let message = rawBody;
+	if (part === 'parsed-body') message = JSON.stringify(JSON.parse(rawBody));
+	if (part === 'payload') message = JSON.stringify(JSON.parse(rawBody).payload);
+	const digest = crypto.createHmac('sha256', secret).update(message, 'utf8').digest(encoding);
+	return `${written.startsWith('sha256=') ? 'sha256=' : ''}${digest}`;
+}
+
+/** Delivery headers: x-webhook-id (the body's id) and x-webhook-signature in `form` (default raw-body:hex). */
+function sign(rawBody, secret, form = DEFAULT_FORM) {
 	let id;
 	try {
 		id = JSON.parse(rawBody).id;
 	} catch {
 		id = undefined;
 	}
-	return { ...(id ? { [C.WEBHOOK_ID_HEADER]: String(id) } : {}), [C.SIGNATURE_HEADER]: hmacHex('sha256', secret, rawBody) };
+	return { ...(id ? { [C.WEBHOOK_ID_HEADER]: String(id) } : {}), [C.SIGNATURE_HEADER]: signatureOf(rawBody, secret, checkForm(form)) };
+}
+
+/** The bytes sent for an event object: compact JSON, pretty-printed when the signature covers the parsed object. */
+function bytesFor(body, form) {
+	return form.startsWith('parsed-body:') ? JSON.stringify(body, null, 2) : JSON.stringify(body);
 }
 
 function payloadFor(type, data, state) {
@@ -104,8 +134,9 @@ function deliverEvent({ type, payload, ctx, source = 'event' }) {
 		const channel = state.channels.find((ch) => ch._id === w.channelId);
 		if (org && channel && !channel.host_ids.includes(org)) continue;
 		const body = { id: crypto.randomUUID(), event: type, payload };
-		const rawBody = JSON.stringify(body);
-		out.push(ctx.deliverWebhook({ url: w.url, body: rawBody, headers: sign(rawBody, w.sign_secret), type, eventId: body.id, source }));
+		const form = (state.webhookSettings || {}).signatureForm || DEFAULT_FORM;
+		const rawBody = bytesFor(body, form);
+		out.push(ctx.deliverWebhook({ url: w.url, body: rawBody, headers: sign(rawBody, w.sign_secret, form), type, eventId: body.id, source }));
 	}
 	return out;
 }
@@ -127,4 +158,16 @@ const RETRY = {
 	timeoutMs: 5000,
 };
 
-module.exports = { register, build, sign, fire, deliverEvent, payloadFor, RETRY };
+/** POST /_emulator/fourvenues/webhook-settings {signatureForm}: how automatic deliveries are signed. A reset clears it. */
+function webhookSettings(router) {
+	router.post('/webhook-settings', (req, ctx) => {
+		const b = req.body || {};
+		for (const k of Object.keys(b)) if (k !== 'signatureForm') throw badRequest(`"${k}" is not a webhook setting`);
+		const settings = { ...(ctx.state.webhookSettings || {}) };
+		if (b.signatureForm !== undefined) settings.signatureForm = checkForm(b.signatureForm);
+		ctx.state.webhookSettings = settings;
+		return { status: 200, body: { webhookSettings: settings } };
+	});
+}
+
+module.exports = { register, build, sign, fire, deliverEvent, payloadFor, webhookSettings, RETRY, SIGNATURE_FORMS };

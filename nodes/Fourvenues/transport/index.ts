@@ -76,9 +76,11 @@ function envelopeError({
 	});
 }
 
-export async function createClient(ctx: RequestContext): Promise<FourvenuesClient> {
+/** `extraSecrets`: more values to mask in this client's errors (a trigger's signing secret). */
+export async function createClient(ctx: RequestContext, extraSecrets: readonly string[] = []): Promise<FourvenuesClient> {
 	const credentials = await ctx.getCredentials(FOURVENUES_CREDENTIAL);
-	const api = createApiClient(ctx, { profile: fourvenuesProfile, baseUrl: baseUrlOf(credentials), secrets: secretsFrom(credentials, ['apiKey']), rateLimitShare: credentials.rateLimitShare });
+	const secrets = [...secretsFrom(credentials, ['apiKey']), ...extraSecrets];
+	const api = createApiClient(ctx, { profile: fourvenuesProfile, baseUrl: baseUrlOf(credentials), secrets, rateLimitShare: credentials.rateLimitShare });
 
 	async function get<T>(path: string, qs?: IDataObject, itemIndex?: number): Promise<T> {
 		const response = await api.request<unknown>('GET', path, { qs, itemIndex, idempotent: true });

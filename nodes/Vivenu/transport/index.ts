@@ -28,7 +28,9 @@ export function baseUrlOf(credentials: IDataObject): string {
 	return environmentBaseUrl(VIVENU_ENVIRONMENTS, credentials);
 }
 
-export async function createClient(ctx: RequestContext): Promise<VivenuClient> {
+/** `extraSecrets`: more values to mask in this client's errors (a trigger's signing key). */
+export async function createClient(ctx: RequestContext, extraSecrets: readonly string[] = []): Promise<VivenuClient> {
 	const credentials = await ctx.getCredentials(VIVENU_CREDENTIAL);
-	return createApiClient(ctx, { profile: vivenuProfile, baseUrl: baseUrlOf(credentials), secrets: secretsFrom(credentials, ['apiKey']), rateLimitShare: credentials.rateLimitShare });
+	const secrets = [...secretsFrom(credentials, ['apiKey']), ...extraSecrets];
+	return createApiClient(ctx, { profile: vivenuProfile, baseUrl: baseUrlOf(credentials), secrets, rateLimitShare: credentials.rateLimitShare });
 }

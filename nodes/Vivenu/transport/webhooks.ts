@@ -1,5 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
 
+import { answerError } from '../../common/errors';
 import { paginateSkipTotal } from '../../common/pagination';
 import type { VivenuClient } from './index';
 
@@ -25,13 +26,22 @@ export interface WebhookRegistration {
 	hmacKey: string;
 }
 
-export async function listWebhooks(client: VivenuClient): Promise<VivenuWebhook[]> {
+/**
+ * Every registration of the account. An answer that is not the `{docs}` list (cut off, a proxy's page)
+ * fails instead of reading as "none", which would register this URL a second time. The answer holds
+ * other integrations' `hmacKey`s: errors mask such fields (common/redact.ts).
+ */
+export async function listWebhooks(client: VivenuClient, node: INode): Promise<VivenuWebhook[]> {
 	return await paginateSkipTotal<VivenuWebhook>({ returnAll: true, limit: 0 }, 1000, async (skip, top) => {
 		const { body } = await client.request<{ docs?: VivenuWebhook[]; total?: number }>('GET', '/webhooks', {
 			qs: { top, skip },
 			idempotent: true,
+			expect: 'object',
 		});
-		return { items: body?.docs ?? [], total: body?.total };
+		if (!Array.isArray(body.docs)) {
+			throw answerError({ node, message: 'vivenu answered the list of webhooks without a "docs" list', body, secrets: client.secrets });
+		}
+		return { items: body.docs, total: body.total };
 	});
 }
 

@@ -1,0 +1,4 @@
+export * from './signature';
+export * from './deliveries';
+export * from './lifecycle';
+export * from './receive';
