@@ -26,7 +26,7 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-if [ "$TIER" = full ]; then TITLE="npm run test:full" TIER_BUDGET=3600; else TITLE="npm test" TIER_BUDGET=300; fi
+if [ "$TIER" = full ]; then TITLE="npm run test:full"; else TITLE="npm test"; fi
 
 N8N2_VERSION="${N8N2_VERSION:-2.40.7}"
 N8N1_VERSION="${N8N1_VERSION:-1.123.81}"
@@ -36,7 +36,7 @@ trap 'rm -rf "$work"' EXIT
 start_all=$(date +%s)
 load_at_start="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)"
 
-passed=0 failed=0 stage_no=0
+passed=0 failed=0 stage_no=0 budget_all=0
 summary=()
 # What later stages may need, set by the stages that provide it: "" (not run: --only), ok or failed.
 declare -A have=([build]="" [node]="" [n8n]="" [n8n1]="")
@@ -171,10 +171,11 @@ stage() {
   [ "$tier" = all ] || [ "$tier" = "$TIER" ] || return 0
   if [ -n "$ONLY" ] && [[ ",$ONLY," != *",$name,"* ]]; then return 0; fi
   if [ "$LIST" = 1 ]; then
+    budget_all=$((budget_all + budget))
     printf '  %-12s %5s s  needs %-10s %-5s %s\n' "$name" "$budget" "$needs" "$kind" "$*"
     return 0
   fi
-  stage_no=$((stage_no + 1)) s_passed=0 s_failed=0 s_note=""
+  stage_no=$((stage_no + 1)) s_passed=0 s_failed=0 budget_all=$((budget_all + budget))
   echo; echo "=== $name (budget $budget s) ==="
   t=$(date +%s)
   for need in ${needs//,/ }; do
@@ -188,6 +189,7 @@ stage() {
       return 0
     fi
   done
+  s_note=""
   "kind_$kind" "$@"
   case "$name" in build | node | n8n | n8n1) if [ "$s_failed" = 0 ]; then have[$name]=ok; else have[$name]=failed; fi ;; esac
   passed=$((passed + s_passed)) failed=$((failed + s_failed))
@@ -204,24 +206,24 @@ stage() {
 stage all   build           45 -            ok    npm run build
 stage all   lint            45 -            ok    npm run lint
 stage all   node            30 -            ok    install_node
-stage full  n8n           1200 -            ok    install_race
+stage full  n8n            600 -            ok    install_race
 stage all   unit            40 node         jest  --selectProjects unit
 stage all   engine         110 build,node   jest  --selectProjects engine --maxWorkers=3
 stage full  slow           240 build,node   jest  --selectProjects slow --runInBand
 stage quick soak            30 build,node   count reliability node24 scripts/reliability.js --items 500
-stage full  soak           300 build,node   count reliability node24 scripts/reliability.js
-stage full  e2e            300 build,n8n    count e2e with_n8n scripts/e2e.js --skip-build
-stage full  ui             300 build,n8n    count ui with_n8n scripts/ui.js --skip-build --no-screenshots
-stage full  n8n1          1200 -            ok    wait_n8n1
-stage full  e2e-1x         300 build,n8n1   count e2e with_n8n1 scripts/e2e.js --skip-build --engine=server
-stage full  queue          600 build,n8n    count queue with_n8n scripts/queue.js --skip-build
+stage full  soak           240 build,node   count reliability node24 scripts/reliability.js
+stage full  e2e            240 build,n8n    count e2e with_n8n scripts/e2e.js --skip-build
+stage full  ui             240 build,n8n    count ui with_n8n scripts/ui.js --skip-build --no-screenshots
+stage full  n8n1           900 -            ok    wait_n8n1
+stage full  e2e-1x         240 build,n8n1   count e2e with_n8n1 scripts/e2e.js --skip-build --engine=server
+stage full  queue          400 build,n8n    count queue with_n8n scripts/queue.js --skip-build
 
-[ "$LIST" = 1 ] && exit 0
+if [ "$LIST" = 1 ]; then echo "  budget: $budget_all s"; exit 0; fi
 [ -n "$install1_pid" ] && wait "$install1_pid" 2>/dev/null
 
 total=$(( $(date +%s) - start_all ))
 echo
-echo "=== $TITLE summary: $total s of $TIER_BUDGET s budget$([ "$total" -gt "$TIER_BUDGET" ] && echo ' (OVER BUDGET)'); load average at start $load_at_start, now $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null); $(nproc 2>/dev/null || echo '?') cores ==="
+echo "=== $TITLE summary: $total s of $budget_all s budget$([ "$total" -gt "$budget_all" ] && echo ' (OVER BUDGET)'); load average at start $load_at_start, now $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null); $(nproc 2>/dev/null || echo '?') cores ==="
 for s in "${summary[@]}"; do echo "  $s"; done
 echo "total: $passed passed, $failed failed"
 echo "$TITLE: $passed passed, $failed failed"
