@@ -2,10 +2,14 @@
 'use strict';
 // npm run test:reliability (issue 11): a fault soak, a hostile-input corpus and a secret scan, all through
 // n8n-core's real execution engine (test/harness) against the in-process emulators. Prints tallies; the
-// last line is `reliability: N passed, M failed` (exit code 1 when M > 0). See docs/reliability.md.
-//   node scripts/reliability.js [--items 5000] [--seed 11] [--verbose]
+// last line is `reliability: N passed, M failed` (exit code 1 when M > 0). See docs/reliability.md and
+// docs/dev/testing.md.
+//   node scripts/reliability.js [--items 5000] [--jobs 6] [--seed 11] [--verbose]
+// --jobs: soak processes at once, each with its own emulator (1: all in this process). The soak's rounds,
+// their seeds and their faults are the same for any --jobs, so --seed replays a failure with any of them.
 // Needs a build (dist/). Runs with Node >= 20 (Node 24 uses n8n's isolated-vm expression engine).
 
+const { fork } = require('node:child_process');
 const http = require('node:http');
 const path = require('node:path');
 
@@ -21,7 +25,11 @@ const arg = (name, fallback) => {
 };
 const TARGET_ITEMS = Number(arg('items', 5000));
 const VERBOSE = process.argv.includes('--verbose');
-let seed = Number(arg('seed', 11)) >>> 0;
+/** Soak processes at once: the soak waits on timeouts, retries and the adaptive pace far more than it computes. */
+const JOBS = Math.max(1, Math.floor(Number(arg('jobs', 6))) || 1);
+const WORKER = process.argv.includes('--worker');
+const SEED = Number(arg('seed', 11)) >>> 0;
+let seed = SEED;
 /** Deterministic PRNG (mulberry32), so a failing soak can be replayed with the same --seed. */
 const random = () => {
 	seed = (seed + 0x6d2b79f5) >>> 0;
@@ -30,10 +38,9 @@ const random = () => {
 	t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
 	return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
-const pick = (list) => list[Math.floor(random() * list.length)];
 
 const tally = { passed: 0, failed: 0 };
-const counts = { runs: 0, operations: 0, outputs: 0, errorItems: 0, faultsInjected: 0, faultsHit: 0, hostile: 0, refused: 0, encoded: 0, scans: 0, requests: 0 };
+const counts = { runs: 0, operations: 0, outputs: 0, errorItems: 0, faultsInjected: 0, faultsHit: 0, soakRuns: 0, soakTrapHits: 0, timedOut: 0, hostile: 0, refused: 0, encoded: 0, scans: 0, requests: 0 };
 const faultKinds = {};
 function check(name, ok, detail) {
 	if (ok) tally.passed++;
@@ -118,8 +125,8 @@ function scan(label, provider, result) {
 
 // ---------------------------------------------------------------------------------------------------------
 
-async function main() {
-	const started = Date.now();
+/** An emulator and a trap listener of this process's own, and `run`: one node execution with the secret scan. */
+async function startStack() {
 	const trap = { hits: 0 };
 	const trapServer = http.createServer((req, res) => {
 		trap.hits++;
@@ -135,7 +142,6 @@ async function main() {
 		await client.reset({ size });
 		return emu.state;
 	};
-
 	const run = async (providerName, parameters, input, label) => {
 		const provider = P[providerName];
 		const result = await runNode({ node: provider.node, credentialTypes: provider.credentialTypes, credentials: provider.credentials, parameters, input, continueOnFail: true });
@@ -143,22 +149,39 @@ async function main() {
 		scan(label, provider, result);
 		return result;
 	};
-
-	try {
-		await soak({ client, emu, reset, run, trapUrl, trap });
-		console.log(`soak done after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-		await hostile({ client, reset, run, trap });
-	} finally {
+	const close = async () => {
 		await emu.close();
 		trapServer.close();
+	};
+	return { client, emu, reset, run, trapUrl, trap, close };
+}
+
+async function main() {
+	const started = Date.now();
+	if (WORKER) return soakWorker();
+	const stack = await startStack();
+	let soakSeconds;
+	try {
+		// The soak's runs go out from JOBS processes at once (each with its own emulator); the hostile corpus runs here meanwhile.
+		const soaked = (JOBS > 1 ? soakInWorkers() : soakHere()).then(() => {
+			soakSeconds = (Date.now() - started) / 1000;
+		});
+		await hostile(stack);
+		await soaked;
+	} finally {
+		await stack.close();
 	}
+	const kinds = FAULTS.map(([kind]) => kind);
+	const unmet = kinds.filter((kind) => !(faultKinds[kind]?.met > 0));
+	check(`soak: every fault kind was injected and met at least once (${kinds.length} kinds)`, unmet.length === 0, `never met: ${unmet.join(', ')}`);
 	const seconds = ((Date.now() - started) / 1000).toFixed(1);
 	console.log(
-		`soak: ${counts.operations} item operations in ${counts.runs} runs, ${counts.requests} requests, ${counts.faultsInjected} faults injected, ${counts.faultsHit} met (${Object.entries(faultKinds)
-			.map(([k, v]) => `${k} ${v}`)
-			.join(', ')}), ${counts.outputs} outputs + ${counts.errorItems} error items`,
+		`soak: ${counts.operations} item operations in ${counts.soakRuns} runs, ${counts.requests} requests, ${counts.faultsInjected} faults injected, ${counts.faultsHit} met (${kinds
+			.map((kind) => `${kind} ${faultKinds[kind]?.met ?? 0}/${faultKinds[kind]?.injected ?? 0}`)
+			.join(', ')}), ${counts.outputs} outputs + ${counts.errorItems} error items (${counts.timedOut} of them timed out); ${counts.soakTrapHits} requests reached another host`,
 	);
-	console.log(`hostile: ${counts.hostile} values, ${counts.refused} refused naming field and item, ${counts.encoded} sent safely encoded; ${trap.hits} requests reached another host`);
+	console.log(`soak time: ${soakSeconds.toFixed(1)} s, ${JOBS} process(es) at once, ${(counts.operations / soakSeconds).toFixed(1)} item operations/s`);
+	console.log(`hostile: ${counts.hostile} values, ${counts.refused} refused naming field and item, ${counts.encoded} sent safely encoded; ${stack.trap.hits} requests reached another host`);
 	console.log(`secret scans: ${counts.scans} (every run, every credential value in ${encodings('a "b" c/d').length} encodings + base64 of user:password)`);
 	console.log(`time: ${seconds} s`);
 	console.log(`reliability: ${tally.passed} passed, ${tally.failed} failed`);
@@ -168,6 +191,17 @@ async function main() {
 // ---------------------------------------------------------------------------------------------------------
 // Fault soak
 
+/**
+ * A stall and the timeout it exceeds: the stalled request gets no answer within the timeout, so a read is
+ * retried and a write fails saying its outcome is unknown, and the emulator still carries the request out
+ * afterwards. Not shorter: with 1,000 operations and 8 stalls on a 2-core machine at load 20, 56 items timed out
+ * with a 0.5 s timeout (0.8 s stalls) and 102 with 0.75 s (1.2 s stalls), against 11 with 1 s: requests that were
+ * merely slow, so the soak would test a busy machine instead of its faults.
+ */
+const TIMEOUT_MS = 1000;
+const STALL_MS = 1600;
+/** After a run with a stall, how long its stalled request may still take to land (its stall minus the timeout, plus slack). */
+const STALL_LANDS_MS = STALL_MS - TIMEOUT_MS + 200;
 const FAULTS = [
 	['429 Retry-After', { status: 429, retryAfter: 0 }],
 	['429', { status: 429 }],
@@ -176,14 +210,19 @@ const FAULTS = [
 	['503', { status: 503 }],
 	['504', { status: 504 }],
 	['reset', { drop: true }],
-	['stall', { delayMs: 1600 }],
+	['stall', { delayMs: STALL_MS }],
 	['truncated', { malformed: true, status: 200 }],
 	['html', { status: 200, headers: { 'content-type': 'text/html' }, body: '<html><body><h1>Checking your browser</h1></body></html>' }],
 	['redirect', null],
 ];
-/** Request Options for the soak: a short timeout (stalls are 1.6 s), short waits, no throttling. */
-const SOAK_OPTIONS = { timeoutSeconds: 1, maxRetries: 3, maxRetryWaitSeconds: 1, requestsPerSecond: 500, concurrency: 8 };
+/**
+ * Request Options for the soak: a short timeout (see STALL_MS), short waits (a retry waits at most 0.5 s: the
+ * editor's minimum is 1 s, the node takes any positive number of seconds), no cap of its own.
+ */
+const SOAK_OPTIONS = { timeoutSeconds: TIMEOUT_MS / 1000, maxRetries: 3, maxRetryWaitSeconds: 0.5, requestsPerSecond: 500, concurrency: 8 };
 const BATCH = 50;
+/** About 10 % of a batch's items meet a fault. */
+const FAULTS_PER_BATCH = Math.round(BATCH * 0.1);
 
 /** Each scenario: which provider path gets the faults, the parameters, the input from the fresh state, and checks. */
 function scenarios() {
@@ -267,47 +306,144 @@ function scenarios() {
 	];
 }
 
-async function soak({ client, emu, reset, run, trapUrl, trap }) {
+/**
+ * Every round of the soak, the same whatever JOBS is: its scenario, a seed of its own, and the fault kinds it
+ * injects, dealt from shuffled decks of all kinds so that every kind comes up.
+ */
+function soakPlan() {
+	seed = SEED;
+	const deck = [];
+	const deal = () => {
+		if (!deck.length) {
+			deck.push(...FAULTS.keys());
+			for (let k = deck.length - 1; k > 0; k--) {
+				const j = Math.floor(random() * (k + 1));
+				[deck[k], deck[j]] = [deck[j], deck[k]];
+			}
+		}
+		return deck.pop();
+	};
 	const list = scenarios();
 	const perScenario = Math.ceil(TARGET_ITEMS / list.length / BATCH);
-	for (const sc of list) {
+	const rounds = [];
+	list.forEach((sc, scenario) => {
 		for (let round = 0; round < perScenario; round++) {
-			const state = await reset();
-			let input = sc.input(state);
-			if (!input.length) {
-				check(`${sc.name}: the seed has input`, false);
-				break;
-			}
-			// A random window of BATCH items (repeated when the seed has fewer, except for writes).
-			const offset = Math.floor(random() * input.length);
-			input = Array.from({ length: sc.write ? Math.min(BATCH, input.length) : BATCH }, (_, k) => input[(offset + k) % input.length]);
-			// Constant Contact allows 4 requests per second: its batch goes out in few PUTs, so fewer faults.
-			const faultCount = sc.few ? 1 : Math.max(1, Math.round(input.length * 0.1));
-			const injected = [];
-			for (let f = 0; f < faultCount; f++) {
-				const [kind, spec] = pick(FAULTS);
-				const fault = spec ?? { status: 307, headers: { location: trapUrl } };
-				await client.fault({ provider: sc.provider, path: sc.path, ...fault });
-				injected.push(kind);
-			}
-			counts.faultsInjected += injected.length;
-			const params = typeof sc.params === 'function' ? sc.params(state) : sc.params;
-			const label = `${sc.name} #${round}`;
-			const result = await run(sc.provider, { ...params, requestOptions: SOAK_OPTIONS }, input.map((json) => ({ json })), label);
-			counts.operations += input.length;
-			// A stalled request is carried out by the emulator after the client gave up: let it land before the checks
-			// (and before the next reset, which it would otherwise change).
-			if (injected.includes('stall')) await new Promise((resolve) => setTimeout(resolve, 800));
-			const after = emu.state;
-			const requests = await client.requests(sc.provider);
-			counts.requests += requests.length;
-			// Faults are used up by matching requests; what is left was never met.
-			counts.faultsHit += injected.length - (await client.faults()).length;
-			for (const kind of injected) faultKinds[kind] = (faultKinds[kind] ?? 0) + 1;
-			account(label, sc, input, result, after, requests);
+			const roundSeed = (SEED + Math.imul(rounds.length + 1, 0x9e3779b1)) >>> 0;
+			rounds.push({ scenario, round, seed: roundSeed, faults: Array.from({ length: sc.few ? 1 : FAULTS_PER_BATCH }, deal) });
+		}
+	});
+	return rounds;
+}
+
+/** One batch of a scenario: a fresh emulator state, its faults injected, one run, then the accounting. */
+async function soakRound({ client, emu, reset, run, trapUrl }, plan) {
+	const sc = scenarios()[plan.scenario];
+	const label = `${sc.name} #${plan.round}`;
+	seed = plan.seed;
+	const state = await reset();
+	let input = sc.input(state);
+	if (!input.length) {
+		check(`${sc.name}: the seed has input`, false);
+		return;
+	}
+	// A random window of BATCH items (repeated when the seed has fewer, except for writes).
+	const offset = Math.floor(random() * input.length);
+	input = Array.from({ length: sc.write ? Math.min(BATCH, input.length) : BATCH }, (_, k) => input[(offset + k) % input.length]);
+	// Constant Contact allows 4 requests per second: its batch goes out in few PUTs, so fewer faults.
+	const faultCount = sc.few ? 1 : Math.max(1, Math.round(input.length * 0.1));
+	const injected = [];
+	for (const k of plan.faults.slice(0, faultCount)) {
+		const [kind, spec] = FAULTS[k];
+		const fault = spec ?? { status: 307, headers: { location: trapUrl } };
+		injected.push({ kind, id: (await client.fault({ provider: sc.provider, path: sc.path, ...fault })).id });
+	}
+	counts.faultsInjected += injected.length;
+	const params = typeof sc.params === 'function' ? sc.params(state) : sc.params;
+	const runStarted = Date.now();
+	const result = await run(sc.provider, { ...params, requestOptions: SOAK_OPTIONS }, input.map((json) => ({ json })), label);
+	if (VERBOSE) console.log(`${label}: ${input.length} items in ${Date.now() - runStarted} ms, faults: ${injected.map((f) => f.kind).join(', ')}`);
+	counts.soakRuns++;
+	counts.operations += input.length;
+	// A stalled request is carried out by the emulator after the client gave up: let it land before the checks
+	// (and before the next reset, which it would otherwise change).
+	if (injected.some((f) => f.kind === 'stall')) await new Promise((resolve) => setTimeout(resolve, STALL_LANDS_MS));
+	const after = emu.state;
+	const requests = await client.requests(sc.provider);
+	counts.requests += requests.length;
+	// Faults are used up by matching requests; what is left was never met.
+	const left = new Set((await client.faults()).map((f) => f.id));
+	for (const { kind, id } of injected) {
+		const kindTally = (faultKinds[kind] ??= { injected: 0, met: 0 });
+		kindTally.injected++;
+		if (!left.has(id)) {
+			kindTally.met++;
+			counts.faultsHit++;
 		}
 	}
-	check('soak: no request reached another host (cross-host redirects not followed)', trap.hits === 0, `${trap.hits} requests`);
+	account(label, sc, input, result, after, requests);
+}
+
+/** Runs the rounds `next()` hands out, one after another, on a stack of this process's own. */
+async function soakRounds(next) {
+	const plan = soakPlan();
+	const stack = await startStack();
+	try {
+		for (let index = await next(); index >= 0 && index < plan.length; index = await next()) {
+			try {
+				await soakRound(stack, plan[index]);
+			} catch (error) {
+				check(`soak round ${index} ran to the end`, false, error.stack);
+			}
+		}
+		counts.soakTrapHits += stack.trap.hits;
+		check('soak: no request reached another host (cross-host redirects not followed)', stack.trap.hits === 0, `${stack.trap.hits} requests`);
+	} finally {
+		await stack.close();
+	}
+}
+
+async function soakHere() {
+	let next = 0;
+	await soakRounds(async () => next++);
+}
+
+/** In a worker: asks the parent for the next round until there is none, then reports its tallies. */
+async function soakWorker() {
+	const next = () =>
+		new Promise((resolve) => {
+			process.once('message', (message) => resolve(message.index));
+			process.send({ type: 'next' });
+		});
+	await soakRounds(next);
+	process.send({ type: 'done', tally, counts, faultKinds }, () => process.exit(0));
+}
+
+/** JOBS worker processes, each with its own emulator, take the rounds as they come free; their tallies are added up here. */
+async function soakInWorkers() {
+	const plan = soakPlan();
+	let next = 0;
+	const worker = (k) =>
+		new Promise((resolve) => {
+			const child = fork(__filename, [...process.argv.slice(2), '--worker'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+			let reported = false;
+			child.on('message', (message) => {
+				if (message.type === 'next') child.send({ index: next < plan.length ? next++ : -1 });
+				if (message.type !== 'done') return;
+				reported = true;
+				for (const key of Object.keys(tally)) tally[key] += message.tally[key];
+				for (const key of Object.keys(counts)) counts[key] += message.counts[key];
+				for (const [kind, { injected, met }] of Object.entries(message.faultKinds)) {
+					const kindTally = (faultKinds[kind] ??= { injected: 0, met: 0 });
+					kindTally.injected += injected;
+					kindTally.met += met;
+				}
+			});
+			child.on('exit', (code, signal) => {
+				check(`soak worker ${k} reported its tallies`, reported, `exit ${code ?? signal}`);
+				resolve();
+			});
+		});
+	await Promise.all(Array.from({ length: Math.min(JOBS, plan.length) }, (_, k) => worker(k)));
 }
 
 /** Every input item is an output or an error item, once, paired; the emulator state agrees with what was reported. */
@@ -321,6 +457,7 @@ function account(label, sc, input, result, after, requests) {
 	);
 	const errors = result.items.filter((item) => item.json.error !== undefined);
 	counts.errorItems += errors.length;
+	counts.timedOut += errors.filter((item) => /did not answer within/.test(`${item.json.error} ${item.json.description ?? ''}`)).length;
 	counts.outputs += result.items.length - errors.length;
 	for (const item of errors) {
 		check(`${label}: error item names its item`, / \[item \d+\]$/.test(String(item.json.error)) || typeof item.json.itemIndex === 'number', item.json.error);

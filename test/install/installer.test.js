@@ -2,7 +2,7 @@
 // scripts/install-n8n.sh on an empty cache of its own: concurrent installers, a killed installer,
 // and an installer that must wait for a lock held by another. Exercised on the Node 24 target
 // (--node-only), which goes through the same lock / staging / promote path as each n8n version;
-// `npm test` races two real n8n installers on top of this (see scripts/test.sh, stage 3).
+// `npm run test:full` races two real n8n installers on top of this (scripts/test.sh, stage n8n).
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
