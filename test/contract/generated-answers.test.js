@@ -14,6 +14,11 @@ const SEED = 22;
 const ctx = vivenuFixture();
 const gen = generator(vivenuSpec, SEED);
 const withoutSecret = ({ secret: _s, ...rest }) => rest;
+/** The trigger removes provider `secret` tokens at every depth of its output (issue 21). */
+const withoutSecrets = (v) =>
+	Array.isArray(v) ? v.map(withoutSecrets)
+		: v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'secret').map(([k, x]) => [k, withoutSecrets(x)]))
+			: v;
 
 function expectSimplified(out, answer) {
 	for (const f of SIMPLE_FIELDS) if (answer[f] !== undefined) expect([f, out[f]]).toEqual([f, answer[f]]);
@@ -49,14 +54,14 @@ describe('vivenu Trigger: generated webhook payloads', () => {
 		t = undefined;
 	});
 	const TYPES = ['transaction.complete', 'transaction.canceled', 'transaction.partiallyCanceled', 'transaction.reservedBySystem', 'checkout.completed', 'checkout.aborted', 'checkout.detailsSubmitted', 'ticket.created', 'ticket.updated'];
-	test('every webhook type, its documented payload passed on whole', async () => {
+	test('every webhook type, its documented payload passed on whole but for secret tokens', async () => {
 		t = await triggerHarness({ node: 'dist/nodes/Vivenu/VivenuTrigger.node.js', parameters: { events: TYPES }, credentials: ctx.credentials(), credentialTypes: CREDENTIAL_TYPES });
 		await t.activate();
 		const key = t.savedStaticData['node:vivenu Trigger'].hmacKey;
 		const sent = [];
 		for (const type of TYPES) {
 			const data = gen(schemaNamed(`webhook.${type}`));
-			sent.push({ type, data });
+			sent.push({ type, data: withoutSecrets(data) });
 			const r = await ctx.client.triggerWebhook({ provider: 'vivenu', type, targetUrl: t.url, hmacKey: key, data });
 			expect([type, r.status]).toEqual([type, 200]);
 		}
