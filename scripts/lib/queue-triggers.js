@@ -151,7 +151,7 @@ async function drivePolling({ emulator, emitted, old, timeoutMs = 200000, log = 
 
   // The first change waits for the first scheduled poll after activation: what the activation poll
   // remembered is not kept (n8n 2.40.7), and the first scheduled poll took changes made before it into
-  // its starting point without emitting them (docs/running-at-scale.md, "Things seen").
+  // its starting point without emitting them (docs/dev/queue-test.md, "Things seen while building it").
   await nextPoll('of activation');
   let round1 = [];
   await round('round 1', 3, (added) => { round1 = added; return [[old[0], 'refunded'], [old[1], 'failed']]; });
