@@ -203,14 +203,14 @@ stage() {
 
 # ---- the stages, in order. Adding one is one line. -----------------------------------------------------
 #     tier  name        budget needs        kind  arguments
-stage all   build           45 -            ok    npm run build
-stage all   lint            45 -            ok    npm run lint
-stage all   node            30 -            ok    install_node
+stage all   build           35 -            ok    npm run build
+stage all   lint            25 -            ok    npm run lint
+stage all   node            20 -            ok    install_node
 stage full  n8n            600 -            ok    install_race
 stage all   unit            40 node         jest  --selectProjects unit
-stage all   engine         110 build,node   jest  --selectProjects engine --maxWorkers=3
+stage all   engine         140 build,node   jest  --selectProjects engine --maxWorkers=3
 stage full  slow           240 build,node   jest  --selectProjects slow --runInBand
-stage quick soak            30 build,node   count reliability node24 scripts/reliability.js --items 500
+stage quick soak            40 build,node   count reliability node24 scripts/reliability.js --items 500
 stage full  soak           240 build,node   count reliability node24 scripts/reliability.js
 stage full  e2e            240 build,n8n    count e2e with_n8n scripts/e2e.js --skip-build
 stage full  ui             240 build,n8n    count ui with_n8n scripts/ui.js --skip-build --no-screenshots
