@@ -142,7 +142,8 @@ kind_count() {
 # checks, and the note counts the assertions (test/support/jest-stats.js).
 kind_jest() {
   local json="$work/jest-$stage_no.json" stats="$work/jest-stats-$stage_no" rc=0
-  JEST_STATS_DIR="$stats" node24 node_modules/.bin/jest --ci --json --outputFile="$json" "$@" || rc=$?
+  # Every exchange with an emulator is recorded once for the contract stage (scripts/contract.js).
+  CONTRACT_LOG="$work/contract.jsonl" JEST_STATS_DIR="$stats" node24 node_modules/.bin/jest --ci --json --outputFile="$json" "$@" || rc=$?
   if [ -s "$json" ]; then
     read -r s_passed s_failed <<<"$(node24 -e '
       const r = require(process.argv[1]);
@@ -210,12 +211,12 @@ stage full  n8n            600 -            ok    install_race
 stage all   unit            40 node         jest  --selectProjects unit
 stage all   engine         140 build,node   jest  --selectProjects engine --maxWorkers=3
 stage full  slow           240 build,node   jest  --selectProjects slow --runInBand
+stage all   contract        15 node         count contract node24 scripts/contract.js "$work/contract.jsonl"
 stage quick soak            40 build,node   count reliability node24 scripts/reliability.js --items 500
 stage full  soak           240 build,node   count reliability node24 scripts/reliability.js
-stage full  e2e            240 build,n8n    count e2e with_n8n scripts/e2e.js --skip-build
-stage full  ui             240 build,n8n    count ui with_n8n scripts/ui.js --skip-build --no-screenshots
+stage full  e2e-ui         420 build,n8n    count e2e-ui with_n8n scripts/e2e.js --skip-build --ui
 stage full  n8n1           900 -            ok    wait_n8n1
-stage full  e2e-1x         240 build,n8n1   count e2e with_n8n1 scripts/e2e.js --skip-build --engine=server
+stage full  e2e-1x         180 build,n8n1   count e2e with_n8n1 scripts/e2e.js --skip-build --smoke --engine=server
 stage full  queue          400 build,n8n    count queue with_n8n scripts/queue.js --skip-build
 
 if [ "$LIST" = 1 ]; then echo "  budget: $budget_all s"; exit 0; fi

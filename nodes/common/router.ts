@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { operationError } from './errors';
-import { runItems } from './itemRunner';
+import { asNodeError, operationError, withOutcome } from './errors';
+import { errorItemJson, runItems } from './itemRunner';
 import type { Concurrency } from './pool';
 import type { Writes } from './sideEffects';
 import type { OutputData, ProviderProfile } from './types';
@@ -54,7 +54,16 @@ export async function dispatch<C extends { lanes: Concurrency; profile: Pick<Pro
 	if (!op) {
 		throw operationError({ node: ctx.getNode(), message: `The operation "${operation}" of resource "${resource}" is not supported` });
 	}
-	const client = await createClient(ctx);
+	let client: C;
+	try {
+		client = await createClient(ctx);
+	} catch (error) {
+		// Nothing was sent (refused credential or Request Options). n8n's Continue On Fail would pass the input
+		// on as if the node had run, so each item says instead that it was not carried out.
+		const refused = withOutcome(asNodeError({ node: ctx.getNode(), error, itemIndex: 0 }), 'not-done');
+		if (!ctx.continueOnFail()) throw refused;
+		return [ctx.getInputData().map((_, i) => ({ json: errorItemJson(refused, i), pairedItem: { item: i } }))];
+	}
 	if (op.writes) warnRetryOnFail(ctx, op.writes.noun);
 	const guarded = async <R>(run: () => Promise<R>): Promise<R> => {
 		try {

@@ -17,6 +17,21 @@ describe('vivenu: the rate and Retry On Fail', () => {
 		expect(await ctx.requests()).toEqual([]);
 	});
 
+	test('with Continue On Fail, refused Request Options make one error item per input item (not-done), never the input passed on as if it had run', async () => {
+		const ids = [ctx.fixtures.newTransactionId, ctx.fixtures.completeTransactionId];
+		const result = await runNode({
+			node: NODE, credentialTypes: CREDENTIAL_TYPES, credentials: ctx.credentials(), continueOnFail: true,
+			parameters: { resource: 'transaction', operation: 'complete', transactionId: byId('={{ $json.id }}'), requestOptions: { maxRetryWaitSeconds: 0.5 } },
+			input: ids.map((id) => ({ json: { id } })),
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items).toEqual([0, 1].map((i) => ({
+			json: { error: 'Request Options → Max Retry Wait (Seconds): 0.5 is below 1 [item 0]', itemIndex: i, outcome: 'not-done' },
+			pairedItem: { item: i },
+		})));
+		expect(await ctx.requests()).toEqual([]);
+	});
+
 	test('Requests per Second 0.02 with Max Retry Wait 60 s (a gap of 50 s) is allowed', async () => {
 		const result = await ctx.run({ operation: 'get', transactionId: byId(ctx.fixtures.newTransactionId), requestOptions: { requestsPerSecond: 0.02, maxRetryWaitSeconds: 60 } });
 		expect(result.error).toBeUndefined();
