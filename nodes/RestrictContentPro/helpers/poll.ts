@@ -53,7 +53,10 @@ function migrate(state: RcpPollState): void {
 export const isFirstPoll = (state: RcpPollState): boolean => state.handled === undefined && state.floorId === undefined;
 
 export async function pollPayments(ctx: IPollFunctions, client: RcpClient, state: RcpPollState, options: PollOptions): Promise<IDataObject[]> {
-	const { events, statuses: wantedStatuses, level, watch, backfill } = options;
+	const { events, statuses: wantedStatuses, level } = options;
+	// The parameters' own limits, also for a value n8n did not check (an expression, an imported workflow).
+	const watch = Number.isFinite(options.watch) ? Math.min(Math.max(Math.trunc(options.watch), 1), 1000) : 100;
+	const backfill = Number.isFinite(options.backfill) ? Math.min(Math.max(Math.trunc(options.backfill), 0), 1000) : 0;
 	const wanted = (payment: IDataObject) => !wantedStatuses.length || wantedStatuses.includes(statusOf(payment));
 
 	if (isManualPoll(ctx)) {
