@@ -6,7 +6,7 @@
  * histories of the provider's list, interleaved with polls, budget exhaustion, faults and n8n restarts;
  * each drives the trigger's real poll() (dist/) with n8n's HTTP helper answered by the model.
  *
- *   node scripts/model.js [--runs=1000] [--seed=N] [--only=rcp|cc] [--find=<regex>] [--path=<fast-check path>]
+ *   node scripts/model.js [--runs=1000] [--seed=N] [--only=rcp|cc] [--find=<regex>] [--path=<fast-check path>] [--no-shrink]
  *
  * --find makes only failures whose message matches count (to look for one defect class at a time).
  * Prints, per trigger, "model <trigger>: N histories, M events, X missed, Y repeated" and a count per kind
@@ -48,11 +48,14 @@ async function runModel(spec, arbitrary) {
 			totals.missed += result.missed;
 			totals.repeated += result.repeated;
 			for (const [k, v] of Object.entries(result.counts)) totals.counts[k] = (totals.counts[k] ?? 0) + v;
-			if (failures.length) shrinking = true;
+			if (failures.length) {
+				shrinking = true;
+				console.log(`  first failure after ${totals.histories} histories (shrinking…): ${failures[0]}`);
+			}
 		}
 		return failures.length === 0;
 	});
-	const options = { numRuns: runs, endOnFailure: false };
+	const options = { numRuns: runs, endOnFailure: Boolean(args['no-shrink']) };
 	if (args.seed !== undefined) options.seed = Number(args.seed);
 	if (args.path) options.path = String(args.path);
 	const details = await fc.check(property, options);

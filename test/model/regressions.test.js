@@ -2,8 +2,9 @@
 
 /**
  * Counterexamples the model (scripts/model.js) found, shrunk, each replayed through the trigger's real
- * poll() (dist/). Each failed on the code before its fix (MODEL_DIST can point at an older build to check).
- * Add every new counterexample here with the name of what it shows.
+ * poll() (dist/). Each failed on the code before its fix (MODEL_DIST=<an older dist/> runs them against
+ * another build); those named "(new cursor)" were found while the new cursor was written, and failed on a
+ * version of it. Add every new counterexample here with the name of what it shows.
  */
 
 const { runHistory } = require('./core');
@@ -41,7 +42,7 @@ const RCP = {
 		setup: { base: 11, watch: 1, engine: '2.x' },
 		steps: [],
 	},
-	'a watch window of two pages does not keep a tight budget from draining a backlog': {
+	'(new cursor) a watch window of two pages does not keep a tight budget from draining a backlog': {
 		setup: { base: 0, watch: 150, engine: '2.x' },
 		steps: [{ t: 'burst', n: 200 }],
 	},
@@ -49,7 +50,7 @@ const RCP = {
 		setup: { base: 0, watch: 1, engine: '2.x' },
 		steps: [{ t: 'burst', n: 197 }, add({ n: 3 }), add(), poll('ample', [{ page: 1, kind: 'delete', pick: 503 }]), add()],
 	},
-	'a jump that lands past the end of a list that shrank steps back at the next poll instead of repeating itself': {
+	'(new cursor) a jump that lands past the end of a list that shrank steps back at the next poll instead of repeating itself': {
 		setup: { base: 0, watch: 1, engine: '2.x' },
 		steps: [
 			{ t: 'burst', n: 199 },
