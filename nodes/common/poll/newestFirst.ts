@@ -89,8 +89,7 @@ export async function readNewestFirst(state: NewestFirstState, options: NewestFi
 		const minId = valid.length ? Math.min(...valid) : undefined;
 		const sorted = valid.every((id, i) => i === 0 || id <= valid[i - 1]);
 		const end = page.length < pageSize;
-		// Contiguous with the top walk, and connected to the handled block at the top: nothing can hide
-		// between this page and what is already read.
+		// Contiguous with the top walk: the window's records are read without a gap from the list's top.
 		const contiguousTop = sorted && (offset === 0 || (topFloor !== undefined && maxId !== undefined && maxId >= topFloor));
 
 		const topBefore = top.length;
@@ -118,7 +117,9 @@ export async function readNewestFirst(state: NewestFirstState, options: NewestFi
 			if (end && (offset === 0 || minId !== undefined)) ranges.add(0, maxId ?? before ?? ranges.top());
 			else if (minId !== undefined && maxId !== undefined) ranges.add(minId, maxId);
 		} else {
+			// Not in ID order (the list's contract is broken): only the IDs read are handled, and the poll stops here.
 			for (const id of valid) ranges.add(id, id);
+			break;
 		}
 		const now = frontier();
 		// Connected: nothing can hide between this page and the block of handled IDs at the top of the list
