@@ -40,6 +40,7 @@ function addRecord(world, options, during) {
 		deletedStep: undefined,
 		klass: world.baselined ? 'add' : 'pending',
 		garbageId: !spec.idValid(rec),
+		timeKind: options.time ?? 'now',
 		timeline: [{ step: world.step, value: spec.statusValue(rec) }],
 		news: 0,
 		statusEvents: [],
@@ -209,7 +210,7 @@ async function runHistory(spec, history) {
 		}
 		if (saved) savedViews = new Map(world.records.map((m) => [m.tag, { view: m.view, inWindowPrev: m.inWindowPrev }]));
 	};
-	const tag = (meta) => `${meta.tag}${meta.rec && spec.idOf ? ` (id ${JSON.stringify(spec.idOf(meta.rec))})` : ''}`;
+	const tag = (meta) => `${meta.tag} (id ${JSON.stringify(spec.idOf(meta.rec))}, time ${meta.timeKind})`;
 
 	// The activation poll, then the history, then polls that drain what is left within a tight budget.
 	await doPoll('ample', []);

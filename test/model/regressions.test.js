@@ -68,6 +68,22 @@ const RCP = {
 };
 
 const CC = {
+	'on an event beyond the tracked maximum, a registration dated far in the future hides no later registration': {
+		setup: { base: 5001, pageSize: 500, engine: '2.x', large: true },
+		steps: [add({ time: 'future' }), poll(), add(), poll()],
+	},
+	'on an event beyond the tracked maximum, a registration with an unreadable time is emitted (its time used to be compared as text with the cursor)': {
+		setup: { base: 5004, pageSize: 500, engine: '1.x', large: true },
+		steps: [
+			add({ time: 'garbage', status: 14, idKind: 7 }),
+			poll('tight'),
+			poll('tight'),
+			poll(),
+			{ t: 'delete', pick: 584 },
+			{ t: 'status', pick: 794, to: 19 },
+			{ t: 'status', pick: 202, to: 0 },
+		],
+	},
 	'a registration deleted while a poll pages through the list makes no registration come out again as new (one not seen in a read used to be forgotten)': {
 		setup: { base: 2, pageSize: 2, engine: '2.x', large: false },
 		steps: [add(), poll('ample', [{ page: 0, kind: 'dup', pick: 0 }]), poll('ample', [{ page: 1, kind: 'delete', pick: 0 }])],
