@@ -2,9 +2,9 @@ import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunction
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { operationError } from '../common/errors';
-import { keepFirstPollState, pollState } from '../common/polling';
+import { isManualPoll, pollOnCopy } from '../common/polling';
 import { eventIdField, trackIdField } from './actions/fields';
-import { pollRegistrations, type CcPollState } from './helpers/poll';
+import { isFirstPoll, pollRegistrations, type CcPollState } from './helpers/poll';
 import { searchEvents, searchTracks } from './methods/listSearch';
 import { createClient } from './transport';
 
@@ -12,6 +12,12 @@ import { createClient } from './transport';
  * Constant Contact has no webhooks for events or registrations, so this trigger polls one event's
  * registration list. What a poll costs and how the cursor works: docs/triggers.md.
  */
+/** A parameter's own limits, also for a value n8n did not check (an expression, an imported workflow). */
+function clampInteger(value: unknown, min: number, max: number, fallback: number): number {
+	const n = Number(value);
+	return Number.isFinite(n) ? Math.min(Math.max(Math.trunc(n), min), max) : fallback;
+}
+
 export class ConstantContactTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Constant Contact Trigger',
@@ -73,24 +79,28 @@ export class ConstantContactTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const state = pollState<CcPollState>(this);
-		const firstPoll = state.cursorTime === undefined;
 		const eventId = String(this.getNodeParameter('eventId', '', { extractValue: true }) ?? '').trim();
 		if (!eventId) throw operationError({ node: this.getNode(), message: 'Event: is empty', description: 'Pick the event whose registrations start the workflow.' });
 		const client = await createClient(this);
 		const chosenTrack = String(this.getNodeParameter('trackId', '', { extractValue: true }) ?? '').trim();
-		// The default track is looked up once and kept with the cursor, so a poll costs only the list pages.
-		const cachedTrack = state.trackFor === eventId && typeof state.track === 'string' ? state.track : undefined;
-		const trackId = chosenTrack || cachedTrack || (await client.trackOf(eventId, undefined, 0));
-		if (!chosenTrack) Object.assign(state, { trackFor: eventId, track: trackId });
-		const items = await pollRegistrations(this, client, state, {
+		const options = {
 			eventId,
-			trackId,
 			events: this.getNodeParameter('events', []) as string[],
-			pageSize: Number(this.getNodeParameter('pageSize', 100)),
-			backfill: Number(this.getNodeParameter('backfill', 0)),
+			pageSize: clampInteger(this.getNodeParameter('pageSize', 100), 1, 500, 100),
+			backfill: clampInteger(this.getNodeParameter('backfill', 0), 0, 1_000_000, 0),
+		};
+		if (isManualPoll(this)) {
+			const trackId = chosenTrack || (await client.trackOf(eventId, undefined, 0));
+			const items = await pollRegistrations(this, client, {}, { ...options, trackId });
+			return items.length ? [this.helpers.returnJsonArray(items)] : null;
+		}
+		return await pollOnCopy<CcPollState>(this, async (state) => {
+			// The default track is looked up once and kept with the cursor, so a poll costs only the list pages.
+			const cachedTrack = state.trackFor === eventId && typeof state.track === 'string' ? state.track : undefined;
+			const trackId = chosenTrack || cachedTrack || (await client.trackOf(eventId, undefined, 0));
+			if (!chosenTrack) Object.assign(state, { trackFor: eventId, track: trackId });
+			const first = isFirstPoll(state, `${eventId}/${trackId}`);
+			return { items: await pollRegistrations(this, client, state, { ...options, trackId }), first };
 		});
-		if (firstPoll) keepFirstPollState(this, state);
-		return items.length ? [this.helpers.returnJsonArray(items)] : null;
 	}
 }

@@ -1,9 +1,9 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { keepFirstPollState, pollState } from '../common/polling';
+import { isManualPoll, pollOnCopy } from '../common/polling';
 import { STATUS_OPTIONS } from './actions/payment/fields';
-import { pollPayments, type RcpPollState } from './helpers/poll';
+import { isFirstPoll, pollPayments, type RcpPollState } from './helpers/poll';
 import { createClient } from './transport';
 
 /**
@@ -82,18 +82,22 @@ export class RestrictContentProTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const state = pollState<RcpPollState>(this);
-		const firstPoll = state.floorId === undefined;
 		const events = this.getNodeParameter('events', []) as string[];
-		const client = await createClient(this);
-		const items = await pollPayments(this, client, state, {
+		const options = {
 			events,
 			statuses: this.getNodeParameter('statuses', []) as string[],
 			level: String(this.getNodeParameter('level', '') ?? '').trim(),
 			watch: events.includes('statusChanged') ? Number(this.getNodeParameter('watch', 100)) : 1,
 			backfill: Number(this.getNodeParameter('backfill', 0)),
+		};
+		const client = await createClient(this);
+		if (isManualPoll(this)) {
+			const items = await pollPayments(this, client, {}, options);
+			return items.length ? [this.helpers.returnJsonArray(items)] : null;
+		}
+		return await pollOnCopy<RcpPollState>(this, async (state) => {
+			const first = isFirstPoll(state);
+			return { items: await pollPayments(this, client, state, options), first };
 		});
-		if (firstPoll) keepFirstPollState(this, state);
-		return items.length ? [this.helpers.returnJsonArray(items)] : null;
 	}
 }

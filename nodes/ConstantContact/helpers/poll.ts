@@ -1,27 +1,26 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { boundedMap, isManualPoll, pollDeadline } from '../../common/polling';
+import { compareKeys, fieldText, isManualPoll, pollDeadline, readFullScan, stringId, timeMs, type FullScanState, type Tracked } from '../../common/polling';
 import { registrationsPath, type ConstantContactClient } from '../transport';
 import { nextQuery, type CursorPage } from './pagination';
 
 /**
  * Polling a Constant Contact event's registrations (docs/providers/constant-contact.md, "Webhooks and
- * polling"): no webhooks, no "updated since" filter and no modification time, so every poll reads the
- * whole list (one request per page) and compares payment and registration status per registration_id.
- * New registrations are found Gmail-style: the newest registration_time emitted plus the IDs seen at
- * that instant, queried inclusively, so several in the same second are neither repeated nor skipped.
+ * polling"): no webhooks, no "updated since" filter, no documented order and no modification time, so the
+ * list is read whole (one request per page; a list larger than one poll's budget over several polls) and
+ * compared with the status remembered per registration_id (common/poll/fullScan.ts). What is guaranteed,
+ * and the tracked maximum: docs/triggers.md.
  */
 
-const MAX_TRACKED = 5000;
+export const MAX_TRACKED = 5000;
 
-export interface CcPollState extends IDataObject {
-	/** Newest registration_time handled, and the registration IDs handled at exactly that time. */
-	cursorTime?: string;
-	cursorIds?: string[];
-	/** registration_id → "payment_status|registration_status" last seen. */
-	statuses?: Record<string, string>;
+export interface CcPollState extends FullScanState {
 	/** The event and track this state belongs to (a changed event starts over). */
 	source?: string;
+	/** Before 0.1: newest time handled, IDs at that time, and "payment|registration" statuses by ID. Read once, then replaced by `known`. */
+	cursorTime?: string;
+	cursorIds?: string[];
+	statuses?: Record<string, string>;
 }
 
 export interface CcPollOptions {
@@ -32,104 +31,92 @@ export interface CcPollOptions {
 	backfill: number;
 }
 
-const idOf = (r: IDataObject) => String(r.registration_id ?? '');
-const timeOf = (r: IDataObject) => String(r.registration_time ?? r.registration_date ?? '');
-const statusKey = (r: IDataObject) => `${String(r.payment_status ?? '')}|${String(r.registration_status ?? '')}`;
-const byTime = (a: IDataObject, b: IDataObject) => (timeOf(a) < timeOf(b) ? -1 : timeOf(a) > timeOf(b) ? 1 : idOf(a) < idOf(b) ? -1 : 1);
+const idOf = (r: IDataObject) => stringId(r.registration_id);
+const timeOf = (r: IDataObject) => timeMs(r.registration_time ?? r.registration_date);
+const statusOf = (r: IDataObject) => [fieldText(r.payment_status), fieldText(r.registration_status)];
+const byTime = (a: IDataObject, b: IDataObject) => compareKeys([timeOf(a), idOf(a) ?? ''], [timeOf(b), idOf(b) ?? '']);
 
-/** Reads the list page by page, until its end or the poll's time is up; `complete` says which. */
-async function readList(ctx: IPollFunctions, client: ConstantContactClient, path: string, pageSize: number, max = Infinity) {
-	const expired = pollDeadline(ctx);
-	const baseQs: IDataObject = { limit: pageSize };
-	const records: IDataObject[] = [];
-	let qs: IDataObject | undefined = baseQs;
-	let requests = 0;
-	while (qs) {
-		const { body } = await client.request<CursorPage>('GET', path, { qs, idempotent: true, expect: 'object' });
-		requests++;
-		records.push(...(Array.isArray(body?.records) ? body.records : []));
-		qs = nextQuery(body, baseQs);
-		if (records.length >= max || (qs && expired())) return { records, complete: !qs, requests };
-	}
-	return { records, complete: true, requests };
-}
-
-function event(kind: string, registration: IDataObject, previous?: string): IDataObject {
+function event(kind: string, registration: IDataObject, previous?: string[]): IDataObject {
 	const out: IDataObject = { event: kind, registration };
 	if (previous !== undefined) {
-		const [paymentStatus, registrationStatus] = previous.split('|');
-		out.previousPaymentStatus = paymentStatus;
-		out.previousRegistrationStatus = registrationStatus;
+		out.previousPaymentStatus = previous[0];
+		out.previousRegistrationStatus = previous[1];
 	}
 	return out;
 }
 
+/** A state written by an earlier version: its statuses become tracked records (at the old cursor's time until read again). */
+function migrate(state: CcPollState): void {
+	if (state.known === undefined && state.statuses && typeof state.statuses === 'object') {
+		const time = timeMs(state.cursorTime) ?? null;
+		const known: Record<string, Tracked> = {};
+		for (const [id, value] of Object.entries(state.statuses)) {
+			const [payment = '', registration = ''] = String(value).split('|');
+			known[id] = [time, payment, registration];
+		}
+		state.known = known;
+	}
+	delete state.statuses;
+	delete state.cursorTime;
+	delete state.cursorIds;
+}
+
+export const isFirstPoll = (state: CcPollState, source: string): boolean =>
+	state.source !== source || (state.known === undefined && state.statuses === undefined);
+
 export async function pollRegistrations(ctx: IPollFunctions, client: ConstantContactClient, state: CcPollState, options: CcPollOptions): Promise<IDataObject[]> {
 	const { eventId, trackId, events, pageSize, backfill } = options;
 	const path = registrationsPath(eventId, trackId);
+	const baseQs: IDataObject = { limit: pageSize };
+	const fetch = async (qs: IDataObject | undefined) => {
+		const { body } = await client.request<CursorPage>('GET', path, { qs: qs ?? baseQs, idempotent: true, expect: 'object' });
+		return { records: Array.isArray(body?.records) ? body.records.filter((r) => r && typeof r === 'object') : [], next: nextQuery(body, baseQs) };
+	};
 
 	if (isManualPoll(ctx)) {
-		// "Fetch Test Event": the newest real registration (the list is in registration order, so it is read
-		// like a poll); the cursor is not touched.
-		const { records } = await readList(ctx, client, path, pageSize);
-		const newest = records.slice().sort(byTime).pop();
+		// "Fetch Test Event": the newest real registration (the list is read like a poll); the cursor is not touched.
+		const expired = pollDeadline(ctx);
+		const records: IDataObject[] = [];
+		let qs: IDataObject | undefined;
+		do {
+			const page = await fetch(qs);
+			records.push(...page.records.filter((r) => idOf(r) !== undefined));
+			qs = page.next;
+		} while (qs && !expired());
+		const newest = records.sort(byTime).pop();
 		return newest ? [event('newRegistration', newest)] : [];
 	}
 
 	const source = `${eventId}/${trackId}`;
-	const { records, complete } = await readList(ctx, client, path, pageSize);
-
-	if (state.source !== source || state.cursorTime === undefined) {
-		// First poll (or another event): remember where the list stands; emit nothing old unless asked.
-		const sorted = records.slice().sort(byTime);
-		const newestTime = sorted.length ? timeOf(sorted[sorted.length - 1]) : new Date(0).toISOString();
+	const first = isFirstPoll(state, source);
+	if (first) {
+		for (const key of ['known', 'evicted', 'resume', 'baselineUntil', 'statuses', 'cursorTime', 'cursorIds']) delete state[key];
 		state.source = source;
-		state.cursorTime = newestTime;
-		state.cursorIds = sorted.filter((r) => timeOf(r) === newestTime).map(idOf);
-		const statuses: Record<string, string> = {};
-		for (const r of sorted) statuses[idOf(r)] = statusKey(r);
-		state.statuses = boundedMap(statuses, sorted.map(idOf).reverse(), MAX_TRACKED);
+	} else migrate(state);
+	// A stored page query made for another page size is not continued.
+	if (state.resume && Number((state.resume as IDataObject).limit) !== pageSize) delete state.resume;
+
+	const { fresh, changed, scanned } = await readFullScan(state, {
+		fetch,
+		idOf,
+		timeOf,
+		statusOf,
+		maxTracked: MAX_TRACKED,
+		expired: pollDeadline(ctx),
+		first,
+		staleQuery: (error) => ['400', '404', '410'].includes(String((error as { httpCode?: unknown }).httpCode ?? '')),
+	});
+
+	if (first) {
+		// First poll (or another event): where the list stands; nothing old is emitted unless asked.
 		if (!backfill || !events.includes('newRegistration')) return [];
-		return sorted.slice(-backfill).map((r) => event('newRegistration', r));
+		return scanned
+			.sort(byTime)
+			.slice(-backfill)
+			.map((r) => event('newRegistration', r));
 	}
-
-	const cursorTime = state.cursorTime;
-	const cursorIds = new Set(state.cursorIds ?? []);
-	const known = state.statuses ?? {};
-	const fresh: IDataObject[] = [];
-	const changed: IDataObject[] = [];
-	const seen = new Set<string>();
-	// While every registration of the event fits in the status map, an unknown ID is new whatever its time
-	// (a registration entered later with an earlier date); beyond that the time cursor decides.
-	const tracksAll = Object.keys(known).length < MAX_TRACKED;
-	for (const r of records) {
-		const id = idOf(r);
-		if (!id || seen.has(id)) continue;
-		seen.add(id);
-		const time = timeOf(r);
-		const previous = known[id];
-		const isNew = previous === undefined && (tracksAll || time > cursorTime || (time === cursorTime && !cursorIds.has(id)));
-		if (isNew) fresh.push(r);
-		else if (previous !== undefined && previous !== statusKey(r)) changed.push(event('statusChanged', r, previous));
-		known[id] = statusKey(r);
-	}
-
-	// Move the cursor over what is handled now (what a partial read did not reach stays after it).
-	fresh.sort(byTime);
-	if (fresh.length) {
-		const newest = timeOf(fresh[fresh.length - 1]);
-		if (newest > cursorTime) {
-			state.cursorTime = newest;
-			state.cursorIds = fresh.filter((r) => timeOf(r) === newest).map(idOf);
-		} else {
-			state.cursorIds = [...cursorIds, ...fresh.filter((r) => timeOf(r) === cursorTime).map(idOf)];
-		}
-	}
-	const newestFirst = records.slice().sort(byTime).map(idOf).reverse();
-	state.statuses = boundedMap(known, complete ? newestFirst : [...newestFirst, ...Object.keys(known)], MAX_TRACKED);
-
 	const out: IDataObject[] = [];
 	if (events.includes('newRegistration')) out.push(...fresh.map((r) => event('newRegistration', r)));
-	if (events.includes('statusChanged')) out.push(...changed);
+	if (events.includes('statusChanged')) out.push(...changed.map((c) => event('statusChanged', c.record, c.previous)));
 	return out;
 }
