@@ -212,6 +212,7 @@ stage all   unit            40 node         jest  --selectProjects unit
 stage all   engine         140 build,node   jest  --selectProjects engine --maxWorkers=3
 stage full  slow           240 build,node   jest  --selectProjects slow --runInBand
 stage all   contract        15 node         count contract node24 scripts/contract.js "$work/contract.jsonl"
+stage all   model           30 build,node   count model node24 scripts/model.js
 stage quick soak            60 build,node   count reliability node24 scripts/reliability.js --items 500
 stage full  soak           240 build,node   count reliability node24 scripts/reliability.js
 stage full  e2e-ui         420 build,n8n    count e2e-ui with_n8n scripts/e2e.js --skip-build --ui
