@@ -204,16 +204,16 @@ stage() {
 
 # ---- the stages, in order. Adding one is one line. -----------------------------------------------------
 #     tier  name        budget needs        kind  arguments
-stage all   build           35 -            ok    npm run build
-stage all   lint            25 -            ok    npm run lint
-stage all   node            20 -            ok    install_node
+stage all   build           20 -            ok    npm run build
+stage all   lint            15 -            ok    npm run lint
+stage all   node            15 -            ok    install_node
 stage full  n8n            600 -            ok    install_race
-stage all   unit            40 node         jest  --selectProjects unit
+stage all   unit            25 node         jest  --selectProjects unit
 stage all   engine         140 build,node   jest  --selectProjects engine --maxWorkers=3
 stage full  slow           240 build,node   jest  --selectProjects slow --runInBand
-stage all   contract        15 node         count contract node24 scripts/contract.js "$work/contract.jsonl"
-stage all   model           30 build,node   count model node24 scripts/model.js
-stage quick soak            60 build,node   count reliability node24 scripts/reliability.js --items 500
+stage all   contract        10 node         count contract node24 scripts/contract.js "$work/contract.jsonl"
+stage all   model           20 build,node   count model node24 scripts/model.js
+stage quick soak            55 build,node   count reliability node24 scripts/reliability.js --items 500
 stage full  soak           240 build,node   count reliability node24 scripts/reliability.js
 stage full  e2e-ui         420 build,n8n    count e2e-ui with_n8n scripts/e2e.js --skip-build --ui
 stage full  n8n1           900 -            ok    wait_n8n1

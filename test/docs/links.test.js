@@ -7,8 +7,6 @@ const path = require('path');
 
 const ROOT = path.join(__dirname, '..', '..');
 const SKIP_DIRS = new Set(['node_modules', 'dist', '.git', '.e2e', 'coverage', 'results']);
-// Pages another branch is writing; a link to one is accepted while it is missing, and checked once it exists.
-const PENDING = new Set(['docs/dev/testing.md']);
 
 function markdownFiles(dir) {
 	const out = [];
@@ -85,7 +83,7 @@ function brokenLinks(file) {
 		const relative = path.relative(ROOT, resolved).split(path.sep).join('/');
 		const where = `${path.relative(ROOT, file)}:${line} → ${target}`;
 		if (!fs.existsSync(resolved)) {
-			if (!PENDING.has(relative)) broken.push(`${where} (no such file)`);
+			broken.push(`${where} (no such file)`);
 			continue;
 		}
 		if (anchor && resolved.endsWith('.md') && !anchorsOfFile(resolved).has(decodeURIComponent(anchor).toLowerCase())) {
