@@ -4,7 +4,8 @@
  * Counterexamples the model (scripts/model.js) found, shrunk, each replayed through the trigger's real
  * poll() (dist/). Each failed on the code before its fix (MODEL_DIST=<an older dist/> runs them against
  * another build); those named "(new cursor)" were found while the new cursor was written, and failed on a
- * version of it. Add every new counterexample here with the name of what it shows.
+ * version of it; the one named "(from the issue)" is the issue's example, written as a history (it fails on
+ * the old code; the model found the same class through an unreadable time). Add every new counterexample here with the name of what it shows.
  */
 
 const { runHistory } = require('./core');
@@ -68,7 +69,7 @@ const RCP = {
 };
 
 const CC = {
-	'on an event beyond the tracked maximum, a registration dated far in the future hides no later registration': {
+	'(from the issue) on an event beyond the tracked maximum, a registration dated far in the future hides no later registration': {
 		setup: { base: 5001, pageSize: 500, engine: '2.x', large: true },
 		steps: [add({ time: 'future' }), poll(), add(), poll()],
 	},
