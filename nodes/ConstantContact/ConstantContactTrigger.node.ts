@@ -2,6 +2,7 @@ import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunction
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { operationError } from '../common/errors';
+import { readTriggerNumber } from '../common/parameters';
 import { isManualPoll, pollOnCopy } from '../common/polling';
 import { eventIdField, trackIdField } from './actions/fields';
 import { isFirstPoll, pollRegistrations, type CcPollState } from './helpers/poll';
@@ -12,12 +13,6 @@ import { createClient } from './transport';
  * Constant Contact has no webhooks for events or registrations, so this trigger polls one event's
  * registration list. What a poll costs and how the cursor works: docs/triggers.md.
  */
-/** A parameter's own limits, also for a value n8n did not check (an expression, an imported workflow). */
-function clampInteger(value: unknown, min: number, max: number, fallback: number): number {
-	const n = Number(value);
-	return Number.isFinite(n) ? Math.min(Math.max(Math.trunc(n), min), max) : fallback;
-}
-
 export class ConstantContactTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Constant Contact Trigger',
@@ -67,7 +62,7 @@ export class ConstantContactTrigger implements INodeType {
 				displayName: 'Back-Fill on First Poll',
 				name: 'backfill',
 				type: 'number',
-				typeOptions: { minValue: 0 },
+				typeOptions: { minValue: 0, maxValue: 1000000 },
 				default: 0,
 				description: 'How many of the newest existing registrations the first poll emits as new. 0 = only registrations made from now on.',
 			},
@@ -86,8 +81,9 @@ export class ConstantContactTrigger implements INodeType {
 		const options = {
 			eventId,
 			events: this.getNodeParameter('events', []) as string[],
-			pageSize: clampInteger(this.getNodeParameter('pageSize', 100), 1, 500, 100),
-			backfill: clampInteger(this.getNodeParameter('backfill', 0), 0, 1_000_000, 0),
+			// Checked, not clamped: also a value n8n did not check (an expression, an imported workflow).
+			pageSize: readTriggerNumber(this, 'pageSize', 'Page Size', 100, { integer: true, min: 1, max: 500 }),
+			backfill: readTriggerNumber(this, 'backfill', 'Back-Fill on First Poll', 0, { integer: true, min: 0, max: 1_000_000 }),
 		};
 		if (isManualPoll(this)) {
 			const trackId = chosenTrack || (await client.trackOf(eventId, undefined, 0));

@@ -1,6 +1,7 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { readTriggerNumber } from '../common/parameters';
 import { isManualPoll, pollOnCopy } from '../common/polling';
 import { STATUS_OPTIONS } from './actions/payment/fields';
 import { isFirstPoll, pollPayments, type RcpPollState } from './helpers/poll';
@@ -87,8 +88,8 @@ export class RestrictContentProTrigger implements INodeType {
 			events,
 			statuses: this.getNodeParameter('statuses', []) as string[],
 			level: String(this.getNodeParameter('level', '') ?? '').trim(),
-			watch: events.includes('statusChanged') ? Number(this.getNodeParameter('watch', 100)) : 1,
-			backfill: Number(this.getNodeParameter('backfill', 0)),
+			watch: events.includes('statusChanged') ? readTriggerNumber(this, 'watch', 'Payments Watched for Status Changes', 100, { integer: true, min: 1, max: 1000 }) : 1,
+			backfill: readTriggerNumber(this, 'backfill', 'Back-Fill on First Poll', 0, { integer: true, min: 0, max: 1000 }),
 		};
 		const client = await createClient(this);
 		if (isManualPoll(this)) {

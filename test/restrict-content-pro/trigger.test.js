@@ -23,6 +23,16 @@ const listRequests = async () => (await ctx.requests()).filter((r) => /payments/
 const ids = (items) => (items ?? []).map((i) => String(i.payment.id));
 
 describe('Restrict Content Pro Trigger: polling', () => {
+	test('a Back-Fill or Payments Watched out of range (an expression, an imported workflow) is refused naming the field; nothing is sent', async () => {
+		await start({ backfill: 5000 });
+		await ctx.client.clearRequests();
+		await expect(t.poll()).rejects.toThrow('Back-Fill on First Poll: 5000 is above 1000');
+		await t.close();
+		await start({ events: ['statusChanged'], watch: 2.5 });
+		await expect(t.poll()).rejects.toThrow(/^Payments Watched for Status Changes: 2\.5 is not a whole number/);
+		expect(await listRequests()).toEqual([]);
+	});
+
 	test('first poll emits nothing old; then each new payment exactly once, several in one second included, one request per poll', async () => {
 		await start();
 		expect((await t.poll()).items).toBeNull();
