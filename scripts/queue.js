@@ -422,7 +422,8 @@ async function main() {
     const waited = await waitAll({ pg, emulator, triggers, poll, pollDriver, load, timings });
     await checkResults({ db, pg, roles, emulator, triggers, expectedDeliveries: load.expectedDeliveries, load, waited });
     await timings.time('per-process de-duplication', () => perProcessDedup({
-      emulator: emulator.client, triggers, bases: webhookBases, check, note, nodeOutput: qw.nodeOutput,
+      emulator: emulator.client, triggers, bases: webhookBases, logs: roles.filter((r) => r.webhook).map((r) => r.logFile),
+      check, note, nodeOutput: qw.nodeOutput,
       executions: async (ids) => { await waitFinished(pg, ids, 0, 120000); return readExecutions(db, ids); },
     }));
   } catch (e) {

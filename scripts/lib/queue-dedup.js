@@ -6,6 +6,7 @@
 // once, never more than once per process. Each case uses a fresh transaction or payment, so its
 // executions are told apart from the load's by the trigger's output.
 const crypto = require('crypto');
+const fs = require('fs');
 const { sleep } = require('./util');
 
 const EVENT = {
@@ -34,15 +35,28 @@ async function replay(url, rawBody, headers) {
   return res.status;
 }
 
+/** What the triggers logged in a webhook processor's log from byte `from` on (the kit's info and warn lines). */
+function loggedSince(file, from) {
+  const text = fs.readFileSync(file, 'utf8').slice(from);
+  const count = (re) => (text.match(re) || []).length;
+  return {
+    accepted: count(/signed delivery \([^)]+\) accepted/g),
+    duplicates: count(/signed delivery \([^)]+\) ignored: duplicate/g),
+    refused: count(/delivery refused: missing or invalid/g),
+    payloadBase64: count(/signed delivery \(payload:base64\) accepted/g),
+  };
+}
+
 /**
  * Runs the cases and counts them through `check`. `bases`: the webhook processors' base URLs (A first:
- * the one the triggers registered). `executions(ids)`: every execution of those workflows, after all of
+ * the one the triggers registered); `logs`: their log files, in the same order. `executions(ids)`: every execution of those workflows, after all of
  * them stopped ([{ id, runData }]). `nodeOutput(runData, node)`: a node's output items.
  */
-async function perProcessDedup({ emulator, triggers, bases, executions, nodeOutput, check, note, settleMs = 5000 }) {
+async function perProcessDedup({ emulator, triggers, bases, logs, executions, nodeOutput, check, note, settleMs = 5000 }) {
   const hooks = triggers.filter((t) => t.kind === 'webhook');
   const ids = hooks.map((t) => t.id);
   const before = new Set((await executions(ids)).map((e) => e.id));
+  const logFrom = logs.map((f) => fs.statSync(f).size);
   /** Executions started since `before`, per trigger item key: { key → [{ signatureForm }] } (waits for them to settle). */
   const started = async () => {
     await sleep(settleMs); // an execution a delivery started is enqueued by now
@@ -142,6 +156,14 @@ async function perProcessDedup({ emulator, triggers, bases, executions, nodeOutp
     `fourvenues signing payload:base64: ${payments.length} payments → ${deliveries.length} deliveries to webhook processor A → ${per.map((x) => x.length).join('+')} executions, each with signatureForm payload:base64`,
     `answers ${deliveries.map((d) => d.status).join(',')}, forms ${per.map((x) => x.map((y) => y.signatureForm).join('/')).join(', ')}`);
   }
+
+  // What each process says it did: B's copies are its own repeats (one accepted per key at most).
+  const [logA, logB] = logs.map((f, i) => loggedSince(f, logFrom[i]));
+  const extraOnB = cases.reduce((a, c) => a + tally[c.key].executions - tally[c.key].afterA, 0);
+  check(logB.accepted === extraOnB && logB.accepted + logB.duplicates === 2 * cases.length && logA.refused === 2 * cases.length && logB.refused === 2 * cases.length
+    && logA.payloadBase64 === (fv ? 3 : 0),
+  `webhook processors' logs: A accepted ${logA.accepted} (${logA.payloadBase64} payload:base64), dropped ${logA.duplicates} duplicates, refused ${logA.refused}; B accepted ${logB.accepted}, dropped ${logB.duplicates} duplicates, refused ${logB.refused}`,
+  `B's accepted should equal the ${extraOnB} executions B added; refused ${2 * cases.length} on each`);
 
   // 5. Executions per event key.
   note('per-process de-duplication: deliveries to webhook processors A / B → executions, per event key');
