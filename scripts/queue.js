@@ -9,7 +9,8 @@
  *      process (one user folder per process, as on separate machines or containers).
  *   2. n8n import:credentials (examples/credentials, with the rateLimitShare each credential's
  *      processes need; runs the migrations), then `n8n start` (main, production webhooks off), two
- *      `n8n worker --concurrency=N` and one `n8n webhook` started together, all EXECUTIONS_MODE=queue.
+ *      `n8n worker --concurrency=N` and two `n8n webhook` (A, whose URL the triggers register, and B)
+ *      started together, all EXECUTIONS_MODE=queue.
  *      Through the main's REST API: webhook-triggered copies of examples/*.json and active copies of
  *      the vivenu, Fourvenues and Restrict Content Pro trigger examples, activated.
  *   3. At once: QUEUE_CALLS (default 220) POSTs (40 in flight) at the webhook processor's /webhook/… URLs; 40 signed
@@ -17,6 +18,9 @@
  *      triggers registered; payments added and changed between the RCP trigger's polls on the main.
  *   4. Checks that every call and delivery started exactly one successful execution on a worker, with
  *      the right items; that the poller emitted every change once; that no write was applied twice.
+ *   5. Per-process de-duplication (scripts/lib/queue-dedup.js): a signed delivery repeated to webhook
+ *      processor A starts one execution; the same bytes to B at most one more; forged and unsigned ones
+ *      401 and none; Fourvenues signing only the payload, one execution per payment. A tally per event key.
  *
  * stdout: "ok - …" / "not ok - …" per check, "# …" notes and tallies, last line
  * "queue: N passed, M failed"; exit code 0 only when nothing failed. Logs of every process go to the
@@ -39,6 +43,7 @@ const { Stack } = require('./lib/stack');
 const cluster = require('./lib/cluster');
 const qw = require('./lib/queue-workflows');
 const qt = require('./lib/queue-triggers');
+const { perProcessDedup } = require('./lib/queue-dedup');
 
 const say = (line) => process.stdout.write(`${line}\n`);
 const note = (line) => process.stdout.write(`# ${line}\n`);
@@ -80,6 +85,7 @@ const WORKLOAD = [
  * Contact and Flexiown: the two workers. vivenu and Fourvenues: the two workers, the webhook processor
  * (the trigger fetches the transaction or payment while it answers the delivery) and the main (it
  * registers the webhook at activation). Restrict Content Pro: the two workers and the main (the poller).
+ * The second webhook processor gets only the few deliveries of the de-duplication step, after the load.
  */
 const RATE_LIMIT_SHARE = {
   constantContactOAuth2Api: 50, flexiownApi: 50, vivenuApi: 25, fourvenuesApi: 25, restrictContentProApi: 33,
@@ -149,7 +155,7 @@ async function waitRegistrations({ pg, emulator, allWorkflows, triggers, webhook
       await sleep(500);
     }
   });
-  check(true, `cluster up: main, 2 workers (concurrency ${opts.concurrency}), webhook processor; ${allWorkflows.length} active workflows`);
+  check(true, `cluster up: main, 2 workers (concurrency ${opts.concurrency}), 2 webhook processors; ${allWorkflows.length} active workflows`);
   // The triggers registered the webhook processor's URL at the emulator, once each. n8n 2.40.7 publishes
   // an activated workflow through an outbox after the REST call has answered: wait for the registrations.
   const hookProviders = triggers.filter((x) => x.kind === 'webhook').map((x) => x.provider);
@@ -305,7 +311,7 @@ async function checkResults({ db, pg, roles, emulator, triggers, expectedDeliver
     }
   }
 
-  // Ran on workers, each exactly once; the main and the webhook processor ran none of them.
+  // Ran on workers, each exactly once; the main and the webhook processors ran none of them.
   const onWorker = {};
   for (const r of roles.filter((x) => x.worker)) {
     for (const [id, n] of Object.entries(starts[r.name])) onWorker[id] = (onWorker[id] || 0) + n;
@@ -314,7 +320,7 @@ async function checkResults({ db, pg, roles, emulator, triggers, expectedDeliver
   const twice = executions.filter((e) => (onWorker[e.id] || 0) > 1).length;
   duplicates += twice;
   const perWorker = roles.filter((x) => x.worker).map((r) => `${r.name} ${executions.filter((e) => starts[r.name][e.id]).length}`).join(', ');
-  const elsewhere = ['main', 'webhook'].reduce((a, n) => a + Object.keys(starts[n]).length, 0);
+  const elsewhere = roles.filter((x) => !x.worker).reduce((a, r) => a + Object.keys(starts[r.name]).length, 0);
   check(notOnWorker === 0 && twice === 0 && elsewhere === 0 && roles.filter((x) => x.worker).every((r) => Object.keys(starts[r.name]).length > 0),
     `all ${executions.length} executions ran on a worker, each exactly once (${perWorker})`,
     `${notOnWorker} not seen on a worker, ${twice} started twice, ${elsewhere} on main/webhook`);
@@ -379,8 +385,9 @@ async function main() {
   });
   try {
     const ccCalls = Math.round((opts.calls * WORKLOAD[0].share) / WORKLOAD.reduce((a, w) => a + w.share, 0));
-    const { roles, redis, pg, emulator, webhookBase } = await cluster.clusterUp(stack, {
-      workers: 2, concurrency: opts.concurrency, skipBuild: opts.skipBuild, note,
+    const { roles, redis, pg, emulator, webhookBase, webhookBases } = await cluster.clusterUp(stack, {
+      // Two webhook processors: the load goes to the first; the second is for per-process de-duplication.
+      workers: 2, webhooks: 2, concurrency: opts.concurrency, skipBuild: opts.skipBuild, note,
       // Enough payable Constant Contact registrations for one per call.
       emulatorReset: { size: { 'constant-contact': { registrations: Math.max(40, Math.ceil(ccCalls * 1.3) + 10) } } },
     });
@@ -414,6 +421,11 @@ async function main() {
     const load = await fireLoad({ emulator, triggers, webhookBase, timings });
     const waited = await waitAll({ pg, emulator, triggers, poll, pollDriver, load, timings });
     await checkResults({ db, pg, roles, emulator, triggers, expectedDeliveries: load.expectedDeliveries, load, waited });
+    await timings.time('per-process de-duplication', () => perProcessDedup({
+      emulator: emulator.client, triggers, bases: webhookBases, logs: roles.filter((r) => r.webhook).map((r) => r.logFile),
+      check, note, nodeOutput: qw.nodeOutput,
+      executions: async (ids) => { await waitFinished(pg, ids, 0, 120000); return readExecutions(db, ids); },
+    }));
   } catch (e) {
     if (!stack.interrupted) check(false, 'queue-mode run', e.message);
   } finally {

@@ -2,7 +2,7 @@
 // The queue-mode part of the bring-up (scripts/lib/stack.js), for scripts/queue.js: Redis and PostgreSQL
 // from Debian's packages on free ports with their data in the stack's temp dir, the packed package in
 // the ~/.n8n/nodes of every n8n process (one user folder per process, as on separate machines), and
-// `n8n start` (main), N `n8n worker` and one `n8n webhook`, all EXECUTIONS_MODE=queue.
+// `n8n start` (main), N `n8n worker` and M `n8n webhook` (webhook processors), all EXECUTIONS_MODE=queue.
 const fs = require('fs');
 const path = require('path');
 const crypto = require('crypto');
@@ -22,7 +22,7 @@ function queueEnv({ pg, redis, encryptionKey, runnersToken, webhookBase }) {
     DB_POSTGRESDB_PASSWORD: pg.password,
     // n8n's default pool of 2 connections per process cannot serve 200 webhook calls at once: the
     // webhook processor answered 500 "timeout exceeded when trying to connect" (waiting for a pool
-    // slot), then 503 "Database is not ready!". 4 processes × 10 stays below max_connections (100).
+    // slot), then 503 "Database is not ready!". 5 processes × 10 stays below max_connections (100).
     // On a starved machine n8n's pings (every 2 s, 5 s timeout) failed 3 times in a row, and its
     // "recovery" then dropped the connection under running queries ("Driver not Connected").
     DB_POSTGRESDB_POOL_SIZE: '10',
@@ -38,6 +38,8 @@ function queueEnv({ pg, redis, encryptionKey, runnersToken, webhookBase }) {
     N8N_RUNNERS_AUTH_TOKEN: runnersToken,
     QUEUE_BULL_REDIS_HOST: redis.host,
     QUEUE_BULL_REDIS_PORT: String(redis.port),
+    // The URL triggers register at the provider: the first webhook processor's (the others serve the
+    // same paths; a load balancer would share them out).
     WEBHOOK_URL: `${webhookBase}/`,
     // Production webhooks only on the webhook processor, as n8n recommends with one.
     N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
@@ -48,15 +50,17 @@ function queueEnv({ pg, redis, encryptionKey, runnersToken, webhookBase }) {
 /**
  * Brings up everything but the n8n processes, at once: build/pack/install into every role's user
  * folder, Redis, PostgreSQL, the emulator (`emulatorReset`: its first reset). Then the roles' contexts.
- * Returns { roles, main (role), redis, pg, emulator, webhookBase }; roles: [{ name, command, ctx, … }].
+ * `webhooks`: how many webhook processors ('webhook', 'webhook-2', …).
+ * Returns { roles, main (role), redis, pg, emulator, webhookBase, webhookBases }; webhookBase is the first
+ * webhook processor's; roles: [{ name, command, ctx, … }].
  */
-async function clusterUp(stack, { workers = 2, concurrency = 5, skipBuild = true, emulatorReset, note = () => {} }) {
+async function clusterUp(stack, { workers = 2, webhooks = 1, concurrency = 5, skipBuild = true, emulatorReset, note = () => {} }) {
   const { timings, tmp } = stack;
   await stack.locate();
   const roles = [
     { name: 'main', command: ['start'] },
     ...Array.from({ length: workers }, (_, i) => ({ name: `worker-${i + 1}`, command: ['worker', `--concurrency=${concurrency}`], worker: true })),
-    { name: 'webhook', command: ['webhook'] },
+    ...Array.from({ length: webhooks }, (_, i) => ({ name: i ? `webhook-${i + 1}` : 'webhook', command: ['webhook'], webhook: true })),
   ];
   // Every port at once, held open together so that none comes back twice.
   const ports = await freePorts(roles.length * 3 + 3);
@@ -85,8 +89,8 @@ async function clusterUp(stack, { workers = 2, concurrency = 5, skipBuild = true
       })(),
     ]);
   });
-  const webhookRole = roles.find((r) => r.name === 'webhook');
-  const webhookBase = `http://127.0.0.1:${webhookRole.port}`;
+  const webhookBases = roles.filter((r) => r.webhook).map((r) => `http://127.0.0.1:${r.port}`);
+  const webhookBase = webhookBases[0];
   const shared = queueEnv({ pg, redis, webhookBase, encryptionKey: crypto.randomBytes(24).toString('hex'), runnersToken: crypto.randomBytes(24).toString('hex') });
   for (const r of roles) {
     r.ctx = stack.n8nCtx({
@@ -96,8 +100,8 @@ async function clusterUp(stack, { workers = 2, concurrency = 5, skipBuild = true
     delete r.ctx.env.DB_SQLITE_POOL_SIZE;
     if (!r.ctx.env.N8N_DISABLED_MODULES) delete r.ctx.env.N8N_DISABLED_MODULES;
   }
-  Object.assign(stack, { roles, redis, pg, webhookBase });
-  return { roles, main: roles[0], redis, pg, emulator, webhookBase };
+  Object.assign(stack, { roles, redis, pg, webhookBase, webhookBases });
+  return { roles, main: roles[0], redis, pg, emulator, webhookBase, webhookBases };
 }
 
 /**
