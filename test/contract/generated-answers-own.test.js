@@ -15,6 +15,15 @@ const samples = Array.from({ length: SAMPLES }, (_, k) => k);
 /** The 200 answer schema the derived document gives an operation. */
 const answerOf = (spec, path, method = 'get') => spec.paths[path][method].responses['200'].content['application/json'].schema;
 const json = (result) => result.items.map((i) => i.json);
+/** Keeps each field Simplify lists that the answer has (`renamed`: output name → where it is read). */
+function expectKept(out, answer, fields, renamed = {}) {
+	expect(Object.keys(out).filter((k) => !fields.includes(k) && !(k in renamed))).toEqual([]);
+	for (const f of fields) if (answer[f] !== undefined) expect([f, out[f]]).toEqual([f, answer[f]]);
+	for (const [name, read] of Object.entries(renamed)) {
+		const value = read(answer);
+		if (value !== undefined) expect([name, out[name]]).toEqual([name, value]);
+	}
+}
 /** Lists get unique IDs: the nodes drop a repeated one (pages shift while read); generated IDs are short words. */
 const uniqueIds = (list, key, prefix) => list.map((x, k) => ({ ...x, [key]: `${prefix}${k}` }));
 
@@ -63,6 +72,17 @@ describe('Fourvenues: generated answers', () => {
 		const all = await ctx.run({ resource: 'payment', operation: 'getAll', returnAll: true });
 		expect(all.error).toBeUndefined();
 		expect(json(all)).toEqual(payments);
+		await serve('/^\\/payments$/', payments);
+		const simple = await ctx.run({ resource: 'payment', operation: 'getAll', returnAll: true, simplify: true });
+		expect(simple.error).toBeUndefined();
+		expect(simple.items).toHaveLength(payments.length);
+		const total = (p) => (p.total && typeof p.total === 'object' ? p.total : {});
+		payments.forEach((p, k) =>
+			expectKept(simple.items[k].json, p, ['_id', 'status', 'organization_id', 'event_id', 'rate_id', 'resource_type', 'resource_ids', 'currency', 'paid_at', 'expires_at'], {
+				amount: (x) => total(x).amount,
+				fees: (x) => total(x).fees,
+			}),
+		);
 
 		await serve('/^\\/payments$/', payments);
 		expect((await ctx.listSearch('searchPayments')).results.map((r) => r.value)).toEqual(payments.map((p) => p._id));
@@ -104,6 +124,11 @@ describe('Restrict Content Pro: generated answers', () => {
 		const all = await ctx.run({ operation: 'getAll', returnAll: true });
 		expect(all.error).toBeUndefined();
 		expect(json(all)).toEqual(list);
+		await serve('/\\/rcp\\/v1\\/payments$/', list);
+		const simple = await ctx.run({ operation: 'getAll', returnAll: true, simplify: true });
+		expect(simple.error).toBeUndefined();
+		expect(simple.items).toHaveLength(list.length);
+		list.forEach((p, k) => expectKept(simple.items[k].json, p, ['id', 'user_id', 'subscription', 'amount', 'status', 'date', 'gateway', 'payment_type', 'transaction_id']));
 		await serve('/\\/rcp\\/v1\\/payments$/', list);
 		expect((await ctx.listSearch('searchPayments')).results.map((r) => r.value)).toEqual(list.map((p) => p.id));
 		const levels = uniqueIds(gen(answerOf(rcpSpec, '/rcp/v1/levels')), 'id', '');
