@@ -31,6 +31,11 @@ describe('Fourvenues: generated answers', () => {
 	const ctx = fv.fourvenuesFixture();
 	const gen = generator(fourvenuesSpec, 2206);
 	const serve = async (path, data) => await ctx.client.fault({ provider: 'fourvenues', method: 'GET', path, status: 200, body: { success: true, data } });
+	// The node confirms the end of a list whose pages are not known to be served in full by an empty page.
+	const serveList = async (path, data) => {
+		await serve(path, data);
+		await serve(path, []);
+	};
 
 	test.each(samples)('payment, event, ticket and organization reads (sample %i)', async () => {
 		const payment = gen(schemaNamed('Payment'));
@@ -45,20 +50,31 @@ describe('Fourvenues: generated answers', () => {
 		expect(ev.error).toBeUndefined();
 		expect(json(ev)).toEqual([event]);
 
+		await serve('/^\\/events\\/by-slug\\/[^/]+$/', event);
+		const bySlug = await ctx.run({ resource: 'event', operation: 'get', eventId: fv.bySlug('gala') });
+		expect(bySlug.error).toBeUndefined();
+		expect(json(bySlug)).toEqual([event]);
+
+		const byCode = gen({ type: 'array', items: schemaNamed('Ticket') });
+		await serve('/^\\/tickets\\/by-code\\/[^/]+$/', byCode);
+		const tk = await ctx.run({ resource: 'ticket', operation: 'get', code: 'ABCDE12345' });
+		expect(tk.error).toBeUndefined();
+		expect(json(tk)).toEqual(byCode);
+
 		const events = uniqueIds(gen({ type: 'array', items: schemaNamed('Event') }), '_id', 'e');
-		await serve('/^\\/events$/', events);
+		await serveList('/^\\/events$/', events);
 		const evs = await ctx.run({ resource: 'event', operation: 'getAll', returnAll: true });
 		expect(evs.error).toBeUndefined();
 		expect(json(evs)).toEqual(events);
 
 		const tickets = uniqueIds(gen({ type: 'array', items: schemaNamed('Ticket') }), '_id', 't');
-		await serve('/^\\/tickets$/', tickets);
+		await serveList('/^\\/tickets$/', tickets);
 		const tks = await ctx.run({ resource: 'ticket', operation: 'getAll', eventId: fv.byId(ctx.state.events[0]._id), returnAll: true });
 		expect(tks.error).toBeUndefined();
 		expect(json(tks)).toEqual(tickets);
 
 		const orgs = uniqueIds(gen({ type: 'array', items: schemaNamed('Organization') }), '_id', 'o');
-		await serve('/^\\/organizations$/', orgs);
+		await serveList('/^\\/organizations$/', orgs);
 		const os = await ctx.run({ resource: 'organization', operation: 'getAll', returnAll: true });
 		expect(os.error).toBeUndefined();
 		expect(json(os)).toEqual(orgs);

@@ -1,7 +1,9 @@
 'use strict';
 // The polling triggers fed generated answers (issue 22 item 5): the RCP Trigger's payments list (our own
 // derived schema, every status value) and the Constant Contact Trigger's registrations page (the published
-// PaginatedRegistrations). A first poll with a back-fill emits each record whole; records are matched by ID.
+// PaginatedRegistrations): a first poll with a back-fill emits each record whole, matched by ID. And the
+// Fourvenues Trigger's two webhook payloads (our own derived schemas), each passed on whole.
+const crypto = require('crypto');
 const rcpSpec = require('./specs/restrict-content-pro.json');
 const ccSpec = require('./specs/constant-contact.json');
 const { generator, schemaNamed, enumCover } = require('./generated');
@@ -9,6 +11,8 @@ const { triggerHarness } = require('../harness/trigger');
 const { rcpFixture, CREDENTIAL_TYPES: RCP_TYPES } = require('../restrict-content-pro/setup');
 const cc = require('../constant-contact/helpers');
 const { providerFixture } = require('../support/emulator');
+const fourvenuesSpec = require('./specs/fourvenues.json');
+const fv = require('../fourvenues/setup');
 
 let t;
 afterEach(async () => {
@@ -50,5 +54,27 @@ describe('Constant Contact Trigger: generated registrations', () => {
 		const { items } = await t.poll();
 		const byId = (list) => list.slice().sort((a, b) => (a.registration_id < b.registration_id ? -1 : 1));
 		expect(byId(items.map((i) => i.registration))).toEqual(byId(records));
+	});
+});
+
+describe('Fourvenues Trigger: generated webhook payloads', () => {
+	const ctx = fv.fourvenuesFixture();
+	const gen = generator(fourvenuesSpec, 2211);
+	test('both webhook events, each payload passed on whole', async () => {
+		t = await triggerHarness({ node: 'dist/nodes/Fourvenues/FourvenuesTrigger.node.js', parameters: { events: ['payment.success', 'ticket.request_refund'] }, credentials: ctx.credentials(), credentialTypes: fv.CREDENTIAL_TYPES });
+		await t.activate();
+		const secret = t.savedStaticData['node:Fourvenues Trigger'].signSecret;
+		const sent = [];
+		for (let k = 0; k < 6; k++) {
+			const type = k % 2 ? 'ticket.request_refund' : 'payment.success';
+			// Unique IDs: the trigger starts one execution per payment or ticket (exactly once).
+			const payload = { ...gen(schemaNamed(`webhook.${type}`)), ...(k % 2 ? { ticket_id: `t-${k}` } : { payment_id: `p-${k}` }) };
+			sent.push({ event: type, payload });
+			// Signed and delivered here: the emulator's trigger reads a payload with an ID as a reference to its own record.
+			const rawBody = JSON.stringify({ id: `evt_${k}`, event: type, payload });
+			const r = await t.deliver({ rawBody, headers: { 'x-webhook-id': `evt_${k}`, 'x-webhook-signature': crypto.createHmac('sha256', secret).update(rawBody).digest('hex') } });
+			expect([type, r.status]).toEqual([type, 200]);
+		}
+		expect(t.executions.map((e) => ({ event: e[0].event, payload: e[0].payload }))).toEqual(sent);
 	});
 });
