@@ -1,12 +1,13 @@
 'use strict';
 // Answers generated from the derived descriptions' schemas (json-schema-faker, seeded): optional fields
-// present or absent, nulls where the document allows them, enum values drawn at random. `enumCover` adds
+// present or absent, nulls where the document allows them, enum values drawn at random; at most 2 items an
+// array (vivenu's nested arrays made answers of over a megabyte with 3). `enumCover` adds
 // the exhaustive part: sample k takes value k (mod its count) at every enum of the schema, with every
 // optional field present, so N samples (N = the longest enum) carry each enum value at each place.
 const { JSONSchemaFaker } = require('json-schema-faker');
 const { toJsonSchema } = require('../../scripts/lib/contract-specs');
 
-const BASE_OPTIONS = { maxItems: 3, failOnInvalidTypes: false, failOnInvalidFormat: false, useDefaultValue: false };
+const BASE_OPTIONS = { maxItems: 2, failOnInvalidTypes: false, failOnInvalidFormat: false, useDefaultValue: false };
 const local = (o) => JSON.parse(JSON.stringify(o).replace(/"G#\/definitions\//g, '"#/definitions/'));
 
 function seeded(seed) {
