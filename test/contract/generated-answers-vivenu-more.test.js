@@ -1,8 +1,9 @@
 'use strict';
-// vivenu, continued (issue 22 item 5): Get Tickets, Get Cancellation Info and both pickers fed answers
-// generated from the published document; and every enum value of TransactionResource, TicketResource and
-// the cancellation info (enumCover: one answer per value in turn, optional fields present) served through
-// Get Many and Get Tickets. No crash, raw output is the answer without `secret`, pickers list every record.
+// vivenu, continued (issue 22 item 5): Get Tickets, Get Cancellation Info, Get Many with Rich Results and
+// both pickers fed answers generated from the published document; and every enum value of TransactionResource,
+// TicketResource and the cancellation info (enumCover: one answer per value in turn, optional fields present)
+// served through Get Many, Get Tickets and Get Cancellation Info. No crash, raw output is the answer without
+// `secret`, Simplify keeps its fields, pickers list every record.
 const vivenuSpec = require('./specs/vivenu.json');
 const { generator, schemaNamed, enumCover } = require('./generated');
 const { listSearch } = require('../support/list-search');
@@ -33,6 +34,15 @@ describe('vivenu: generated answers for the other reads', () => {
 		const result = await ctx.run({ operation: 'getCancellationInfo', transactionId: byId(id()) });
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((i) => i.json)).toEqual([{ transactionId: id(), ...info }]);
+	});
+
+	test.each(samples)('Get Many with Rich Results (sample %i)', async () => {
+		const page = gen(schemaNamed('GET_Transactions_GetAllTransactionsRich_200_response'));
+		const docs = (page.docs || []).map((doc, k) => ({ ...doc, _id: `rich-${k}` }));
+		await serve('/api/transactions/rich', { docs, total: docs.length });
+		const result = await ctx.run({ operation: 'getAll', returnAll: true, rich: true, simplify: false });
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((i) => i.json)).toEqual(docs.map(withoutSecret));
 	});
 
 	// Two samples: the generated events and transactions are large (the slowest part of this file).
