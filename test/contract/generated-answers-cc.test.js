@@ -71,4 +71,19 @@ describe('Constant Contact: generated answers', () => {
 			for (const f of REGISTRATION_LIST_FIELDS) if (r[f] !== undefined) expect([f, result.items[k].json[f]]).toEqual([f, r[f]]);
 		});
 	});
+
+	test.each(samples)('event and track pickers (sample %i)', async () => {
+		const page = onePage(gen(schemaNamed('PaginationDtoEventListingDto')));
+		// event_id is optional in EventListingDto: one listed event without it, which nobody can pick.
+		page.records = [...(page.records || []), { name: 'No ID' }];
+		fault('/^\\/v3\\/events$/', page);
+		const events = await h.listSearch(emu, 'searchEvents');
+		const listed = page.records.filter((e) => typeof e.event_id === 'string' && e.event_id);
+		expect(events.results.map((r) => r.value)).toEqual(listed.map((e) => e.event_id));
+		const event = gen(schemaNamed('EventDto'));
+		fault('/^\\/v3\\/events\\/[^/]+$/', event);
+		const tracks = await h.listSearch(emu, 'searchTracks', { parameters: { eventId: h.rl(fx().eventId) } });
+		const trackId = event.default_track && event.default_track.track_id;
+		expect(tracks.results.map((r) => r.value)).toEqual(typeof trackId === 'string' && trackId ? [trackId] : []);
+	});
 });

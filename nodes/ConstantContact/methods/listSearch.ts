@@ -13,7 +13,9 @@ export async function searchEvents(this: ILoadOptionsFunctions, filter?: string,
 	if (filter) qs.search_text = filter;
 	if (paginationToken) qs.next = paginationToken;
 	const { body } = await client.request<CursorPage>('GET', '/events', { qs, idempotent: true });
-	const results = (body?.records ?? []).map((e) => {
+	// event_id is optional in the document's EventListingDto: an event without one cannot be picked.
+	const listed = (body?.records ?? []).filter((e) => (typeof e?.event_id === 'string' && e.event_id !== '') || typeof e?.event_id === 'number');
+	const results = listed.map((e) => {
 		const start = eventStartOf(e);
 		const status = eventStatusOf(e);
 		return {
