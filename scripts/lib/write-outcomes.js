@@ -4,7 +4,7 @@
 // item = done; a Continue On Fail error item's `outcome`) is the one the table expects, the emulator's log
 // shows exactly one write request, and an item reported not-done changed nothing at the provider.
 // docs/write-outcomes.md states the same table in words.
-//   node scripts/lib/write-outcomes.js [operation name part]      (alone; needs a build)
+//   node scripts/lib/write-outcomes.js [operation name part] [--lanes=N]      (alone; needs a build)
 //   require('./lib/write-outcomes').writeOutcomeTable({ client, reset, run, check })   (from scripts/reliability.js)
 
 const path = require('node:path');
@@ -72,6 +72,8 @@ const ccRegistration = (s, id) => cc(s).registrations.find((r) => r.registration
 const BULK_CHUNK = 2;
 function ccBulk({ name, operation, path, fields, pick, changed, idempotent }) {
 	const ids = (s) => cc(s).registrations.filter((r) => r.event_id === cc(s).fixtures.eventId && r.track_key === cc(s).fixtures.trackId);
+	// Of another event, and not yet as the write would leave them: unchanged proves the refusal changed nothing.
+	const others = (s) => cc(s).registrations.filter((r) => r.event_id === cc(s).fixtures.secondEventId && pick(r)).map((r) => r.registration_id);
 	return {
 		name,
 		provider: 'constant-contact',
@@ -97,10 +99,14 @@ function ccBulk({ name, operation, path, fields, pick, changed, idempotent }) {
 		 * good one (done).
 		 */
 		odd: {
-			'documented refusal': (s) => cc(s).fixtures.secondEventRegistrationIds.slice(0, 3).map((id) => ({ ids: [id] })),
+			'documented refusal': (s) => {
+				if (others(s).length < 3) throw new Error(`${name}: the seed has too few registrations of another event`);
+				return others(s).slice(0, 3).map((id) => ({ ids: [id] }));
+			},
 			'207 partial': (s) => {
-				const [a, b] = cc(s).fixtures.secondEventRegistrationIds;
+				const [a, b] = others(s);
 				const [x, y] = ids(s).filter(pick).map((r) => r.registration_id);
+				if (!b || !y) throw new Error(`${name}: the seed has too few registrations for a 207 partial success`);
 				return [{ ids: [a] }, { ids: [x, b] }, { ids: [y] }];
 			},
 		},
@@ -349,41 +355,53 @@ async function runCell({ client, reset, run, state: stateAfter }, cell, count = 
 	return { input, result, requests, reported, state: state ? stateAfter() : undefined, expected: expectation(cell, count, faulted) };
 }
 
+/** Whether a cell ran as the table expects; the details for a failure. */
+function judge(cell, { requests, reported, input, state, expected }) {
+	const same = reported.every((got, i) => got === expected.items[i]);
+	const once = requests.length === expected.requests;
+	const applied = (i) => cell.op.applied(state, input[i]);
+	// An item reported not-done changed nothing at the provider; one reported done changed it.
+	const truthful = !cell.op.applied || !state || reported.every((got, i) => got !== 'not-done' || !applied(i));
+	const doneIsReal = !cell.op.applied || !state || reported.every((got, i) => got !== 'done' || applied(i));
+	return { ok: same && once && truthful && doneIsReal, detail: { writeRequests: requests.length, expectedRequests: expected.requests, truthful, doneIsReal } };
+}
+
 /**
  * The table, tallied through `check(name, ok, detail)`. `ctx`: { client (EmulatorClient), reset() → state,
  * run(provider, parameters, input, label) → runNode result with Continue On Fail on, state?() → the emulator's live
- * state, to check that an item reported not-done changed nothing and one reported done did }.
+ * state, to check that an item reported not-done changed nothing and one reported done did }. `lanes`: contexts
+ * of their own emulators (ctx's among them) that run cells at once: every cell resets its emulator, so cells
+ * share nothing but the process. Most of a cell's time is waiting (a timeout, a stall landing), not work.
  */
-async function writeOutcomeTable(ctx, { log = console.log, only } = {}) {
+async function writeOutcomeTable(ctx, { log = console.log, only, lanes = [ctx] } = {}) {
+	const table = cells().filter((c) => !only || c.op.name.includes(only));
+	const runs = new Array(table.length);
+	let next = 0;
+	await Promise.all(
+		lanes.map(async (lane) => {
+			while (next < table.length) {
+				const k = next++;
+				// Judged at once: the lane's next reset replaces the emulator's state.
+				const run = await runCell(lane, table[k]);
+				runs[k] = { ...run, verdict: judge(table[k], run) };
+			}
+		}),
+	);
 	const rows = new Map();
 	let passed = 0;
-	let total = 0;
-	for (const cell of cells().filter((c) => !only || c.op.name.includes(only))) {
-		const { requests, reported, input, state, expected } = await runCell(ctx, cell);
-		const same = reported.every((got, i) => got === expected.items[i]);
-		const once = requests.length === expected.requests;
-		const applied = (i) => cell.op.applied(state, input[i]);
-		// An item reported not-done changed nothing at the provider; one reported done changed it.
-		const truthful = !cell.op.applied || !state || reported.every((got, i) => got !== 'not-done' || !applied(i));
-		const doneIsReal = !cell.op.applied || !state || reported.every((got, i) => got !== 'done' || applied(i));
-		const ok = same && once && truthful && doneIsReal;
-		total++;
+	const shown = (list) => (list.length === 1 ? list[0] : list.join('/'));
+	table.forEach((cell, k) => {
+		const { ok, detail } = runs[k].verdict;
 		if (ok) passed++;
-		const shown = (list) => (list.length === 1 ? list[0] : list.join('/'));
-		ctx.check(`write outcome: ${cell.op.name} × ${cell.answer} → ${shown(expected.items)}`, ok, {
-			got: shown(reported),
-			writeRequests: requests.length,
-			expectedRequests: expected.requests,
-			truthful,
-			doneIsReal,
-		});
+		ctx.check(`write outcome: ${cell.op.name} × ${cell.answer} → ${shown(runs[k].expected.items)}`, ok, { got: shown(runs[k].reported), ...detail });
 		const row = rows.get(cell.op.name) ?? [];
-		row.push(`${cell.answer}: ${shown(reported)}${ok ? '' : ' ✗'}`);
+		row.push(`${cell.answer}: ${shown(runs[k].reported)}${ok ? '' : ' ✗'}`);
 		rows.set(cell.op.name, row);
-	}
+	});
+	const total = table.length;
 	for (const [name, row] of rows) log(`write outcomes ${name}: ${row.join(', ')}`);
 	log(
-		`write outcomes: ${total} cells (${OPERATIONS.length} write operations × ${Object.keys(ANSWERS).length} odd answers), ${passed} as expected, one write request per item (one PUT per chunk for bulk writes)`,
+		`write outcomes: ${total} cells (${OPERATIONS.length} write operations × ${Object.keys(ANSWERS).length} odd answers), ${passed} as expected, one write request per item (one PUT per chunk for bulk writes), ${lanes.length} at once`,
 	);
 	return { total, passed };
 }
@@ -423,37 +441,46 @@ function providers(url) {
 	};
 }
 
-/** An emulator and a runner for the table (and the property test), closed with `close()`. */
-async function standalone() {
+/** The table's cells at once by default: each lane has an emulator of its own. */
+const LANES = 3;
+
+/** An emulator and a runner for the table (and the property test), closed with `close()`; `lanes`: that many, itself first. */
+async function standalone({ lanes = LANES } = {}) {
 	const root = path.join(__dirname, '../..');
 	const { startEmulator, EmulatorClient } = require(path.join(root, 'emulators'));
 	const { runNode } = require(path.join(root, 'test/harness'));
 	const { resetSharedLimits } = require(path.join(root, 'dist/nodes/common/sharedLimits.js'));
-	const emu = await startEmulator({ port: 0 });
-	const client = new EmulatorClient(emu.url);
-	const P = providers(emu.url);
 	const size = { vivenu: { transactions: 60 }, 'restrict-content-pro': { payments: 20 } };
-	return {
-		client,
-		state: () => emu.state,
-		reset: async () => {
-			resetSharedLimits();
-			await client.reset({ size });
-			return emu.state;
-		},
-		run: async (provider, parameters, input) => {
-			const p = P[provider];
-			return await runNode({ node: path.join(root, p.node), credentialTypes: p.credentialTypes.map((c) => path.join(root, c)), credentials: p.credentials, parameters, input, continueOnFail: true });
-		},
-		close: () => emu.close(),
+	const lane = async () => {
+		const emu = await startEmulator({ port: 0 });
+		const client = new EmulatorClient(emu.url);
+		const P = providers(emu.url);
+		return {
+			client,
+			state: () => emu.state,
+			reset: async () => {
+				// Each lane's credentials point at its own emulator, so its limiters are its own (scoped by URL).
+				resetSharedLimits();
+				await client.reset({ size });
+				return emu.state;
+			},
+			run: async (provider, parameters, input) => {
+				const p = P[provider];
+				return await runNode({ node: path.join(root, p.node), credentialTypes: p.credentialTypes.map((c) => path.join(root, c)), credentials: p.credentials, parameters, input, continueOnFail: true });
+			},
+			close: () => emu.close(),
+		};
 	};
+	const all = await Promise.all(Array.from({ length: Math.max(1, lanes) }, lane));
+	return { ...all[0], lanes: all, close: async () => await Promise.all(all.map((l) => l.close())) };
 }
 
 module.exports = { writeOutcomeTable, runCell, cells, expectation, OPERATIONS, ANSWERS, standalone };
 
 if (require.main === module) {
 	(async () => {
-		const env = await standalone();
+		const lanesArg = process.argv.find((a) => a.startsWith('--lanes='));
+		const env = await standalone(lanesArg ? { lanes: Number(lanesArg.slice(8)) } : undefined);
 		const tally = { passed: 0, failed: 0 };
 		const check = (name, ok, detail) => {
 			if (ok) tally.passed++;
@@ -463,7 +490,7 @@ if (require.main === module) {
 			}
 		};
 		try {
-			await writeOutcomeTable({ ...env, check }, { only: process.argv[2] });
+			await writeOutcomeTable({ ...env, check }, { only: process.argv.slice(2).find((a) => !a.startsWith('--')), lanes: env.lanes });
 		} finally {
 			await env.close();
 		}

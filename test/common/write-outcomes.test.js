@@ -11,7 +11,7 @@ const { cells, runCell, standalone } = require('../../scripts/lib/write-outcomes
 
 let env;
 beforeAll(async () => {
-	env = await standalone();
+	env = await standalone({ lanes: 1 });
 });
 afterAll(async () => {
 	await env.close();
