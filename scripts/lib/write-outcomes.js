@@ -374,6 +374,7 @@ function judge(cell, { requests, reported, input, state, expected }) {
  * share nothing but the process. Most of a cell's time is waiting (a timeout, a stall landing), not work.
  */
 async function writeOutcomeTable(ctx, { log = console.log, only, lanes = [ctx] } = {}) {
+	const started = Date.now();
 	const table = cells().filter((c) => !only || c.op.name.includes(only));
 	const runs = new Array(table.length);
 	let next = 0;
@@ -401,7 +402,7 @@ async function writeOutcomeTable(ctx, { log = console.log, only, lanes = [ctx] }
 	const total = table.length;
 	for (const [name, row] of rows) log(`write outcomes ${name}: ${row.join(', ')}`);
 	log(
-		`write outcomes: ${total} cells (${OPERATIONS.length} write operations × ${Object.keys(ANSWERS).length} odd answers), ${passed} as expected, one write request per item (one PUT per chunk for bulk writes), ${lanes.length} at once`,
+		`write outcomes: ${total} cells (${OPERATIONS.length} write operations × ${Object.keys(ANSWERS).length} odd answers), ${passed} as expected, one write request per item (one PUT per chunk for bulk writes), ${lanes.length} at once, ${((Date.now() - started) / 1000).toFixed(1)} s`,
 	);
 	return { total, passed };
 }
