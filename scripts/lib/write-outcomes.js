@@ -2,10 +2,12 @@
 // The write-outcome table (issue 21): every write operation × every odd answer, run through n8n-core's engine
 // (test/harness) against the emulator's fault injection. Per cell: the outcome the item reports (an output
 // item = done; a Continue On Fail error item's `outcome`) is the one the table expects, the emulator's log
-// shows exactly one write request, and an item reported not-done changed nothing at the provider.
+// shows exactly one write request per item (per chunk for Constant Contact's bulk PUTs, never re-sent), an item
+// reported not-done changed nothing at the provider and one reported done changed it. Cells run in lanes, each
+// on an emulator of its own.
 // docs/write-outcomes.md states the same table in words.
 //   node scripts/lib/write-outcomes.js [operation name part] [--lanes=N]      (alone; needs a build)
-//   require('./lib/write-outcomes').writeOutcomeTable({ client, reset, run, check })   (from scripts/reliability.js)
+//   require('./lib/write-outcomes').writeOutcomeTable({ client, reset, run, check }, { lanes })   (from scripts/reliability.js)
 
 const path = require('node:path');
 
