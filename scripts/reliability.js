@@ -169,7 +169,14 @@ async function main() {
 		await hostile(stack);
 		await soaked;
 		// Every write operation × every odd answer: the outcome each item reports, one write request per item.
-		await require('./lib/write-outcomes').writeOutcomeTable({ client: stack.client, reset: stack.reset, run: stack.run, check, state: () => stack.emu.state });
+		// Cells run 3 at once, each lane on an emulator of its own (every cell resets it).
+		const extra = await Promise.all([startStack(), startStack()]);
+		try {
+			const lanes = [stack, ...extra].map((s) => ({ client: s.client, reset: s.reset, run: s.run, check, state: () => s.emu.state }));
+			await require('./lib/write-outcomes').writeOutcomeTable(lanes[0], { lanes });
+		} finally {
+			await Promise.all(extra.map((s) => s.close()));
+		}
 	} finally {
 		await stack.close();
 	}
