@@ -11,7 +11,7 @@
 
 const path = require('node:path');
 
-const CC = require('../../emulators/providers/constant-contact/constants');
+const { providers } = require('./soak-providers');
 
 /** The odd answers: a fault spec each (emulators/README.md). `after`: the provider carries the request out first. */
 const ANSWERS = {
@@ -407,41 +407,6 @@ async function writeOutcomeTable(ctx, { log = console.log, only, lanes = [ctx] }
 		`write outcomes: ${total} cells (${OPERATIONS.length} write operations × ${Object.keys(ANSWERS).length} odd answers), ${passed} as expected, one write request per item (one PUT per chunk for bulk writes), ${lanes.length} at once, ${((Date.now() - started) / 1000).toFixed(1)} s`,
 	);
 	return { total, passed };
-}
-
-/** Credentials of the emulator's demo accounts for the providers in the table. */
-function providers(url) {
-	return {
-		vivenu: {
-			node: 'dist/nodes/Vivenu/Vivenu.node.js',
-			credentialTypes: ['dist/credentials/VivenuApi.credentials.js'],
-			credentials: { vivenuApi: { apiKey: 'key_emulator_vivenu_demo', environment: 'custom', baseUrl: `${url}/vivenu/api` } },
-		},
-		flexiown: {
-			node: 'dist/nodes/Flexiown/Flexiown.node.js',
-			credentialTypes: ['dist/credentials/FlexiownApi.credentials.js'],
-			credentials: { flexiownApi: { apiKey: 'fo_emulator_demo_key_7c1e4a9b2d', environment: 'custom', baseUrl: `${url}/flexiown/api` } },
-		},
-		'restrict-content-pro': {
-			node: 'dist/nodes/RestrictContentPro/RestrictContentPro.node.js',
-			credentialTypes: ['dist/credentials/RestrictContentProApi.credentials.js'],
-			credentials: { restrictContentProApi: { url: `${url}/rcp`, username: 'admin', password: 'Rcp1 Emu2 Adm3 InX4 Pa55 W0rd', urlStyle: 'wpJson' } },
-		},
-		'constant-contact': {
-			node: 'dist/nodes/ConstantContact/ConstantContact.node.js',
-			credentialTypes: ['dist/credentials/ConstantContactOAuth2Api.credentials.js'],
-			credentials: {
-				constantContactOAuth2Api: {
-					clientId: CC.DEMO_CLIENT_ID,
-					clientSecret: CC.DEMO_CLIENT_SECRET,
-					baseUrl: `${url}/constant-contact/v3`,
-					authUrl: `${url}/constant-contact/oauth2/default/v1/authorize`,
-					accessTokenUrl: `${url}/constant-contact/oauth2/default/v1/token`,
-					oauthTokenData: { token_type: 'Bearer', access_token: CC.DEMO_ACCESS_TOKEN, refresh_token: CC.DEMO_REFRESH_TOKEN, expires_in: 86400, scope: 'campaign_data offline_access' },
-				},
-			},
-		},
-	};
 }
 
 /** The table's cells at once by default: each lane has an emulator of its own. */
