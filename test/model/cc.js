@@ -90,7 +90,8 @@ const ccSpec = {
 		};
 	},
 	seed(world, setup, add) {
-		for (let i = 0; i < setup.base; i++) add({ time: 'past', status: i, idKind: setup.large ? 0 : i });
+		const odd = new Map((setup.odd ?? []).map((o) => [o.at % Math.max(setup.base, 1), o.time]));
+		for (let i = 0; i < setup.base; i++) add({ time: odd.get(i) ?? 'past', status: i, idKind: setup.large ? 0 : i });
 	},
 	tagOf: (item) => item.registration?._model,
 	recordOf: (item) => item.registration,

@@ -53,6 +53,8 @@ function addRecord(world, options, during) {
 	world.count('adds');
 	if (meta.garbageId) world.count('garbage IDs');
 	if (options.time === 'future' || options.time === 'garbage') world.count('garbage or future times');
+	if (options.time === 'future') world.count('future times');
+	if (options.time === 'garbage') world.count('unreadable times');
 	return meta;
 }
 
@@ -120,7 +122,7 @@ function pageFaults(world, pollInfo) {
 async function runHistory(spec, history) {
 	const world = makeWorld(spec, history.setup);
 	const failures = [];
-	const CONTEXT = ['deletes during paging', 'inserts during paging', 'reorders during paging', 'duplicate IDs', 'garbage IDs', 'garbage or future times', 'budget exhaustion', 'restarts', 'backlog bursts', 'slow pages', 'failing pages'];
+	const CONTEXT = ['deletes during paging', 'inserts during paging', 'reorders during paging', 'duplicate IDs', 'garbage IDs', 'future times', 'unreadable times', 'budget exhaustion', 'restarts', 'backlog bursts', 'slow pages', 'failing pages'];
 	const fail = (message) => {
 		const context = CONTEXT.filter((k) => world.counts[k] > 0);
 		if (history.setup.large) context.push('large event');
