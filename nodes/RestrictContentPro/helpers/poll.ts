@@ -91,7 +91,7 @@ export async function pollPayments(ctx: IPollFunctions, client: RcpClient, state
 
 	migrate(state);
 	const known = state.statuses ?? {};
-	const { fresh, top, scanned } = await readNewestFirst(state, {
+	const { fresh, scanned } = await readNewestFirst(state, {
 		fetch: async (offset, count) => await page(ctx, client, offset, count, level),
 		idOf,
 		pageSize: PAGE_SIZE,
@@ -101,7 +101,9 @@ export async function pollPayments(ctx: IPollFunctions, client: RcpClient, state
 
 	const freshIds = new Set(fresh.map((p) => idOf(p)));
 	const changed: Array<{ payment: IDataObject; previousStatus: string }> = [];
-	for (const p of top) {
+	// Every payment read is compared before its status is remembered: a payment pushed out of the window
+	// by an insert during this poll, and back in it later, keeps its change (found by the model).
+	for (const p of scanned) {
 		const key = String(idOf(p));
 		const previous = known[key];
 		if (previous !== undefined && previous !== statusOf(p) && !freshIds.has(idOf(p))) changed.push({ payment: p, previousStatus: previous });
