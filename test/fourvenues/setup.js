@@ -33,4 +33,16 @@ const fromList = (value) => ({ __rl: true, mode: 'list', value });
 const bySlug = (value) => ({ __rl: true, mode: 'slug', value });
 const json = (result) => result.items.map((item) => item.json);
 
-module.exports = { fourvenuesFixture, byId, fromList, bySlug, json, API_KEY, NODE, CREDENTIAL_TYPES, SEED_RESPONSE };
+/** The Fourvenues Trigger in the trigger harness (test/harness/trigger.js), both event types by default. */
+const TRIGGER = 'dist/nodes/Fourvenues/FourvenuesTrigger.node.js';
+async function fourvenuesTrigger(ctx, parameters = {}) {
+	const { triggerHarness } = require('../harness/trigger');
+	return await triggerHarness({
+		node: TRIGGER,
+		parameters: { events: ['payment.success', 'ticket.request_refund'], ...parameters },
+		credentials: ctx.credentials(),
+		credentialTypes: CREDENTIAL_TYPES,
+	});
+}
+
+module.exports = { fourvenuesTrigger, fourvenuesFixture, byId, fromList, bySlug, json, API_KEY, NODE, CREDENTIAL_TYPES, SEED_RESPONSE };

@@ -3,11 +3,9 @@
 // generated cases through the real webhook() behind the harness's HTTP server (issue 21, item 4).
 const crypto = require('node:crypto');
 const fc = require('fast-check');
-const { triggerHarness } = require('../harness/trigger');
-const { fourvenuesFixture, CREDENTIAL_TYPES } = require('./setup');
+const { fourvenuesFixture, fourvenuesTrigger } = require('./setup');
 
 const ctx = fourvenuesFixture();
-const TRIGGER = 'dist/nodes/Fourvenues/FourvenuesTrigger.node.js';
 const STATIC = 'node:Fourvenues Trigger';
 const PARTS = ['raw-body', 'parsed-body', 'payload'];
 const ENCODINGS = ['hex', 'base64'];
@@ -23,12 +21,7 @@ function signed(body, secret, { part, encoding, prefixed = false }) {
 let t;
 let secret;
 async function start(parameters = {}) {
-	t = await triggerHarness({
-		node: TRIGGER,
-		parameters: { events: ['payment.success', 'ticket.request_refund'], ...parameters },
-		credentials: ctx.credentials(),
-		credentialTypes: CREDENTIAL_TYPES,
-	});
+	t = await fourvenuesTrigger(ctx, parameters);
 	await t.activate();
 	secret = t.savedStaticData[STATIC].signSecret;
 	return t;
@@ -216,7 +209,7 @@ describe('Fourvenues Trigger: every documented reading of the signature', () => 
 
 describe('Fourvenues Trigger: the signing secret stays out of errors', () => {
 	test('an endpoint creation answered with an error that echoes sign_secret: the error shows none of it', async () => {
-		t = await triggerHarness({ node: TRIGGER, parameters: { events: ['payment.success'] }, credentials: ctx.credentials(), credentialTypes: CREDENTIAL_TYPES });
+		t = await fourvenuesTrigger(ctx, { events: ['payment.success'] });
 		const leaked = 'whsec_0123456789abcdef0123456789abcdef';
 		await ctx.client.fault({ provider: 'fourvenues', method: 'POST', path: '/webhooks/endpoints', status: 422, body: { success: false, message: 'url unreachable', data: { _id: 'e1', sign_secret: leaked } } });
 		const error = await t.activate().catch((e) => e);
@@ -227,7 +220,7 @@ describe('Fourvenues Trigger: the signing secret stays out of errors', () => {
 	});
 
 	test('a failed creation whose answer is cut off inside sign_secret: the error shows none of it', async () => {
-		t = await triggerHarness({ node: TRIGGER, parameters: { events: ['payment.success'] }, credentials: ctx.credentials(), credentialTypes: CREDENTIAL_TYPES });
+		t = await fourvenuesTrigger(ctx, { events: ['payment.success'] });
 		await ctx.client.fault({ provider: 'fourvenues', method: 'POST', path: '/webhooks/endpoints', status: 500, body: '{"success":false,"data":{"_id":"e1","url":"x","sign_secret":"whsec_fedcba9876543210fedc' });
 		const error = await t.activate().catch((e) => e);
 		expect(error).toBeInstanceOf(Error);

@@ -1,21 +1,14 @@
 'use strict';
 const crypto = require('node:crypto');
-const { triggerHarness } = require('../harness/trigger');
-const { fourvenuesFixture, API_KEY, CREDENTIAL_TYPES } = require('./setup');
+const { fourvenuesFixture, fourvenuesTrigger, API_KEY } = require('./setup');
 
 const ctx = fourvenuesFixture();
-const TRIGGER = 'dist/nodes/Fourvenues/FourvenuesTrigger.node.js';
 const STATIC = 'node:Fourvenues Trigger';
 const hmac = (key, raw) => crypto.createHmac('sha256', key).update(raw).digest('hex');
 
 let t;
 async function start(parameters = {}) {
-	t = await triggerHarness({
-		node: TRIGGER,
-		parameters: { events: ['payment.success', 'ticket.request_refund'], ...parameters },
-		credentials: ctx.credentials(),
-		credentialTypes: CREDENTIAL_TYPES,
-	});
+	t = await fourvenuesTrigger(ctx, parameters);
 	return t;
 }
 afterEach(async () => {
