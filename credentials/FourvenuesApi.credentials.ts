@@ -1,8 +1,8 @@
 import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { environmentBaseUrlExpression } from '../nodes/common/environments';
+import { environmentBaseUrlExpression } from '../nodes/common/base/environments';
 import { FOURVENUES_ENVIRONMENTS } from '../nodes/Fourvenues/transport/environments';
-import { rateLimitShareProperty } from '../nodes/common/rateLimitShare';
+import { rateLimitShareProperty } from '../nodes/common/limits/rateLimitShare';
 
 export class FourvenuesApi implements ICredentialType {
 	name = 'fourvenuesApi';

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, type NodeOperationError } from 'n8n-workflow';
 
-import { operationError } from '../common/errors';
+import { operationError } from '../common/base/errors';
 import {
 	deleteTolerating404,
 	forgetRegistration,
@@ -20,7 +20,7 @@ import {
 	WEBHOOK_TRIGGER_SHAPE,
 	webhookUrlOf,
 	type DeliveryReading,
-} from '../common/webhook';
+} from '../common/triggers/webhook';
 import { isRecord, vivenuEventKey, withoutSecretTokens } from './helpers/webhookEvents';
 import { createClient } from './transport';
 import {

@@ -1,7 +1,7 @@
 'use strict';
 // The per-process de-duplication part of the queue-mode test (scripts/queue.js), run after the load.
 // The webhook triggers remember the deliveries they started in the memory of the n8n process that
-// received them (nodes/common/webhook/deliveries.ts), so with several webhook processors a repeat is
+// received them (nodes/common/triggers/webhook/deliveries.ts), so with several webhook processors a repeat is
 // dropped by the process that saw the original and may start one more execution elsewhere: at least
 // once, never more than once per process. Each case uses a fresh transaction or payment, so its
 // executions are told apart from the load's by the trigger's output.

@@ -417,7 +417,7 @@ async function standalone({ lanes = LANES } = {}) {
 	const root = path.join(__dirname, '../..');
 	const { startEmulator, EmulatorClient } = require(path.join(root, 'emulators'));
 	const { runNode } = require(path.join(root, 'test/harness'));
-	const { resetSharedLimits } = require(path.join(root, 'dist/nodes/common/sharedLimits.js'));
+	const { resetSharedLimits } = require(path.join(root, 'dist/nodes/common/limits/throttle.js'));
 	const size = { vivenu: { transactions: 60 }, 'restrict-content-pro': { payments: 20 } };
 	const lane = async () => {
 		const emu = await startEmulator({ port: 0 });

@@ -4,7 +4,7 @@
 const path = require('path');
 const { vivenuFixture, byId } = require('../vivenu/setup');
 
-const { RateLimiter } = require(path.resolve(__dirname, '../../dist/nodes/common/rateLimiter.js'));
+const { RateLimiter } = require(path.resolve(__dirname, '../../dist/nodes/common/limits/rateLimiter.js'));
 
 /** Start times (ms after the first) of `count` requests whose answers arrive at once. */
 async function startTimes(limiter, count) {

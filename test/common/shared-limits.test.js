@@ -9,8 +9,8 @@ const h = require('../constant-contact/helpers');
 const { vivenuFixture, byId } = require('../vivenu/setup');
 
 const dist = (file) => require(path.resolve(__dirname, '../../dist', file));
-const { sharedLimiter } = dist('nodes/common/sharedLimits.js');
-const { credentialScope } = dist('nodes/common/request.js');
+const { sharedLimiter } = dist('nodes/common/limits/throttle.js');
+const { credentialScope } = dist('nodes/common/http/request.js');
 const { VIVENU_PACE } = dist('nodes/Vivenu/transport/index.js');
 
 const runCC = nodeRunner(h.NODE, h.CREDENTIAL_TYPES);

@@ -4,8 +4,8 @@ const { fourvenuesFixture, byId, json, API_KEY, CREDENTIAL_TYPES, SEED_RESPONSE 
 const { testCredential } = require('../harness');
 
 const dist = (file) => require(path.resolve(__dirname, '../../dist', file));
-const { sharedLimiter } = dist('nodes/common/sharedLimits.js');
-const { credentialScope } = dist('nodes/common/request.js');
+const { sharedLimiter } = dist('nodes/common/limits/throttle.js');
+const { credentialScope } = dist('nodes/common/http/request.js');
 const { FOURVENUES_PACE } = dist('nodes/Fourvenues/transport/index.js');
 
 const ctx = fourvenuesFixture();
@@ -184,7 +184,7 @@ describe('retries and rate limits', () => {
 		expect(await statuses()).toEqual([null, 200]);
 	});
 
-	// The pace adapts (nodes/common/pace.ts): it starts at 8 per second, grows while no 429 comes and backs off at
+	// The pace adapts (nodes/common/limits/pace.ts): it starts at 8 per second, grows while no 429 comes and backs off at
 	// the first ones, so a 10/s limit costs a few retried 429s, never a lost or repeated page.
 	test('probes the reported ~10 requests/second per key: a few 429s are retried, every one of 25+ pages arrives once', async () => {
 		await ctx.reset({ maxLimit: 50, payments: 2000 });

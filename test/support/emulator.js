@@ -5,12 +5,12 @@ const path = require('path');
 const { startEmulator, EmulatorClient } = require('../../emulators');
 
 /**
- * The node's limiters are shared by the whole process (nodes/common/sharedLimits.ts): a fresh emulator
+ * The node's limiters are shared by the whole process (nodes/common/limits/throttle.ts): a fresh emulator
  * state is a fresh provider, so what the limiters learned (a slowed pace, a spent quota) is forgotten too.
  */
 function forgetSharedLimits() {
 	// Emulator-only suites run without a build too.
-	const file = path.resolve(__dirname, '../../dist/nodes/common/sharedLimits.js');
+	const file = path.resolve(__dirname, '../../dist/nodes/common/limits/throttle.js');
 	if (fs.existsSync(file)) require(file).resetSharedLimits();
 }
 

@@ -1,4 +1,4 @@
-import { baseUrlProblem, checkBaseUrl, environmentBaseUrl } from '../../nodes/common/environments';
+import { baseUrlProblem, checkBaseUrl, environmentBaseUrl } from '../../nodes/common/base/environments';
 import { baseUrlOf as constantContactBaseUrl } from '../../nodes/ConstantContact/transport/environments';
 import { siteLocationOf } from '../../nodes/RestrictContentPro/transport/environments';
 

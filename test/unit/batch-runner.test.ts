@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { runBatch, type BatchSpec } from '../../nodes/common/batchRunner';
+import { runBatch, type BatchSpec } from '../../nodes/common/run/batchRunner';
 
 /** Just enough of IExecuteFunctions for the runner: items, Continue On Fail and the output helpers. */
 function executeContext(count: number, continueOnFail: boolean): IExecuteFunctions {

@@ -1,5 +1,5 @@
-import { chunk, groupBy } from '../../nodes/common/batching';
-import { mapSettled } from '../../nodes/common/pool';
+import { chunk, groupBy } from '../../nodes/common/run/batching';
+import { mapSettled } from '../../nodes/common/limits/pool';
 
 describe('chunk and groupBy', () => {
 	it('chunks in order, never in pieces of less than one', () => {

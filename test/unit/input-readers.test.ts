@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
-import { readId, readPageLimit, readRequestSettings, readTriggerNumber, validateId, optionalId, locatorValue } from '../../nodes/common/parameters';
+import { readId, readPageLimit, readRequestSettings, readTriggerNumber, validateId, optionalId, locatorValue } from '../../nodes/common/run/parameters';
 
 const node = { name: 'Test', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} } as unknown as INode;
 

@@ -1,8 +1,8 @@
-import { AdaptivePace, CEILING_AGE_MS, FixedPace, IDLE_RESTART_MS } from '../../nodes/common/pace';
-import { mapSettled } from '../../nodes/common/pool';
-import { RateLimiter } from '../../nodes/common/rateLimiter';
-import { paceFor, quotaStopOf, resetSharedLimits, sharedLimiter, stopForQuota } from '../../nodes/common/sharedLimits';
-import { rateLimitShare } from '../../nodes/common/rateLimitShare';
+import { AdaptivePace, CEILING_AGE_MS, FixedPace, IDLE_RESTART_MS } from '../../nodes/common/limits/pace';
+import { mapSettled } from '../../nodes/common/limits/pool';
+import { RateLimiter } from '../../nodes/common/limits/rateLimiter';
+import { paceFor, quotaStopOf, resetSharedLimits, sharedLimiter, stopForQuota } from '../../nodes/common/limits/throttle';
+import { rateLimitShare } from '../../nodes/common/limits/rateLimitShare';
 
 const limits = { rate: 10, inFlight: 4, maxRate: 100, maxInFlight: 20 };
 const T = 1_000_000;

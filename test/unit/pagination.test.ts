@@ -1,4 +1,4 @@
-import { nextOffsetToken, offsetOfToken, paginateCursor, paginateOffset, paginateSkipTotal } from '../../nodes/common/pagination';
+import { nextOffsetToken, offsetOfToken, paginateCursor, paginateOffset, paginateSkipTotal } from '../../nodes/common/http/pagination';
 
 const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
 

@@ -1,4 +1,4 @@
-import { compareKeys, fieldText, IdRanges, integerId, pollOnCopy, stringId, timeMs } from '../../nodes/common/polling';
+import { compareKeys, fieldText, IdRanges, integerId, pollOnCopy, stringId, timeMs } from '../../nodes/common/triggers/polling';
 
 describe('poll kit: handled ID ranges', () => {
 	it('merges overlapping and adjacent ranges instead of replacing them', () => {

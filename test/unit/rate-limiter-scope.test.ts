@@ -1,8 +1,8 @@
 import type { INode } from 'n8n-workflow';
 
-import { limiterFor, RateLimiter } from '../../nodes/common/rateLimiter';
-import { credentialScope } from '../../nodes/common/request';
-import type { RequestContext } from '../../nodes/common/types';
+import { limiterFor, RateLimiter } from '../../nodes/common/limits/rateLimiter';
+import { credentialScope } from '../../nodes/common/http/request';
+import type { RequestContext } from '../../nodes/common/base/types';
 
 /** Start times (ms after the first) of `count` requests whose answers arrive at once. */
 async function startTimes(limiter: RateLimiter, count: number): Promise<number[]> {

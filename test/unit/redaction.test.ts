@@ -1,5 +1,5 @@
-import { htmlToText, quoteAnswer, redactJson } from '../../nodes/common/errors';
-import { base64Forms, maskParameters, redact, redactDeep, secretsFrom } from '../../nodes/common/redact';
+import { htmlToText, quoteAnswer, redactJson } from '../../nodes/common/base/errors';
+import { base64Forms, maskParameters, redact, redactDeep, secretsFrom } from '../../nodes/common/base/redact';
 
 describe('redaction', () => {
 	const secret = 'sk_live/abc+123';

@@ -1,4 +1,4 @@
-import { backoffDelay, classifyNetworkError, parseRetryAfter, retryDelay, RETRYABLE_STATUS } from '../../nodes/common/retryPolicy';
+import { backoffDelay, classifyNetworkError, parseRetryAfter, retryDelay, RETRYABLE_STATUS } from '../../nodes/common/http/retryPolicy';
 
 describe('retry policy', () => {
 	it('retries only rate limits and temporary gateway errors', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
-import { quoteAnswer } from '../../nodes/common/errors';
-import { MASK, redact } from '../../nodes/common/redact';
+import { quoteAnswer } from '../../nodes/common/base/errors';
+import { MASK, redact } from '../../nodes/common/base/redact';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 
-import { ALL_SIGNATURE_FORMS, canonicalJson, deliveryKey, readSignatureHeader, type SignatureForm, verifySignature } from '../../nodes/common/webhook';
+import { ALL_SIGNATURE_FORMS, canonicalJson, deliveryKey, readSignatureHeader, type SignatureForm, verifySignature } from '../../nodes/common/triggers/webhook';
 import { readFourvenuesDelivery } from '../../nodes/Fourvenues/helpers/webhookEvents';
 import { vivenuEventKey, withoutSecretTokens } from '../../nodes/Vivenu/helpers/webhookEvents';
 
@@ -166,7 +166,7 @@ describe('receiveDelivery reports the matched form through the logger, never the
 	}
 
 	it('accepted: one log line with the form; refused: 401 and a line without any digest', async () => {
-		const { receiveDelivery } = await import('../../nodes/common/webhook');
+		const { receiveDelivery } = await import('../../nodes/common/triggers/webhook');
 		const body = { id: 'e1', event: 'payment.success', payload: { payment_id: 'p1' } };
 		const { rawBody, header } = sign(body, { part: 'payload', encoding: 'base64' }, true);
 		const rules = (wanted: string[]) => ({ header: 'x-webhook-signature', secret: SECRET, forms: ALL_SIGNATURE_FORMS, read: (d: Parameters<typeof readFourvenuesDelivery>[0]) => readFourvenuesDelivery(d, wanted) });

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { inputError, optionalId, readId, validateId } from '../../common';
-import { checkText } from '../../common/inputChecks';
+import { checkText } from '../../common/base/inputChecks';
 
 export const eventIdField: INodeProperties = {
 	displayName: 'Event',

@@ -114,7 +114,7 @@ function conflictGuard(ctx: IExecuteFunctions, what: string) {
 }
 
 /**
- * Runs a bulk registration endpoint for all input items (see common/batchRunner.ts): items that share
+ * Runs a bulk registration endpoint for all input items (see common/run/batchRunner.ts): items that share
  * event, track and the other request values are merged into as few PUTs as possible (as many IDs as
  * Constant Contact accepts, at most `chunkSize`; see chunkSize.ts), and every item gets its own
  * outcome from the IDs it contributed.

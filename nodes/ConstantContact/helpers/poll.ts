@@ -1,6 +1,6 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { compareKeys, fieldText, isManualPoll, pollDeadline, readFullScan, stringId, timeMs, type FullScanState, type Tracked } from '../../common/polling';
+import { compareKeys, fieldText, isManualPoll, pollDeadline, readFullScan, stringId, timeMs, type FullScanState, type Tracked } from '../../common/triggers/polling';
 import { registrationsPath, type ConstantContactClient } from '../transport';
 import { nextQuery, type CursorPage } from './pagination';
 
@@ -8,7 +8,7 @@ import { nextQuery, type CursorPage } from './pagination';
  * Polling a Constant Contact event's registrations (docs/providers/constant-contact.md, "Webhooks and
  * polling"): no webhooks, no "updated since" filter, no documented order and no modification time, so the
  * list is read whole (one request per page; a list larger than one poll's budget over several polls) and
- * compared with the status remembered per registration_id (common/poll/fullScan.ts). What is guaranteed,
+ * compared with the status remembered per registration_id (common/triggers/poll/fullScan.ts). What is guaranteed,
  * and the tracked maximum: docs/triggers.md.
  */
 

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { checkBaseUrl, cleanBaseUrl, type Environments } from '../../common/environments';
+import { checkBaseUrl, cleanBaseUrl, type Environments } from '../../common/base/environments';
 
 /**
  * Constant Contact has one API root (see docs/providers/constant-contact.md). The credential keeps it in a

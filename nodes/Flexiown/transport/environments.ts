@@ -1,4 +1,4 @@
-import type { Environments } from '../../common/environments';
+import type { Environments } from '../../common/base/environments';
 
 /** Flexiown's (Teljoy's) API roots up to /api (see docs/providers/flexiown.md); the version segment comes after. */
 export const FLEXIOWN_ENVIRONMENTS = {

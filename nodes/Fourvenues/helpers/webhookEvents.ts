@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { deliveryKey, type DeliveryReading, type SignedDelivery } from '../../common/webhook';
+import { deliveryKey, type DeliveryReading, type SignedDelivery } from '../../common/triggers/webhook';
 
 /**
  * What a Fourvenues delivery `{id, event, payload}` is, from what its signature covers only

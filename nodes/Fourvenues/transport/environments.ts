@@ -1,4 +1,4 @@
-import type { Environments } from '../../common/environments';
+import type { Environments } from '../../common/base/environments';
 
 /** Fourvenues' Channel Manager API roots (see docs/providers/fourvenues.md); paths have no version prefix. */
 export const FOURVENUES_ENVIRONMENTS = {

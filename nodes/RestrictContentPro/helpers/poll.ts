@@ -1,13 +1,13 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { boundedMap, fieldText, integerId, isManualPoll, pollDeadline, readNewestFirst, type NewestFirstState } from '../../common/polling';
+import { boundedMap, fieldText, integerId, isManualPoll, pollDeadline, readNewestFirst, type NewestFirstState } from '../../common/triggers/polling';
 import type { RcpClient } from '../transport';
 import { expectList } from './pagination';
 
 /**
  * Polling `GET rcp/v1/payments` (docs/providers/restrict-content-pro.md): newest ID first, IDs are
  * AUTO_INCREMENT integers sent as strings, and a payment has no modification time. So the cursor is the set
- * of handled payment IDs (common/poll/newestFirst.ts: a payment dated in the past but recorded now still has
+ * of handled payment IDs (common/triggers/poll/newestFirst.ts: a payment dated in the past but recorded now still has
  * a new ID), and a status change is noticed only by comparing with the status last seen, for the newest
  * payments (the watch window). What is guaranteed: docs/triggers.md.
  */

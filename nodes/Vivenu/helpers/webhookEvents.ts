@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { deliveryKey } from '../../common/webhook';
+import { deliveryKey } from '../../common/triggers/webhook';
 
 /**
  * What a vivenu delivery is, read from its signed envelope `{id, type, mode, data}`

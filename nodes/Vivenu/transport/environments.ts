@@ -1,4 +1,4 @@
-import type { Environments } from '../../common/environments';
+import type { Environments } from '../../common/base/environments';
 
 /** vivenu's API roots (see docs/providers/vivenu.md); used by the credential and the transport. */
 export const VIVENU_ENVIRONMENTS = {

@@ -1,7 +1,7 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 
-import { answerError } from '../../common/errors';
-import { paginateSkipTotal } from '../../common/pagination';
+import { answerError } from '../../common/base/errors';
+import { paginateSkipTotal } from '../../common/http/pagination';
 import type { VivenuClient } from './index';
 
 /**
@@ -29,7 +29,7 @@ export interface WebhookRegistration {
 /**
  * Every registration of the account. An answer that is not the `{docs}` list (cut off, a proxy's page)
  * fails instead of reading as "none", which would register this URL a second time. The answer holds
- * other integrations' `hmacKey`s: errors mask such fields (common/redact.ts).
+ * other integrations' `hmacKey`s: errors mask such fields (common/base/redact.ts).
  */
 export async function listWebhooks(client: VivenuClient, node: INode): Promise<VivenuWebhook[]> {
 	return await paginateSkipTotal<VivenuWebhook>({ returnAll: true, limit: 0 }, 1000, async (skip, top) => {

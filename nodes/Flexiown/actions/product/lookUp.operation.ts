@@ -71,7 +71,7 @@ function pairResults(products: IDataObject[], results: IDataObject[]): IDataObje
 	});
 }
 
-/** Looks up all input items, batched into array requests (see common/batchRunner.ts); output item k pairs with input item k. */
+/** Looks up all input items, batched into array requests (see common/run/batchRunner.ts); output item k pairs with input item k. */
 export async function executeBatch(this: IExecuteFunctions, client: FlexiownClient): Promise<INodeExecutionData[][]> {
 	const ctx = this;
 	let batchSize: number | undefined;

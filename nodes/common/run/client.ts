@@ -1,14 +1,14 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
-import { isExecution, isListSearch } from './context';
+import { isExecution, isListSearch } from '../base/context';
 import { readRequestSettings } from './parameters';
-import { answerError, isWriteMethod, operationError, withOutcome } from './errors';
-import { joinUrl, type RequestEnv } from './http';
-import type { Concurrency } from './pool';
-import { apiRequest, credentialScope } from './request';
-import { RATE_LIMIT_SHARE_FIELD, rateLimitShare } from './rateLimitShare';
-import { sharedLimiter } from './sharedLimits';
-import type { ApiResponse, ProviderProfile, RequestContext, RequestSettings } from './types';
+import { answerError, isWriteMethod, operationError, withOutcome } from '../base/errors';
+import { joinUrl, type RequestEnv } from '../http/send';
+import type { Concurrency } from '../limits/pool';
+import { apiRequest, credentialScope } from '../http/request';
+import { RATE_LIMIT_SHARE_FIELD, rateLimitShare } from '../limits/rateLimitShare';
+import { sharedLimiter } from '../limits/throttle';
+import type { ApiResponse, ProviderProfile, RequestContext, RequestSettings } from '../base/types';
 
 /** Retries in the editor's "From list" searches: few, so that a picker answers quickly. */
 const LIST_SEARCH_RETRIES = 2;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { IDataObject, IHookFunctions, INode, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { errorMessage, operationError } from '../errors';
+import { errorMessage, operationError } from '../../base/errors';
 import { SEEN_DELIVERIES_KEY } from './deliveries';
 
 /**

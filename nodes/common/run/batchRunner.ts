@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { chunk, groupBy } from './batching';
-import { asNodeError, errorForItem } from './errors';
+import { asNodeError, errorForItem } from '../base/errors';
 import { emitOutcomes, stopError, type WriteRun } from './itemRunner';
-import { mapSettled, type Concurrency, type Settled } from './pool';
-import type { OutputData } from './types';
+import { mapSettled, type Concurrency, type Settled } from '../limits/pool';
+import type { OutputData } from '../base/types';
 
 /** What one input item asks for, once read. */
 export interface BatchPlan<P> {

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { mapSettled, type Concurrency } from './pool';
+import { mapSettled, type Concurrency } from '../limits/pool';
 
 export interface PageLimit {
 	returnAll: boolean;

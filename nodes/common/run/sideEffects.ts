@@ -1,9 +1,9 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 import type { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { errorForItem, outcomeOf } from './errors';
-import type { Settled } from './pool';
-import type { OutputData } from './types';
+import { errorForItem, outcomeOf } from '../base/errors';
+import type { Settled } from '../limits/pool';
+import type { OutputData } from '../base/types';
 
 /**
  * Declared by every operation that changes state at the provider (create, complete, cancel, update,

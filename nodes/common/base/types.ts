@@ -9,7 +9,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import type { PaceSpec } from './sharedLimits';
+import type { PaceSpec } from '../limits/throttle';
 
 /** Contexts that start a workflow rather than run in one: no input items, no Request Options. */
 export type TriggerContext = IPollFunctions | ITriggerFunctions | IHookFunctions | IWebhookFunctions;

@@ -1,7 +1,7 @@
-import { refreshError } from './errors';
-import { send, unwrapThrown, type RequestEnv, type ThrownHttpError } from './http';
-import type { Release } from './rateLimiter';
-import type { ApiRequest, ApiResponse, RequestContext } from './types';
+import { refreshError } from '../base/errors';
+import { send, unwrapThrown, type RequestEnv, type ThrownHttpError } from './send';
+import type { Release } from '../limits/rateLimiter';
+import type { ApiRequest, ApiResponse, RequestContext } from '../base/types';
 
 /** What a request waits for (request.ts); `key` stands for one execution and credential. */
 export interface RequestGate {

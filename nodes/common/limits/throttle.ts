@@ -1,6 +1,6 @@
 import { AdaptivePace, FixedPace, type AdaptiveLimits, type Pace } from './pace';
 import { RateLimiter } from './rateLimiter';
-import type { ApiResponse } from './types';
+import type { ApiResponse } from '../base/types';
 
 /**
  * How fast a provider may be called per credential: its documented limit, used exactly, or, where it

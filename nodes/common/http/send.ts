@@ -1,6 +1,6 @@
 import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 
-import type { ApiRequest, ApiResponse, ProviderProfile, RequestContext, RequestSettings } from './types';
+import type { ApiRequest, ApiResponse, ProviderProfile, RequestContext, RequestSettings } from '../base/types';
 
 export interface RequestEnv {
 	profile: ProviderProfile;
@@ -64,7 +64,7 @@ function buildOptions(req: ApiRequest, ignoreHttpStatusErrors: boolean): IHttpRe
 		ignoreHttpStatusErrors,
 		encoding: 'text',
 		json: false,
-		// Redirects are answered by the request loop (common/request.ts), which never lets credentials or a
+		// Redirects are answered by the request loop (common/http/request.ts), which never lets credentials or a
 		// write go to another origin; followed here they would carry both wherever the Location points.
 		disableFollowRedirect: true,
 		maxRedirects: 0,

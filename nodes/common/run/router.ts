@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { asNodeError, operationError, withOutcome } from './errors';
+import { asNodeError, operationError, withOutcome } from '../base/errors';
 import { errorItemJson, runItems } from './itemRunner';
-import type { Concurrency } from './pool';
+import type { Concurrency } from '../limits/pool';
 import type { Writes } from './sideEffects';
-import type { OutputData, ProviderProfile } from './types';
+import type { OutputData, ProviderProfile } from '../base/types';
 
 /**
  * Runs once per input item, through the common item loop. An operation that changes state at the

@@ -1,6 +1,6 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { errorMessage } from '../errors';
+import { errorMessage } from '../../base/errors';
 import { deliveryScope, rememberDelivery, SEEN_DELIVERIES_KEY } from './deliveries';
 import { ignoreDelivery, rawBodyOf, refuseDelivery } from './lifecycle';
 import { type SignatureForm, type SignedDelivery, verifySignature } from './signature';

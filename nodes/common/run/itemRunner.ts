@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { asNodeError, errorMessage, outcomeOf, withOutcome, type Outcome } from './errors';
-import { mapSettled, type Concurrency, type Settled } from './pool';
+import { asNodeError, errorMessage, outcomeOf, withOutcome, type Outcome } from '../base/errors';
+import { mapSettled, type Concurrency, type Settled } from '../limits/pool';
 import { withSideEffects, type Writes } from './sideEffects';
-import type { OutputData } from './types';
+import type { OutputData } from '../base/types';
 
 /** An operation that changes state at the provider, and the provider's name for its errors. */
 export interface WriteRun {

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
-import { inputError } from './errors';
-import { checkNumber, checkNumericId, checkText, optionalNumber, type NumberRule } from './inputChecks';
-import type { PageLimit } from './pagination';
-import type { RequestSettings } from './types';
+import { inputError } from '../base/errors';
+import { checkNumber, checkNumericId, checkText, optionalNumber, type NumberRule } from '../base/inputChecks';
+import type { PageLimit } from '../http/pagination';
+import type { RequestSettings } from '../base/types';
 
 /** Seconds every request waits for an answer unless the node's Request Options say otherwise. */
 export const DEFAULT_TIMEOUT_SECONDS = 60;

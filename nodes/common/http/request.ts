@@ -1,14 +1,14 @@
 import { sleep } from 'n8n-workflow';
 
-import { isListSearch } from './context';
-import { apiError, isWriteMethod, malformedError, networkError, redirectError } from './errors';
-import { send, unwrapThrown, type RequestEnv, type ThrownHttpError } from './http';
-import { DEFAULT_TIMEOUT_SECONDS } from './parameters';
-import { limiterFor, type Release } from './rateLimiter';
+import { isListSearch } from '../base/context';
+import { apiError, isWriteMethod, malformedError, networkError, redirectError } from '../base/errors';
+import { send, unwrapThrown, type RequestEnv, type ThrownHttpError } from './send';
+import { DEFAULT_TIMEOUT_SECONDS } from '../run/parameters';
+import { limiterFor, type Release } from '../limits/rateLimiter';
 import { classifyNetworkError, isTimeout, networkOutcome, parseRetryAfter, retryDelay, RETRYABLE_STATUS } from './retryPolicy';
-import { quotaStopOf, sharedLimiter, stopForQuota } from './sharedLimits';
+import { quotaStopOf, sharedLimiter, stopForQuota } from '../limits/throttle';
 import { refreshGeneration, refreshToken, type RequestGate } from './tokenRefresh';
-import type { ApiRequest, ApiResponse, RequestContext } from './types';
+import type { ApiRequest, ApiResponse, RequestContext } from '../base/types';
 
 /** An execution's own cap (Request Options) is per execution; list searches and trigger calls outside an execution share one. */
 function executionKey(ctx: RequestContext): string {
