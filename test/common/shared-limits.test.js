@@ -9,8 +9,7 @@ const h = require('../constant-contact/helpers');
 const { vivenuFixture, byId } = require('../vivenu/setup');
 
 const dist = (file) => require(path.resolve(__dirname, '../../dist', file));
-const { sharedLimiter } = dist('nodes/common/limits/throttle.js');
-const { credentialScope } = dist('nodes/common/http/request.js');
+const { credentialScope, sharedLimiter } = dist('nodes/common/limits/throttle.js');
 const { VIVENU_PACE } = dist('nodes/Vivenu/transport/index.js');
 
 const runCC = nodeRunner(h.NODE, h.CREDENTIAL_TYPES);

@@ -4,8 +4,7 @@ const { fourvenuesFixture, byId, json, API_KEY, CREDENTIAL_TYPES, SEED_RESPONSE 
 const { testCredential } = require('../harness');
 
 const dist = (file) => require(path.resolve(__dirname, '../../dist', file));
-const { sharedLimiter } = dist('nodes/common/limits/throttle.js');
-const { credentialScope } = dist('nodes/common/http/request.js');
+const { credentialScope, sharedLimiter } = dist('nodes/common/limits/throttle.js');
 const { FOURVENUES_PACE } = dist('nodes/Fourvenues/transport/index.js');
 
 const ctx = fourvenuesFixture();

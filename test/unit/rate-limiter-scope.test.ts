@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 
-import { limiterFor, RateLimiter } from '../../nodes/common/limits/rateLimiter';
-import { credentialScope } from '../../nodes/common/http/request';
+import { RateLimiter } from '../../nodes/common/limits/rateLimiter';
+import { credentialScope, limiterFor } from '../../nodes/common/limits/throttle';
 import type { RequestContext } from '../../nodes/common/base/types';
 
 /** Start times (ms after the first) of `count` requests whose answers arrive at once. */

@@ -1,6 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-
-import { dispatch } from '../../common';
+import { operationRouter } from '../../common';
 import { protectError } from '../transport/errors';
 import { createClient } from '../transport';
 import * as merchant from './merchant';
@@ -13,7 +11,5 @@ export const resources = {
 	product: product.operations,
 };
 
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	// Keeps literal trust values out of the node snapshot n8n stores with the error.
-	return await dispatch(this, resources, createClient, { mapError: protectError });
-}
+// Keeps literal trust values out of the node snapshot n8n stores with the error.
+export const router = operationRouter(resources, createClient, { mapError: protectError });

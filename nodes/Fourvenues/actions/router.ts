@@ -1,6 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-
-import { dispatch } from '../../common';
+import { operationRouter } from '../../common';
 import { createClient } from '../transport';
 import * as event from './event';
 import * as organization from './organization';
@@ -14,6 +12,4 @@ export const resources = {
 	ticket: ticket.operations,
 };
 
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await dispatch(this, resources, createClient);
-}
+export const router = operationRouter(resources, createClient);

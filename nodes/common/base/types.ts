@@ -9,7 +9,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import type { PaceSpec } from '../limits/throttle';
+import type { AdaptiveLimits } from '../limits/pace';
 
 /** Contexts that start a workflow rather than run in one: no input items, no Request Options. */
 export type TriggerContext = IPollFunctions | ITriggerFunctions | IHookFunctions | IWebhookFunctions;
@@ -49,6 +49,9 @@ export interface ApiResponse<T = unknown> {
 	malformed?: boolean;
 }
 
+/** Seconds every request waits for an answer unless the node's Request Options say otherwise. */
+export const DEFAULT_TIMEOUT_SECONDS = 60;
+
 /** Settings the user tunes per node under "Request Options". */
 export interface RequestSettings {
 	maxRetries: number;
@@ -61,6 +64,18 @@ export interface RequestSettings {
 	timeoutSeconds?: number;
 }
 
+/**
+ * How fast a provider may be called per credential: its documented limit, used exactly, or, where it
+ * documents none, where an adaptive pace starts and how far it may grow.
+ */
+export type PaceSpec = { documented: number } | { adaptive: AdaptiveLimits };
+
+/** A spent quota: no request with the credential until `until`; `response` is the answer that said so. */
+export interface QuotaStop {
+	until: number;
+	response: ApiResponse;
+}
+
 /** Describes a provider to the shared request layer. */
 export interface ProviderProfile {
 	/** Human name used in error messages, e.g. "vivenu". */
@@ -68,7 +83,7 @@ export interface ProviderProfile {
 	credentialType: string;
 	/** Default Request Options (requestsPerSecond 0: no cap of the execution's own, the shared pace decides). */
 	defaults: RequestSettings;
-	/** How fast one credential may be called, shared by the whole n8n process (sharedLimits.ts). */
+	/** How fast one credential may be called, shared by the whole n8n process (limits/throttle.ts). */
 	pace: PaceSpec;
 	/** For a 429 that says a quota is spent: when it resets (ms). Every execution of the process stops using the credential until then. */
 	quotaResetAt?: (body: unknown, now?: number) => number | undefined;

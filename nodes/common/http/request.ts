@@ -1,71 +1,42 @@
+import type { IN8nHttpFullResponse } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { isListSearch } from '../base/context';
 import { apiError, isWriteMethod, malformedError, networkError, redirectError } from '../base/errors';
-import { send, unwrapThrown, type RequestEnv, type ThrownHttpError } from './send';
-import { DEFAULT_TIMEOUT_SECONDS } from '../run/parameters';
-import { limiterFor, type Release } from '../limits/rateLimiter';
+import { DEFAULT_TIMEOUT_SECONDS, type ApiRequest, type ApiResponse, type ProviderProfile, type RequestContext, type RequestSettings } from '../base/types';
+import type { RateLimiter, Release } from '../limits/rateLimiter';
+import type { Throttle } from '../limits/throttle';
 import { classifyNetworkError, isTimeout, networkOutcome, parseRetryAfter, retryDelay, RETRYABLE_STATUS } from './retryPolicy';
-import { quotaStopOf, sharedLimiter, stopForQuota } from '../limits/throttle';
-import { refreshGeneration, refreshToken, type RequestGate } from './tokenRefresh';
-import type { ApiRequest, ApiResponse, RequestContext } from '../base/types';
+import { refreshToken, type TokenRefreshState } from './tokenRefresh';
+import { requestOptions, toApiResponse, unwrapThrown, type ThrownHttpError } from './wire';
 
-/** An execution's own cap (Request Options) is per execution; list searches and trigger calls outside an execution share one. */
-function executionKey(ctx: RequestContext): string {
-	const withId = ctx as { getExecutionId?: () => string };
-	return typeof withId.getExecutionId === 'function' ? (withId.getExecutionId() ?? 'manual') : 'load-options';
+/** What every request of one client shares: looked up once, when the client is made (run/client.ts). */
+export interface RequestEnv {
+	profile: ProviderProfile;
+	settings: RequestSettings;
+	/** Values that must never appear in output, errors or logs. */
+	secrets: readonly string[];
+	/** The credential's throttle at the API's origin (limits/throttle.ts): pace, shared limiter, quota stop. */
+	throttle: Throttle;
+	/** The execution's own Requests per Second cap, only when Request Options set one. */
+	cap?: RateLimiter;
+	/** The client's token refreshes. */
+	refresh: TokenRefreshState;
 }
 
-/**
- * Whose budget a request spends: the credential the node uses (by its ID) and the API's origin, so two
- * credentials of one provider, or two users' list searches, never share a limiter or a token refresh.
- */
-export function credentialScope(ctx: RequestContext, credentialType: string, url: string): string {
-	const reference = ctx.getNode().credentials?.[credentialType];
-	const credential = reference ? (reference.id ?? reference.name ?? '') : '';
-	let origin = '';
-	try {
-		origin = new URL(url).origin;
-	} catch {
-		origin = url;
-	}
-	return `${credential}\u0000${origin}`;
-}
-
-/**
- * What a request waits for before it goes out: the execution's own cap (only when Request Options set
- * one), then the limiter the whole process shares for the credential (sharedLimits.ts). List searches go
- * before queued executions at the shared one. The gate is also the key of the execution's token refreshes.
- */
-interface Gate extends RequestGate {
-	backOff(pauseMs: number, sentAt: number): void;
-}
-
-function gateFor(ctx: RequestContext, env: RequestEnv, scope: string): Gate {
-	const { profile, settings, share } = env;
-	const cap = limiterFor(executionKey(ctx), profile.credentialType, settings.requestsPerSecond, scope);
-	const shared = sharedLimiter(profile.credentialType, scope, profile.pace, share);
-	const priority = isListSearch(ctx);
-	return {
-		key: cap,
-		async acquire(): Promise<Release> {
-			const own = await cap.acquire();
-			const common = await shared.acquire(priority);
-			return (answered) => {
-				own(answered);
-				common(answered);
-			};
-		},
-		backOff(pauseMs, sentAt) {
-			cap.backOff(pauseMs, sentAt);
-			shared.backOff(pauseMs, sentAt);
-		},
-	};
+/** Sends one request through n8n's helper, which adds the credential's authentication. */
+export async function send(ctx: RequestContext, env: RequestEnv, req: ApiRequest, ignoreHttpStatusErrors: boolean): Promise<ApiResponse> {
+	const full = (await ctx.helpers.httpRequestWithAuthentication.call(
+		ctx,
+		env.profile.credentialType,
+		requestOptions(req, ignoreHttpStatusErrors),
+	)) as IN8nHttpFullResponse;
+	return toApiResponse(full);
 }
 
 /** Throws, without sending anything, while the provider has said this credential's quota is spent. */
-function checkQuota(ctx: RequestContext, env: RequestEnv, scope: string, itemIndex: number | undefined, release?: Release): void {
-	const stop = quotaStopOf(env.profile.credentialType, scope);
+function checkQuota(ctx: RequestContext, env: RequestEnv, itemIndex: number | undefined, release?: Release): void {
+	const stop = env.throttle.quotaStop();
 	if (!stop) return;
 	release?.();
 	throw apiError({
@@ -90,9 +61,9 @@ const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
  * repeated when the server provably did not act on it (429, connection refused).
  */
 export async function apiRequest<T = unknown>(ctx: RequestContext, env: RequestEnv, req: ApiRequest): Promise<ApiResponse<T>> {
-	const { profile, settings, secrets } = env;
-	const scope = credentialScope(ctx, profile.credentialType, req.url);
-	const gate = gateFor(ctx, env, scope);
+	const { profile, settings, secrets, throttle, cap } = env;
+	// List searches go before queued executions at the shared limiter.
+	const priority = isListSearch(ctx);
 	const capMs = settings.maxRetryWaitSeconds * 1000;
 	const node = ctx.getNode();
 	const timeoutSeconds = settings.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
@@ -102,12 +73,12 @@ export async function apiRequest<T = unknown>(ctx: RequestContext, env: RequestE
 
 	let refreshed = false;
 	for (let attempt = 0; ; attempt++) {
-		checkQuota(ctx, env, scope, req.itemIndex);
-		const release = await gate.acquire();
+		checkQuota(ctx, env, req.itemIndex);
+		const release = await throttle.acquire(priority, cap);
 		// Another execution may have met the spent quota while this one waited.
-		checkQuota(ctx, env, scope, req.itemIndex, release);
+		checkQuota(ctx, env, req.itemIndex, release);
 		const sentAt = Date.now();
-		const generation = refreshGeneration(gate.key);
+		const generation = env.refresh.generation;
 		let response: ApiResponse;
 		try {
 			response = await send(ctx, env, current, true);
@@ -143,7 +114,7 @@ export async function apiRequest<T = unknown>(ctx: RequestContext, env: RequestE
 		}
 
 		if (REDIRECT_STATUS.has(response.statusCode) && response.headers.location) {
-			// Never followed by n8n (see http.ts). A GET may move within the origin it was sent to; anything
+			// Never followed by n8n (see wire.ts). A GET may move within the origin it was sent to; anything
 			// else would carry the credential to another host or turn a write into another request.
 			const location = response.headers.location;
 			let target: URL | undefined;
@@ -175,7 +146,18 @@ export async function apiRequest<T = unknown>(ctx: RequestContext, env: RequestE
 		if (!refreshed && profile.refreshOnStatus?.includes(response.statusCode)) {
 			// Once per request: a token refused right after a refresh is an error, not an expiry.
 			refreshed = true;
-			const answer = await refreshToken(ctx, env, current, gate, generation);
+			const resent = current;
+			const answer = await refreshToken(ctx, {
+				profile,
+				secrets,
+				state: env.refresh,
+				req: resent,
+				sentAtGeneration: generation,
+				resend: async () => {
+					const again = await throttle.acquire(priority, cap);
+					return await send(ctx, env, resent, false).finally(again);
+				},
+			});
 			if (!answer) {
 				// The token is fresh now: send the request again. Not a retry, so it does not use one up.
 				attempt--;
@@ -195,7 +177,7 @@ export async function apiRequest<T = unknown>(ctx: RequestContext, env: RequestE
 
 		const status = response.statusCode;
 		const quotaUntil = status === 429 ? profile.quotaResetAt?.(response.body) : undefined;
-		if (quotaUntil !== undefined) stopForQuota(profile.credentialType, scope, { until: quotaUntil, response });
+		if (quotaUntil !== undefined) throttle.stopForQuota({ until: quotaUntil, response });
 		const waitable = status !== 429 || (profile.isRetryable429?.(response.body) ?? true);
 		const mayRepeat = RETRYABLE_STATUS.has(status) && waitable && (req.idempotent || status === 429);
 		if (mayRepeat && attempt < settings.maxRetries) {
@@ -213,7 +195,7 @@ export async function apiRequest<T = unknown>(ctx: RequestContext, env: RequestE
 				});
 			}
 			const wait = retryDelay(attempt, retryAfterMs, capMs);
-			if (status === 429) gate.backOff(wait, sentAt);
+			if (status === 429) throttle.backOff(wait, sentAt, cap);
 			await sleep(wait);
 			continue;
 		}

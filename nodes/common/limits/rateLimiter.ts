@@ -3,6 +3,8 @@ import { sleep } from 'n8n-workflow';
 import { FixedPace, type Pace } from './pace';
 
 const WINDOW_MS = 1000;
+/** A limiter nobody asked for a slot for this long, with nothing waiting or in flight, may be forgotten (see Registry). */
+const IDLE_MS = 10 * 60 * 1000;
 /** A slot whose answer never got reported (a caller that ignores the release) stops counting after this. */
 const MAX_IN_FLIGHT_MS = 60 * 1000;
 /** Longest nap while every slot is in flight; a release wakes the limiter earlier. */
@@ -59,6 +61,9 @@ export class RateLimiter {
 	/** How late the lag probe's naps woke, summed, and when the nap under way began. */
 	private lag = { total: 0, napStart: undefined as number | undefined };
 
+	/** When a slot was last asked for (see expired). */
+	private lastUsed = Date.now();
+
 	constructor(pace: Pace | number) {
 		this.pace = typeof pace === 'number' ? new FixedPace(pace) : pace;
 	}
@@ -73,6 +78,11 @@ export class RateLimiter {
 		return this.waiters.length === 0 && !this.slots.some((slot) => slot.end === undefined && now - slot.start < MAX_IN_FLIGHT_MS);
 	}
 
+	/** Whether a registry may forget the limiter: unused for IDLE_MS and idle. */
+	expired(now = Date.now()): boolean {
+		return now - this.lastUsed > IDLE_MS && this.idle(now);
+	}
+
 	/**
 	 * After a 429 to the request sent at `sentAt`: blocks new requests for `pauseMs`, and lets the pace
 	 * slow down (answers to requests sent before its last slow-down lower it only once, see Pace).
@@ -84,6 +94,7 @@ export class RateLimiter {
 
 	/** Waits for a slot; call the returned function once the answer (or failure) has arrived. */
 	async acquire(priority = false): Promise<Release> {
+		this.lastUsed = Date.now();
 		if (!(this.pace.rate(Date.now()) > 0)) return () => undefined;
 		return await new Promise<Release>((grant) => {
 			const waiter: Waiter = { priority, grant };
@@ -201,25 +212,4 @@ export class RateLimiter {
 		const count = Math.ceil(rate);
 		return { count, windowMs: (WINDOW_MS * count) / rate };
 	}
-}
-
-const limiters = new Map<string, { limiter: RateLimiter; lastUsed: number }>();
-const IDLE_MS = 10 * 60 * 1000;
-
-/**
- * A cap of one execution's own (the node's "Requests per Second" under Request Options, 0 = none), per
- * credential type and `scope` (the credential and the API's origin, see request.ts): parallel items share
- * it and nobody else does. It only ever asks for less than the process-wide limiter (sharedLimits.ts).
- */
-export function limiterFor(executionKey: string, credentialType: string, perSecond: number, scope = ''): RateLimiter {
-	const key = `${executionKey}\u0000${credentialType}\u0000${scope}\u0000${perSecond}`;
-	const now = Date.now();
-	for (const [k, entry] of limiters) if (now - entry.lastUsed > IDLE_MS) limiters.delete(k);
-	let entry = limiters.get(key);
-	if (!entry) {
-		entry = { limiter: new RateLimiter(perSecond), lastUsed: now };
-		limiters.set(key, entry);
-	}
-	entry.lastUsed = now;
-	return entry.limiter;
 }

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { chunk, groupBy } from './batching';
 import { asNodeError, errorForItem } from '../base/errors';
-import { emitOutcomes, stopError, type WriteRun } from './itemRunner';
+import { emitOutcomes, stopError, type WriteRun } from './outcomes';
 import { mapSettled, type Concurrency, type Settled } from '../limits/pool';
 import type { OutputData } from '../base/types';
 

@@ -3,12 +3,18 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 import { isExecution, isListSearch } from '../base/context';
 import { readRequestSettings } from './parameters';
 import { answerError, isWriteMethod, operationError, withOutcome } from '../base/errors';
-import { joinUrl, type RequestEnv } from '../http/send';
+import { apiRequest, type RequestEnv } from '../http/request';
+import { joinUrl } from '../http/wire';
 import type { Concurrency } from '../limits/pool';
-import { apiRequest, credentialScope } from '../http/request';
 import { RATE_LIMIT_SHARE_FIELD, rateLimitShare } from '../limits/rateLimitShare';
-import { sharedLimiter } from '../limits/throttle';
+import { credentialScope, throttleFor, type Throttle } from '../limits/throttle';
 import type { ApiResponse, ProviderProfile, RequestContext, RequestSettings } from '../base/types';
+
+/** An execution's own cap (Request Options) is per execution; list searches and trigger calls outside an execution share one. */
+function executionKey(ctx: RequestContext): string {
+	const withId = ctx as { getExecutionId?: () => string };
+	return typeof withId.getExecutionId === 'function' ? (withId.getExecutionId() ?? 'manual') : 'load-options';
+}
 
 /** Retries in the editor's "From list" searches: few, so that a picker answers quickly. */
 const LIST_SEARCH_RETRIES = 2;
@@ -34,14 +40,16 @@ export interface ApiCall {
 export interface ApiClient {
 	settings: RequestSettings;
 	/**
-	 * How many input items run at once: Concurrency from Request Options when set, else the provider's
-	 * default; for a provider with an adaptive pace the shared pace's in-flight window (up to that number
-	 * or the pace's maximum).
+	 * How many input items, or batch requests, run at once: Concurrency from Request Options when set, else
+	 * the provider's default; for a provider with an adaptive pace the shared pace's in-flight window (up to
+	 * that number or the pace's maximum). The one concurrency value of the client (Throttle.lanes).
 	 */
 	lanes: Concurrency;
 	profile: ProviderProfile;
 	/** Values masked in every error of this client (the credential's secrets). */
 	secrets: readonly string[];
+	/** The credential's throttle at the API's origin, looked up once for the client's life (limits/throttle.ts). */
+	throttle: Throttle;
 	request<T = IDataObject>(method: IHttpRequestMethods, path: string, call: ApiCall): Promise<ApiResponse<T>>;
 	/**
 	 * Per-execution lookups (a default track, a membership level): `load` runs once per key for the
@@ -151,20 +159,16 @@ export function createApiClient(ctx: RequestContext, options: ApiClientOptions):
 		throw operationError({ node: ctx.getNode(), message: (error as Error).message });
 	}
 	checkRateGap(ctx, profile, settings, share);
-	const env: RequestEnv = { profile, settings, secrets, share };
-	let lanes: Concurrency = settings.concurrency;
-	if ('adaptive' in profile.pace) {
-		const pace = sharedLimiter(profile.credentialType, credentialScope(ctx, profile.credentialType, urlOf('/')), profile.pace, share).pace;
-		const chosen = settings.concurrency !== profile.defaults.concurrency;
-		// Items held back by the window tell the pace it is the bottleneck, as requests waiting at the limiter do.
-		lanes = { max: chosen ? settings.concurrency : profile.pace.adaptive.maxInFlight, now: () => pace.inFlight(), held: () => pace.saturated(Date.now()) };
-	}
+	const throttle = throttleFor(profile.credentialType, credentialScope(ctx, profile.credentialType, urlOf('/')), profile.pace, share);
+	const env: RequestEnv = { profile, settings, secrets, throttle, cap: throttle.capFor(executionKey(ctx), settings.requestsPerSecond), refresh: { generation: 0 } };
+	const lanes = throttle.lanes(profile.pace, settings.concurrency, settings.concurrency !== profile.defaults.concurrency);
 	const memos = new Map<string, Promise<unknown>>();
 	return {
 		settings,
 		lanes,
 		profile,
 		secrets,
+		throttle,
 		async memo<T>(key: string, load: () => Promise<T>, { forgetFailure = false } = {}) {
 			let pending = memos.get(key) as Promise<T> | undefined;
 			if (!pending) {

@@ -3,10 +3,8 @@ import type { IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { inputError } from '../base/errors';
 import { checkNumber, checkNumericId, checkText, optionalNumber, type NumberRule } from '../base/inputChecks';
 import type { PageLimit } from '../http/pagination';
-import type { RequestSettings } from '../base/types';
+import { DEFAULT_TIMEOUT_SECONDS, type RequestSettings } from '../base/types';
 
-/** Seconds every request waits for an answer unless the node's Request Options say otherwise. */
-export const DEFAULT_TIMEOUT_SECONDS = 60;
 
 /**
  * The "Request Options" collection every node shows. Requests per Second defaults to 0: no cap of the

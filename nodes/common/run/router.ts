@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { asNodeError, operationError, withOutcome } from '../base/errors';
-import { errorItemJson, runItems } from './itemRunner';
-import type { Concurrency } from '../limits/pool';
+import { emitOutcomes, errorItemJson, type WriteRun } from './outcomes';
+import { mapSettled, type Concurrency } from '../limits/pool';
 import type { Writes } from './sideEffects';
 import type { OutputData, ProviderProfile } from '../base/types';
 
@@ -36,6 +36,32 @@ export function warnRetryOnFail(ctx: IExecuteFunctions, noun: string): void {
 		location: 'outputPane',
 		message: `"Retry On Fail" (node Settings) is on: after an error n8n runs this node again for every input item, so each ${noun} already changed would be changed a second time. Turn it off; this node retries what is safe itself (Request Options), and with "Continue On Fail" each failed item says its outcome.`,
 	});
+}
+
+export type ItemHandler = (ctx: IExecuteFunctions, itemIndex: number) => Promise<OutputData>;
+
+/**
+ * The single per-item loop every node uses: bounded concurrency, order kept, continueOnFail per item.
+ * Without Continue On Fail no item is started once one has failed (items already running finish).
+ */
+export async function runItems(ctx: IExecuteFunctions, handler: ItemHandler, concurrency: Concurrency, write?: WriteRun): Promise<INodeExecutionData[][]> {
+	const indexes = ctx.getInputData().map((_, i) => i);
+	const outcomes = await mapSettled(indexes, concurrency, async (i) => await handler(ctx, i), !ctx.continueOnFail());
+	return emitOutcomes(ctx, outcomes, write);
+}
+
+/**
+ * The node's execute(): `export const router = operationRouter(resources, createClient)` in the provider's
+ * actions/router.ts, and `execute() { return await router.call(this) }` in the node.
+ */
+export function operationRouter<C extends { lanes: Concurrency; profile: Pick<ProviderProfile, 'name'> }>(
+	resources: Resources<C>,
+	createClient: (ctx: IExecuteFunctions) => Promise<C>,
+	options: DispatchOptions<C> = {},
+): (this: IExecuteFunctions) => Promise<INodeExecutionData[][]> {
+	return async function router(this: IExecuteFunctions) {
+		return await dispatch(this, resources, createClient, options);
+	};
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { asNodeError, errorMessage, outcomeOf, withOutcome, type Outcome } from '../base/errors';
-import { mapSettled, type Concurrency, type Settled } from '../limits/pool';
+import type { Settled } from '../limits/pool';
 import { withSideEffects, type Writes } from './sideEffects';
 import type { OutputData } from '../base/types';
 
@@ -10,8 +10,6 @@ export interface WriteRun {
 	writes: Writes;
 	provider: string;
 }
-
-export type ItemHandler = (ctx: IExecuteFunctions, itemIndex: number) => Promise<OutputData>;
 
 /**
  * The outcome of an item's failure (see Outcome in errors.ts): as the error says; an error that does not say
@@ -58,14 +56,4 @@ export function stopError(ctx: IExecuteFunctions, error: unknown, itemIndex: num
 	const base = asNodeError({ node, error, itemIndex });
 	if (!outcomeOf(base)) withOutcome(base, failureOutcome(base, write));
 	return write ? withSideEffects(node, base, itemIndex, write.writes, write.provider, outcomes) : base;
-}
-
-/**
- * The single per-item loop every node uses: bounded concurrency, order kept, continueOnFail per item.
- * Without Continue On Fail no item is started once one has failed (items already running finish).
- */
-export async function runItems(ctx: IExecuteFunctions, handler: ItemHandler, concurrency: Concurrency, write?: WriteRun): Promise<INodeExecutionData[][]> {
-	const indexes = ctx.getInputData().map((_, i) => i);
-	const outcomes = await mapSettled(indexes, concurrency, async (i) => await handler(ctx, i), !ctx.continueOnFail());
-	return emitOutcomes(ctx, outcomes, write);
 }

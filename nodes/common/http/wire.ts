@@ -1,15 +1,6 @@
-import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import type { ApiRequest, ApiResponse, ProviderProfile, RequestContext, RequestSettings } from '../base/types';
-
-export interface RequestEnv {
-	profile: ProviderProfile;
-	settings: RequestSettings;
-	/** Values that must never appear in output, errors or logs. */
-	secrets: readonly string[];
-	/** The credential's Rate Limit Share as a fraction (0, 1]: how much of the provider's pace this process may use. */
-	share: number;
-}
+import type { ApiRequest, ApiResponse } from '../base/types';
 
 function lowerCaseHeaders(headers: unknown): Record<string, string> {
 	const out: Record<string, string> = {};
@@ -43,7 +34,8 @@ export function toApiResponse(full: { statusCode: number; headers?: unknown; bod
 	return { statusCode: full.statusCode, headers, body, rawBody, malformed };
 }
 
-function buildOptions(req: ApiRequest, ignoreHttpStatusErrors: boolean): IHttpRequestOptions {
+/** The options for n8n's request helper: JSON or form body, the full response as text, no redirects followed. */
+export function requestOptions(req: ApiRequest, ignoreHttpStatusErrors: boolean): IHttpRequestOptions {
 	const headers: IDataObject = { Accept: 'application/json', ...(req.headers ?? {}) };
 	let body: IHttpRequestOptions['body'];
 	if (req.body !== undefined) {
@@ -74,15 +66,6 @@ function buildOptions(req: ApiRequest, ignoreHttpStatusErrors: boolean): IHttpRe
 	if (body !== undefined) options.body = body;
 	if (req.skipSslCertificateValidation) options.skipSslCertificateValidation = true;
 	return options;
-}
-
-export async function send(ctx: RequestContext, env: RequestEnv, req: ApiRequest, ignoreHttpStatusErrors: boolean): Promise<ApiResponse> {
-	const full = (await ctx.helpers.httpRequestWithAuthentication.call(
-		ctx,
-		env.profile.credentialType,
-		buildOptions(req, ignoreHttpStatusErrors),
-	)) as IN8nHttpFullResponse;
-	return toApiResponse(full);
 }
 
 export interface ThrownHttpError {
