@@ -1,6 +1,7 @@
 export * from './base/types';
 export * from './base/context';
 export * from './base/errors';
+export * from './base/answers';
 export * from './base/redact';
 export * from './http/retryPolicy';
 export * from './limits/rateLimiter';
@@ -8,6 +9,7 @@ export * from './limits/pool';
 export * from './http/pagination';
 export * from './run/batching';
 export * from './base/inputChecks';
+export * from './base/ids';
 export * from './run/parameters';
 export * from './http/wire';
 export * from './http/request';

@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 
 import { checkDate, checkEmail, checkList, checkMoney, checkNumber, checkNumericId, checkText, checkUrl, MAX_MONEY, optionalNumber } from '../../nodes/common/base/inputChecks';
-import { validateId } from '../../nodes/common/run/parameters';
+import { validateId } from '../../nodes/common/base/ids';
 
 const node = { name: 'Test', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} } as unknown as INode;
 const at = { node, field: 'Options → Amount', itemIndex: 3 };

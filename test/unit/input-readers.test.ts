@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
-import { readId, readPageLimit, readRequestSettings, readTriggerNumber, validateId, optionalId, locatorValue } from '../../nodes/common/run/parameters';
+import { readId, validateId, optionalId, locatorValue } from '../../nodes/common/base/ids';
+import { readPageLimit, readRequestSettings, readTriggerNumber } from '../../nodes/common/run/parameters';
 
 const node = { name: 'Test', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} } as unknown as INode;
 

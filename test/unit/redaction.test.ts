@@ -1,4 +1,4 @@
-import { htmlToText, quoteAnswer, redactJson } from '../../nodes/common/base/errors';
+import { htmlToText, quoteAnswer, redactJson } from '../../nodes/common/base/answers';
 import { base64Forms, maskParameters, redact, redactDeep, secretsFrom } from '../../nodes/common/base/redact';
 
 describe('redaction', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 
-import { quoteAnswer } from '../../nodes/common/base/errors';
+import { quoteAnswer } from '../../nodes/common/base/answers';
 import { MASK, redact } from '../../nodes/common/base/redact';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');

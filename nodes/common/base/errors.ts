@@ -1,10 +1,9 @@
-import type { IDataObject, INode, INodeParameters, JsonObject } from 'n8n-workflow';
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { maskParameters, redact, redactDeep } from './redact';
+import { bodyText, defaultParseError, MAX_BODY_IN_DESCRIPTION, quoteAnswer, redactJson } from './answers';
+import { redact } from './redact';
 import type { ApiResponse, ProviderProfile } from './types';
-
-const MAX_BODY_IN_DESCRIPTION = 600;
 
 /**
  * What a failed item did at the provider, as data (in `error.context.outcome` and on Continue On Fail error
@@ -45,32 +44,6 @@ export function outcomeOfStatus(status: number, method: string | undefined): Out
 	return 'unknown';
 }
 
-/** Finds the API's own message in the usual error-body shapes. */
-export function defaultParseError(body: unknown): { message?: string; code?: string; details?: string } {
-	if (typeof body === 'string') return { message: body.trim() || undefined };
-	if (Array.isArray(body)) {
-		const parts = body.map((entry) => defaultParseError(entry)).filter((p) => p.message);
-		return { message: parts.map((p) => p.message).join('; ') || undefined, code: parts[0]?.code };
-	}
-	if (!body || typeof body !== 'object') return {};
-	const b = body as IDataObject;
-	const nested = (b.error && typeof b.error === 'object' ? (b.error as IDataObject) : undefined) ?? {};
-	const message =
-		(typeof b.message === 'string' && b.message) ||
-		(typeof nested.message === 'string' && nested.message) ||
-		(typeof b.error_message === 'string' && b.error_message) ||
-		(typeof b.detail === 'string' && b.detail) ||
-		(typeof b.title === 'string' && b.title) ||
-		(typeof b.error === 'string' && b.error) ||
-		undefined;
-	const code =
-		(typeof b.code === 'string' && b.code) ||
-		(typeof b.error_key === 'string' && b.error_key) ||
-		(typeof nested.code === 'string' && nested.code) ||
-		undefined;
-	return { message, code };
-}
-
 const HINTS: Record<number, (provider: string) => string> = {
 	400: (p) => `${p} rejected the request as invalid. Check the fields named in the message.`,
 	401: (p) => `${p} did not accept the credential. Check the API key/login in the node's credential and that it belongs to the right environment.`,
@@ -89,15 +62,6 @@ function hintFor(status: number, provider: string, outcome: Outcome): string {
 	if (hint) return hint(provider);
 	if (status >= 500) return `${provider} had a server error. It may be temporary: try again later.`;
 	return `${provider} answered with HTTP ${status}.`;
-}
-
-function bodyText(response: ApiResponse): string {
-	if (response.rawBody !== undefined) return response.rawBody;
-	try {
-		return JSON.stringify(response.body);
-	} catch {
-		return String(response.body);
-	}
 }
 
 export interface ApiErrorContext {
@@ -137,14 +101,6 @@ export function apiError({ node, profile, response, secrets, itemIndex, attempts
 	return withOutcome(error, result);
 }
 
-/** The answer's body for NodeApiError's first argument, secrets masked. */
-export function redactJson(body: unknown, secrets: readonly string[]): JsonObject {
-	if (body && typeof body === 'object' && !Array.isArray(body)) {
-		return JSON.parse(redact(JSON.stringify(body), secrets)) as JsonObject;
-	}
-	return { body: redactDeep(body ?? null, secrets) } as JsonObject;
-}
-
 /** An answer an operation cannot use, and what it needs to quote it safely. */
 export interface UnusableAnswer {
 	node: INode;
@@ -180,18 +136,6 @@ export function answerError({ node, message, body, secrets, itemIndex, httpCode,
 		itemIndex,
 	});
 	return outcome ? withOutcome(error, outcome) : error;
-}
-
-/** "Response: …" for a description: the answer as text, secrets masked before it is cut; undefined when empty. */
-export function quoteAnswer(body: unknown, secrets: readonly string[]): string | undefined {
-	let text: string;
-	try {
-		text = typeof body === 'string' ? body : (JSON.stringify(body) ?? String(body));
-	} catch {
-		text = String(body);
-	}
-	const raw = redact(text, secrets).slice(0, MAX_BODY_IN_DESCRIPTION);
-	return raw ? `Response: ${raw}` : undefined;
 }
 
 export function withItem(message: string, itemIndex: number | undefined): string {
@@ -411,37 +355,4 @@ export function errorForItem({ node, error, itemIndex, note, extra }: ErrorForIt
 			? new NodeApiError(node, { message } as JsonObject, { message, description, httpCode: base.httpCode ?? undefined, itemIndex })
 			: new NodeOperationError(node, message, { description, itemIndex });
 	return outcome ? withOutcome(restated, outcome) : restated;
-}
-
-/**
- * Readable text from an HTML error page or a message with markup: tags dropped, common entities decoded,
- * white space collapsed. With `preferPre`, the first <pre> block is all that is read (Express puts its
- * "Cannot GET /path" there).
- */
-export function htmlToText(html: string, { preferPre = false } = {}): string {
-	const pre = preferPre ? /<pre>([\s\S]*?)<\/pre>/i.exec(html) : null;
-	return (pre ? pre[1] : html)
-		.replace(/<[^>]*>/g, ' ')
-		.replace(/&nbsp;/g, ' ')
-		.replace(/&amp;/g, '&')
-		.replace(/&lt;/g, '<')
-		.replace(/&gt;/g, '>')
-		.replace(/&quot;/g, '"')
-		.replace(/&#0?39;/g, "'")
-		.replace(/\s+/g, ' ')
-		.trim();
-}
-
-/**
- * Masks the named parameters (password fields) in the node snapshot n8n keeps with an error; the
- * error's own texts are masked where they are built.
- */
-export function withMaskedParameters<E>(error: E, names: ReadonlySet<string>): E {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		const holder = error as unknown as { node?: INode };
-		if (holder.node?.parameters) {
-			holder.node = { ...holder.node, parameters: maskParameters(holder.node.parameters, names) as INodeParameters };
-		}
-	}
-	return error;
 }

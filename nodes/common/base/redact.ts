@@ -1,4 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 export const MASK = '[redacted]';
 
@@ -125,4 +126,18 @@ export function maskParameters<T>(value: T, names: ReadonlySet<string>): T {
 		out[key] = names.has(key) && literal ? MASK : maskParameters(v, names);
 	}
 	return out as T;
+}
+
+/**
+ * Masks the named parameters (password fields) in the node snapshot n8n keeps with an error; the
+ * error's own texts are masked where they are built.
+ */
+export function withMaskedParameters<E>(error: E, names: ReadonlySet<string>): E {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		const holder = error as unknown as { node?: INode };
+		if (holder.node?.parameters) {
+			holder.node = { ...holder.node, parameters: maskParameters(holder.node.parameters, names) as INodeParameters };
+		}
+	}
+	return error;
 }

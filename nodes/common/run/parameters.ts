@@ -1,10 +1,8 @@
 import type { IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
-import { inputError } from '../base/errors';
-import { checkNumber, checkNumericId, checkText, optionalNumber, type NumberRule } from '../base/inputChecks';
+import { checkNumber, optionalNumber, type NumberRule } from '../base/inputChecks';
 import type { PageLimit } from '../http/pagination';
 import { DEFAULT_TIMEOUT_SECONDS, type RequestSettings } from '../base/types';
-
 
 /**
  * The "Request Options" collection every node shows. Requests per Second defaults to 0: no cap of the
@@ -103,46 +101,6 @@ export function readRequestSettings(ctx: IExecuteFunctions, defaults: RequestSet
 		requestsPerSecond: requestsPerSecond ? requestsPerSecond : defaults.requestsPerSecond,
 		...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
 	};
-}
-
-/**
- * Reads an ID parameter (plain string or resource locator) for one item and rejects values that
- * would change the request path: empty, whitespace, slashes, dots-only, query characters.
- */
-export function readId(ctx: IExecuteFunctions, name: string, itemIndex: number, label: string): string {
-	const raw = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
-	return validateId(ctx, raw, label, itemIndex);
-}
-
-/** The value of a resource locator (or of a plain string parameter holding an ID). */
-export function locatorValue(raw: unknown): unknown {
-	return raw && typeof raw === 'object' && 'value' in raw ? (raw as { value: unknown }).value : raw;
-}
-
-/** An optional ID: undefined when empty, otherwise validated like a required one. */
-export function optionalId(ctx: IExecuteFunctions, raw: unknown, label: string, itemIndex: number): string | undefined {
-	const value = locatorValue(raw);
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
-	return validateId(ctx, value, label, itemIndex);
-}
-
-export function validateId(ctx: IExecuteFunctions, raw: unknown, label: string, itemIndex: number): string {
-	const at = { node: ctx.getNode(), field: label, itemIndex };
-	// An object, a list, a lone surrogate or a number that lost digits is refused for what it is (inputChecks.ts).
-	const value = typeof raw === 'number' ? checkNumericId(at, raw) : checkText(at, raw);
-	if (!value) {
-		throw inputError({ node: ctx.getNode(), field: label, problem: 'is empty', itemIndex, fix: `Set "${label}" or map it from the input with an expression.` });
-	}
-	if (/[/\\?#%\s\p{Cc}]/u.test(value) || /^\.+$/.test(value)) {
-		throw inputError({
-				node: ctx.getNode(),
-				field: label,
-				problem: `"${value.slice(0, 80)}" is not a valid ID (it contains spaces, slashes or URL characters)`,
-				itemIndex,
-				fix: 'Use the bare ID, not a URL or path.',
-			});
-	}
-	return value;
 }
 
 /**
