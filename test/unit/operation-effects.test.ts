@@ -4,7 +4,6 @@
 // from a list here; the writes are exactly those of the write-outcome table (scripts/lib/write-outcomes.js,
 // docs/write-outcomes.md), so a new write cannot pass as a read, nor a read as a write.
 import * as path from 'path';
-import * as ts from 'typescript';
 import type { INodeProperties, INodeType } from 'n8n-workflow';
 
 import { ConstantContact } from '../../nodes/ConstantContact/ConstantContact.node';
@@ -17,6 +16,8 @@ import { RestrictContentPro } from '../../nodes/RestrictContentPro/RestrictConte
 import { resources as restrictContentPro } from '../../nodes/RestrictContentPro/actions/router';
 import { Vivenu } from '../../nodes/Vivenu/Vivenu.node';
 import { resources as vivenu } from '../../nodes/Vivenu/actions/router';
+
+const { typeProblems } = require('../support/type-problems') as { typeProblems: (file: string) => string[] };
 
 const { OPERATIONS } = require('../../scripts/lib/write-outcomes') as {
 	OPERATIONS: Array<{ name: string; provider: string; params: Record<string, unknown> | ((state: unknown) => Record<string, unknown>) }>;
@@ -93,19 +94,7 @@ describe('every operation declares writes or readOnly: true', () => {
 	});
 
 	it('the compiler refuses an operation with neither or both (fixtures/operation-effects.ts)', () => {
-		const file = path.join(__dirname, 'fixtures/operation-effects.ts');
-		const program = ts.createProgram([file], {
-			strict: true,
-			noEmit: true,
-			module: ts.ModuleKind.CommonJS,
-			moduleResolution: ts.ModuleResolutionKind.Node10,
-			target: ts.ScriptTarget.ES2019,
-			lib: ['lib.es2020.d.ts'],
-			esModuleInterop: true,
-			skipLibCheck: true,
-			types: ['node'],
-		});
-		const problems = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+		const problems = typeProblems(path.join(__dirname, 'fixtures/operation-effects.ts'));
 		expect(problems).toEqual([]);
 	}, 60000);
 });
