@@ -1,8 +1,9 @@
 import * as path from 'path';
-import * as ts from 'typescript';
 
 import { VIVENU_DEFAULTS } from '../../nodes/Vivenu/transport';
 import { fetchDelivered, pollTransactions, registerWebhook } from './fixtures/trigger-usage';
+
+const { typeProblems } = require('../support/type-problems') as { typeProblems: (file: string) => string[] };
 
 interface Sent {
 	method: string;
@@ -34,19 +35,7 @@ function triggerContext(kind: 'poll' | 'hook' | 'webhook', answer: (req: Sent) =
 
 describe('the common module in trigger contexts', () => {
 	it('type-checks for poll, hook and webhook contexts (and refuses execute-only readers)', () => {
-		const file = path.join(__dirname, 'fixtures/trigger-usage.ts');
-		const program = ts.createProgram([file], {
-			strict: true,
-			noEmit: true,
-			module: ts.ModuleKind.CommonJS,
-			moduleResolution: ts.ModuleResolutionKind.Node10,
-			target: ts.ScriptTarget.ES2019,
-			lib: ['lib.es2020.d.ts'],
-			esModuleInterop: true,
-			skipLibCheck: true,
-			types: ['node'],
-		});
-		const problems = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+		const problems = typeProblems(path.join(__dirname, 'fixtures/trigger-usage.ts'));
 		expect(problems).toEqual([]);
 	});
 

@@ -7,13 +7,18 @@ import type { Writes } from './sideEffects';
 import type { OutputData, ProviderProfile } from '../base/types';
 
 /**
- * Runs once per input item, through the common item loop. An operation that changes state at the
- * provider exports `writes` (see sideEffects.ts).
+ * What an operation does at the provider, declared by every operation module: `writes` (see sideEffects.ts)
+ * when it changes state there, even idempotently, or `readOnly: true` when it only reads, whatever its HTTP
+ * method. Exactly one of the two: the compiler refuses a module in `resources` with neither or both, and
+ * test/unit/operation-effects.test.ts checks the built modules.
  */
-export type ItemOperation<C> = { execute: (this: IExecuteFunctions, i: number, client: C) => Promise<OutputData>; writes?: Writes };
+export type Effect = { writes: Writes; readOnly?: never } | { readOnly: true; writes?: never };
+
+/** Runs once per input item, through the common item loop. */
+export type ItemOperation<C> = { execute: (this: IExecuteFunctions, i: number, client: C) => Promise<OutputData> } & Effect;
 
 /** Sees all input items at once to merge them into batched requests; runBatch (batchRunner.ts) does the work. */
-export type BatchOperation<C> = { executeBatch: (this: IExecuteFunctions, client: C) => Promise<INodeExecutionData[][]>; writes?: Writes };
+export type BatchOperation<C> = { executeBatch: (this: IExecuteFunctions, client: C) => Promise<INodeExecutionData[][]> } & Effect;
 
 export type Operation<C> = ItemOperation<C> | BatchOperation<C>;
 

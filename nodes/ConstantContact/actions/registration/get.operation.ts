@@ -23,6 +23,8 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['registration'], operation: ['get'] } }, properties);
 
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, i: number, client: ConstantContactClient): Promise<IDataObject> {
 	const eventId = readEventId(this, i);
 	const registrationId = readId(this, 'registrationId', i, 'Registration ID');

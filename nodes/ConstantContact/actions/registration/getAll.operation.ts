@@ -66,6 +66,8 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['registration'], operation: ['getAll'] } }, properties);
 
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, i: number, client: ConstantContactClient): Promise<IDataObject[]> {
 	const eventId = readEventId(this, i);
 	const trackId = await client.trackOf(eventId, readTrackId(this, i), i);

@@ -37,6 +37,9 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['product'], operation: ['lookUp'] } }, properties);
 
+/** A POST that only reads: Flexiown answers whether it accepts each product and at what monthly price, and keeps nothing. */
+export const readOnly = true;
+
 function readProduct(ctx: IExecuteFunctions, i: number): IDataObject {
 	const extra = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const values: IDataObject = {
