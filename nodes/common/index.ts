@@ -9,6 +9,7 @@ export * from './pagination';
 export * from './batching';
 export * from './inputChecks';
 export * from './parameters';
+export * from './fieldReference';
 export * from './http';
 export * from './request';
 export * from './sideEffects';

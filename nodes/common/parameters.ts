@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
 import { inputError } from './errors';
+import { readItemParameter } from './fieldReference';
 import { checkNumber, checkNumericId, checkText, optionalNumber, type NumberRule } from './inputChecks';
 import type { PageLimit } from './pagination';
 import type { RequestSettings } from './types';
@@ -112,7 +113,8 @@ export function readRequestSettings(ctx: IExecuteFunctions, defaults: RequestSet
  * would change the request path: empty, whitespace, slashes, dots-only, query characters.
  */
 export function readId(ctx: IExecuteFunctions, name: string, itemIndex: number, label: string): string {
-	const raw = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
+	// A plain `{{ $json.… }}` reference is read from the item without the expression engine (fieldReference.ts).
+	const raw = readItemParameter(ctx, name, itemIndex, '', { extractValue: true });
 	return validateId(ctx, raw, label, itemIndex);
 }
 
