@@ -10,6 +10,7 @@ export * from './http/pagination';
 export * from './run/batching';
 export * from './base/inputChecks';
 export * from './base/ids';
+export * from './base/fieldReference';
 export * from './run/parameters';
 export * from './http/wire';
 export * from './http/request';

@@ -6,6 +6,7 @@
 /** The cases, and what each covers on the other line. */
 const LIST = {
   'vivenu/get-by-id-expression': 'vivenu read: Get Many, then Get by an expression',
+  'vivenu/get-by-field-references': 'vivenu Get by ID from plain {{ $json… }} references (odd, nested, unicode keys, an index), read without the expression engine',
   'vivenu/update-payment-status': 'vivenu write: Update Payment Status',
   'vivenu/trigger-active': 'vivenu Trigger: registered at activation, a signed delivery → one execution (TRIGGER_CHECKS)',
   'constant-contact/pending-then-cancel': 'Constant Contact read (Get Many registrations) and write (Update Status)',

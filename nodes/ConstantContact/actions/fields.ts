@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { inputError, optionalId, readId, validateId } from '../../common';
+import { inputError, optionalId, readId, readItemParameter, validateId } from '../../common';
 import { checkText } from '../../common/base/inputChecks';
 
 export const eventIdField: INodeProperties = {
@@ -59,7 +59,7 @@ export function readEventId(ctx: IExecuteFunctions, itemIndex: number): string {
 
 /** The track key, or undefined when left empty (then the event's default track is used). */
 export function readTrackId(ctx: IExecuteFunctions, itemIndex: number): string | undefined {
-	return optionalId(ctx, ctx.getNodeParameter('trackId', itemIndex, ''), 'Track', itemIndex);
+	return optionalId(ctx, readItemParameter(ctx, 'trackId', itemIndex, '', { extractValue: true }), 'Track', itemIndex);
 }
 
 /**
@@ -68,7 +68,7 @@ export function readTrackId(ctx: IExecuteFunctions, itemIndex: number): string |
  */
 export function readRegistrationIds(ctx: IExecuteFunctions, itemIndex: number): string[] {
 	const label = 'Registration IDs';
-	const raw = ctx.getNodeParameter('registrationIds', itemIndex, '') as unknown;
+	const raw = readItemParameter(ctx, 'registrationIds', itemIndex, '');
 	const values: unknown[] = [];
 	const collect = (v: unknown) => {
 		if (Array.isArray(v)) v.forEach(collect);

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { inputError } from './errors';
+import { readItemParameter } from './fieldReference';
 import { checkNumericId, checkText } from './inputChecks';
 
 /**
@@ -8,7 +9,8 @@ import { checkNumericId, checkText } from './inputChecks';
  * would change the request path: empty, whitespace, slashes, dots-only, query characters.
  */
 export function readId(ctx: IExecuteFunctions, name: string, itemIndex: number, label: string): string {
-	const raw = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) as unknown;
+	// A plain `{{ $json.… }}` reference is read from the item without the expression engine (fieldReference.ts).
+	const raw = readItemParameter(ctx, name, itemIndex, '', { extractValue: true });
 	return validateId(ctx, raw, label, itemIndex);
 }
 

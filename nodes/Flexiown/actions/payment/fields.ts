@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { checkText, inputError } from '../../../common';
+import { checkText, inputError, readItemParameter } from '../../../common';
 import { trustValueFromOrderId } from '../../helpers/trust';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -17,7 +17,7 @@ export const paymentIdField: INodeProperties = {
 
 /** Reads the payment ID for one item; it must be a UUID (it goes into the request path). */
 export function readPaymentId(ctx: IExecuteFunctions, itemIndex: number): string {
-	const raw = ctx.getNodeParameter('paymentId', itemIndex, '') as unknown;
+	const raw = readItemParameter(ctx, 'paymentId', itemIndex, '');
 	const value = checkText({ node: ctx.getNode(), field: 'Payment ID', itemIndex }, raw);
 	if (!value) {
 		throw inputError({ node: ctx.getNode(), field: 'Payment ID', problem: 'is empty', itemIndex, fix: 'Map the payment UUID that Payment → Create returned, e.g. {{ $json.paymentId }}.' });
@@ -91,7 +91,7 @@ export interface TrustInput {
 }
 
 function readString(ctx: IExecuteFunctions, name: string, itemIndex: number): string {
-	const raw = ctx.getNodeParameter(name, itemIndex, '') as unknown;
+	const raw = readItemParameter(ctx, name, itemIndex, '');
 	if (raw === null || raw === undefined) return '';
 	return typeof raw === 'string' ? raw : String(raw);
 }

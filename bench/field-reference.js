@@ -1,0 +1,117 @@
+#!/usr/bin/env node
+'use strict';
+/*
+ * What a plain `{{ $json.id }}` costs per item, with and without n8n's expression engine (issue 24 item 1).
+ * The vivenu node runs Get by ID for N items in this process through n8n-core's WorkflowExecute
+ * (test/harness; isolated-vm engine on Node 24, as n8n 2.x runs it), against the emulator in a child process.
+ *
+ *   fast    transactionId = {{ $json.id }}        read from the item (nodes/common/fieldReference.ts)
+ *   engine  transactionId = {{ $json.id + '' }}   the same ID, through the expression engine (the path before)
+ *
+ * CPU is this process's user+system time over the run (the node, n8n-core, the HTTP client; not the
+ * emulator), divided by N; alternating runs, the median of each. A second table reads only the parameter
+ * (no request) N times in a probe node, to show the reader's own cost.
+ *
+ *   $NODE24 bench/field-reference.js [items=1000] [runs=5]
+ *
+ * Needs `npm run build` first (it loads dist/).
+ */
+const path = require('path');
+const { freePort } = require('../scripts/lib/util');
+const { startEmulatorProcess } = require('../scripts/lib/emulator');
+const { runNode, shutdown } = require('../test/harness');
+const { API_KEY } = require('./lib/vivenu');
+const { readItemParameter } = require('../dist/nodes/common/fieldReference');
+
+const ROOT = path.resolve(__dirname, '..');
+const EXPRESSIONS = { fast: '={{ $json.id }}', engine: "={{ $json.id + '' }}" };
+
+const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function cpuOf(run) {
+	const before = process.cpuUsage();
+	const t0 = process.hrtime.bigint();
+	const result = await run();
+	const cpu = process.cpuUsage(before);
+	return { result, cpuMs: (cpu.user + cpu.system) / 1000, wallMs: Number(process.hrtime.bigint() - t0) / 1e6 };
+}
+
+function getById(emulator, ids, expression) {
+	return runNode({
+		node: path.join(ROOT, 'dist/nodes/Vivenu/Vivenu.node.js'),
+		parameters: { resource: 'transaction', operation: 'get', transactionId: { __rl: true, mode: 'id', value: expression } },
+		credentials: { vivenuApi: { apiKey: API_KEY, environment: 'custom', baseUrl: `${emulator.url}/vivenu/api` } },
+		credentialTypes: [path.join(ROOT, 'dist/credentials/VivenuApi.credentials.js')],
+		input: ids.map((id) => ({ json: { id } })),
+	});
+}
+
+/** A node that only reads the parameter for every item: n8n's getNodeParameter, or the package's reader. */
+function readOnlyNode(reader) {
+	return {
+		description: {
+			displayName: 'Read Probe', name: 'readProbe', group: ['transform'], version: 1, defaults: { name: 'Read Probe' },
+			inputs: ['main'], outputs: ['main'],
+			properties: [{ displayName: 'ID', name: 'id', type: 'string', default: '' }],
+		},
+		async execute() {
+			const items = this.getInputData();
+			let read = 0;
+			for (let i = 0; i < items.length; i++) {
+				const value = reader === 'package' ? readItemParameter(this, 'id', i, '') : this.getNodeParameter('id', i, '');
+				if (value === items[i].json.id) read++;
+			}
+			return [[{ json: { read } }]];
+		},
+	};
+}
+
+async function main() {
+	const n = Number(process.argv[2] ?? 1000);
+	const runs = Number(process.argv[3] ?? 5);
+	const emulator = await startEmulatorProcess({ port: await freePort(), logFile: '/dev/null' });
+	try {
+		await emulator.client.reset({ seed: 1, size: { vivenu: { transactions: n } } });
+		const ids = (await emulator.client.state('vivenu')).transactions.slice(0, n).map((t) => t._id);
+		if (ids.length < n) throw new Error(`the emulator holds ${ids.length} transactions, not ${n}`);
+		await getById(emulator, ids.slice(0, 50), EXPRESSIONS.fast); // warm-up: modules, JIT, the isolate
+		await getById(emulator, ids.slice(0, 50), EXPRESSIONS.engine);
+		const samples = { fast: [], engine: [] };
+		const walls = { fast: [], engine: [] };
+		for (let r = 0; r < runs; r++) {
+			for (const kind of r % 2 ? ['engine', 'fast'] : ['fast', 'engine']) {
+				const { result, cpuMs, wallMs } = await cpuOf(() => getById(emulator, ids, EXPRESSIONS[kind]));
+				if (result.error) throw result.error;
+				if (result.items.map((item) => item.json._id).join() !== ids.join()) throw new Error(`${kind}: not every ID was got, in order`);
+				samples[kind].push(cpuMs / n);
+				walls[kind].push(wallMs);
+			}
+		}
+		const reads = { package: [], engine: [] };
+		const input = ids.map((id) => ({ json: { id } }));
+		for (let r = 0; r < runs; r++) {
+			for (const reader of ['package', 'engine']) {
+				const { result, cpuMs } = await cpuOf(() => runNode({ node: readOnlyNode(reader), parameters: { id: EXPRESSIONS.fast }, input }));
+				if (result.error || result.items[0].json.read !== n) throw result.error ?? new Error(`${reader}: read ${result.items[0].json.read} of ${n}`);
+				reads[reader].push(cpuMs / n);
+			}
+		}
+		const f = (x) => x.toFixed(3);
+		const load = require('os').loadavg().map((x) => x.toFixed(2)).join(' ');
+		process.stdout.write(`vivenu Get by ID, ${n} items, median of ${runs} (load ${load}):\n`);
+		process.stdout.write(`  engine  {{ $json.id + '' }}  ${f(median(samples.engine))} ms CPU per item, run ${Math.round(median(walls.engine))} ms\n`);
+		process.stdout.write(`  fast    {{ $json.id }}       ${f(median(samples.fast))} ms CPU per item, run ${Math.round(median(walls.fast))} ms\n`);
+		process.stdout.write(`Reading the parameter only, ${n} items:\n`);
+		process.stdout.write(`  getNodeParameter     ${f(median(reads.engine))} ms CPU per item\n`);
+		process.stdout.write(`  readItemParameter    ${f(median(reads.package))} ms CPU per item\n`);
+		process.stdout.write(`${JSON.stringify({ n, runs, load, getById: samples, getByIdWallMs: walls, readOnly: reads })}\n`);
+	} finally {
+		await emulator.stop();
+		await shutdown();
+	}
+}
+
+main().catch((e) => {
+	process.stderr.write(`${e.stack || e}\n`);
+	process.exitCode = 1;
+});
