@@ -16,3 +16,4 @@ export * from './itemRunner';
 export * from './batchRunner';
 export * from './client';
 export * from './router';
+export { alsoOnReset } from './sharedLimits';

@@ -60,8 +60,16 @@ export function stopForQuota(credentialType: string, scope: string, stop: QuotaS
 	quotaStops.set(`${credentialType}\u0000${scope}`, stop);
 }
 
+const resetHooks: Array<() => void> = [];
+
+/** Other process memory kept per credential (Constant Contact's default tracks) is forgotten with the limiters. */
+export function alsoOnReset(forget: () => void): void {
+	resetHooks.push(forget);
+}
+
 /** Forgets every shared limiter and quota stop of the process, as after a restart (the tests use it between cases). */
 export function resetSharedLimits(): void {
 	shared.clear();
 	quotaStops.clear();
+	for (const forget of resetHooks) forget();
 }
