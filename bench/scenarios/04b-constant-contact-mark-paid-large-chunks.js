@@ -4,8 +4,6 @@
 // against the strongest HTTP Request setup (one PUT with all IDs) and a plain script sending the same
 // 10 PUTs of 100 at 4/s. What a cap costs at Constant Contact's pace.
 const base = require('./04-constant-contact-mark-paid');
-const cc = require('../lib/constant-contact');
-const { client } = require('../lib/physical');
 const t = require('../lib/targets');
 
 const CAP = 100;
@@ -20,12 +18,5 @@ module.exports = {
     node: base.markPaid(data, { chunkSize: CAP }),
   }),
   baselines: (ctx) => base.baselines(ctx).filter((b) => b.strongest),
-  async physical({ vars, data }) {
-    const { call } = client({ headers: cc.HEADERS, perSecond: 4 });
-    const url = `${vars.CONSTANT_CONTACT_URL}/events/${data.eventId}/tracks/${data.trackId}/registrations/payment_status`;
-    for (let i = 0; i < data.ids.length; i += CAP) {
-      await call(url, { method: 'PUT', body: { registration_ids: data.ids.slice(i, i + CAP), payment_status: 'Paid' } });
-    }
-    return data.ids.length;
-  },
+  physical: base.putsOf(CAP),
 };
