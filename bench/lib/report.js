@@ -1,6 +1,7 @@
 'use strict';
 // The benchmark tables (plain text, Markdown-compatible).
 const { fmtMs } = require('../../scripts/lib/util');
+const targets = require('./targets');
 
 function fmtRatio(ratio) {
   if (ratio == null || !Number.isFinite(ratio)) return '—';
@@ -23,33 +24,52 @@ function table(header, body) {
 
 /** rows: [{ scenario, baseline, ours, http, ratio, comparable, physical, strongest }] → Markdown table text. */
 function renderTable(rows) {
-  const header = ['Scenario', 'HTTP Request variant', 'Our node', 'HTTP Request', 'Speed-up', 'Physical limit', 'Ours ÷ physical', 'Our requests', 'HTTP Req. requests', 'Peak RSS ours / HTTP', 'Both succeeded?'];
+  const header = ['Scenario', 'HTTP Request variant', 'Our node (warm)', 'Ours cold', 'HTTP Request', 'Speed-up', 'Physical limit', 'Ours ÷ physical', 'Our requests', 'HTTP Req. requests', 'Peak RSS ours / HTTP', 'Both succeeded?'];
   const body = rows.map((r) => {
     const both = r.ours && r.ours.ok && r.http.ok;
     const why = both ? 'yes' : `no (ours: ${okText(r.ours)}, HTTP Request: ${okText(r.http)})`;
     return [
-      r.scenario, `${r.strongest ? '* ' : ''}${r.baseline}`, time(r.ours), time(r.http), r.comparable === false ? 'n/a' : fmtRatio(r.ratio),
+      r.scenario, `${r.strongest ? '* ' : ''}${r.baseline}`, time(r.ours), time(r.oursCold), time(r.http), r.comparable === false ? 'n/a' : fmtRatio(r.ratio),
       physicalTime(r.physical), overPhysical(r.ours, r.physical), reqs(r.ours), reqs(r.http), `${mb(r.ours)} / ${mb(r.http)}`, why,
     ];
   });
   return table(header, body);
 }
 
+/** How many runs a row took and how far they spread ((max − min) ÷ median): "3 runs, spread 8 %". */
+const runsText = (x) => (x && x.runs && x.runs.length > 1 ? `${x.runs.length} runs, spread ${Math.round((x.spread || 0) * 100)} %${x.sets > 1 ? `, set ${x.sets}` : ''}` : '1 run');
+
+/** The target of a scenario's phase (`cold`/`warm`) and whether it is met: { text, met (true/false/null) }. */
+function judge(r, phase) {
+  const target = (typeof r.target === 'function' ? r.target(phase) : null) || targets.atLeastStrongest(1);
+  const ours = phase === 'cold' ? r.oursCold : r.ours;
+  const best = r.baselines.find((b) => b.strongest) || null;
+  return { text: target.text, met: target.check({ ours, best, physical: r.physical }) };
+}
+
 /**
- * One line per scenario: our node against the strongest HTTP Request setup (or, when it failed, what
- * happened to it) and against the physical limit, with our 429 count.
+ * Two lines per scenario, cold and warm: our node against the strongest HTTP Request setup (or, when it
+ * failed, what happened to it) and against the physical limit, with our 429 count, the load average
+ * while the row ran, the issue's target and whether it is met.
  */
 function renderHeadlines(results) {
-  const header = ['Scenario', 'Our node', 'Strongest HTTP Request setup', 'Speed-up vs strongest', 'Ours ÷ physical', 'Our 429s', 'Ours lost work?'];
-  const body = results.map((r) => {
+  const header = ['Scenario', 'Phase', 'Our node', 'Runs', 'Load', 'Strongest HTTP Request setup', 'Speed-up vs strongest', 'Ours ÷ physical', 'Our 429s', 'Target', 'Met?'];
+  const body = [];
+  for (const r of results) {
     const best = r.baselines.find((b) => b.strongest) || null;
-    let vs = '—';
-    if (best && r.ours) vs = best.ok && r.ours.ok ? fmtRatio(best.nodeMs / r.ours.nodeMs) : best.ok ? 'ours failed' : 'HTTP Request failed';
-    return [
-      r.title, time(r.ours), best ? `${best.label} (${best.ok ? time(best) : 'failed'})` : '—', vs,
-      overPhysical(r.ours, r.physical), r.ours ? r.ours.status429 || 0 : '—', r.ours && r.ours.ok ? 'no' : 'YES',
-    ];
-  });
+    for (const phase of ['cold', 'warm']) {
+      const ours = phase === 'cold' ? r.oursCold : r.ours;
+      let vs = '—';
+      if (best && ours) vs = best.ok && ours.ok ? fmtRatio(best.nodeMs / ours.nodeMs) : best.ok ? 'ours failed' : 'HTTP Request failed';
+      const { text, met } = judge(r, phase);
+      r[`${phase}Target`] = { text, met };
+      body.push([
+        r.title, phase, time(ours), runsText(ours), ours && ours.load != null ? ours.load.toFixed(1) : '—',
+        best ? `${best.label} (${best.ok ? time(best) : 'failed'})` : '—', vs,
+        overPhysical(ours, r.physical), ours ? ours.status429 || 0 : '—', text, met == null ? '—' : met ? 'yes' : 'NO',
+      ]);
+    }
+  }
   return table(header, body);
 }
 

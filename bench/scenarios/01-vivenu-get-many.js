@@ -7,6 +7,7 @@
 const v = require('../lib/vivenu');
 const { client, pool } = require('../lib/physical');
 const { scaled } = require('../lib/scale');
+const t = require('../lib/targets');
 
 const TOTAL = scaled(5000);
 
@@ -19,6 +20,10 @@ module.exports = {
   rateLimitExtra: { retryAfter: 1 },
   credentials: v.credentials,
   timeoutMs: 120000,
+  // Issue 24: Get Many with no limit within 1.5× of the plain script; and, as everywhere, ≥ 1× the strongest HTTP Request.
+  target() {
+    return this.limit ? t.atLeastStrongest(1) : t.both(t.atLeastStrongest(1), t.withinPhysical(1.5));
+  },
 
   async prepare({ vars }) {
     return { expected: (await v.sellerTransactions(vars)).total };

@@ -6,6 +6,7 @@
 const v = require('../lib/vivenu');
 const { client, pool } = require('../lib/physical');
 const { scaled } = require('../lib/scale');
+const t = require('../lib/targets');
 
 const ITEMS = scaled(300);
 
@@ -15,6 +16,8 @@ module.exports = {
   emulator: { seed: 1, size: { vivenu: { transactions: Math.max(1000, ITEMS * 2) } } },
   latencyMs: 40,
   credentials: v.credentials,
+  // Issue 24: Get by ID with no limit within 1.5× of the plain script; and ≥ 1× the strongest HTTP Request.
+  target: () => t.both(t.atLeastStrongest(1), t.withinPhysical(1.5)),
 
   async prepare({ vars }) {
     return { ids: (await v.sellerTransactions(vars, ITEMS)).ids };

@@ -7,6 +7,7 @@
 const v = require('../lib/vivenu');
 const { client, pool } = require('../lib/physical');
 const { scaled } = require('../lib/scale');
+const t = require('../lib/targets');
 
 const ITEMS = scaled(200);
 
@@ -19,6 +20,9 @@ module.exports = {
   rateLimitExtra: { retryAfter: 1 },
   credentials: v.credentials,
   timeoutMs: 90000,
+  // Issue 24: cold (the credential's first execution) ≤ 5 × 429 and ≤ 1.1× the plain script at the limit;
+  // warm ≥ 1× Batching at exactly the limit, with 0 × 429.
+  target: (phase) => (phase === 'cold' ? t.both(t.at429s(5), t.withinPhysical(1.1)) : t.both(t.atLeastStrongest(1), t.at429s(0))),
 
   async prepare({ vars }) {
     return { ids: (await v.sellerTransactions(vars, ITEMS)).ids };

@@ -13,6 +13,7 @@
 const cc = require('../lib/constant-contact');
 const { client } = require('../lib/physical');
 const { scaled } = require('../lib/scale');
+const t = require('../lib/targets');
 
 const ITEMS = scaled(1000);
 
@@ -24,6 +25,9 @@ module.exports = {
   latencyMs: 40,
   credentials: cc.credentials,
   timeoutMs: 330000, // only the --slow baseline (Batching 4 / 1,000 ms) needs it: ~250 s at scale 1
+  // Issue 24: warm (the default track remembered) ≥ 1× the one-PUT Execute Once baseline. Cold pays the one
+  // GET for the track by design: shown, not judged.
+  target: (phase) => (phase === 'warm' ? t.atLeastStrongest(1) : t.none),
 
   async prepare({ emulator }) {
     const { fixtures } = await emulator.state(cc.PROVIDER, ['fixtures']);
@@ -61,6 +65,7 @@ module.exports = {
   },
 
   markPaid,
+  putsOf,
 
   async physical({ vars, data }) {
     const { call } = client({ headers: cc.HEADERS, perSecond: 4 });
@@ -79,6 +84,17 @@ function markPaid(data, options = {}) {
     paymentStatus: 'Paid',
     options,
   });
+}
+
+/** The plain script of a capped or limited account: PUTs of `size` IDs one after another at the documented 4/s. */
+function putsOf(size) {
+  return async ({ vars, data }) => {
+    const { call } = client({ headers: cc.HEADERS, perSecond: 4 });
+    for (let i = 0; i < data.ids.length; i += size) {
+      await call(paymentStatusUrl(vars, data), { method: 'PUT', body: { registration_ids: data.ids.slice(i, i + size), payment_status: 'Paid' } });
+    }
+    return data.ids.length;
+  };
 }
 
 function paymentStatusUrl(vars, data) {

@@ -7,6 +7,7 @@ const cc = require('../lib/constant-contact');
 
 module.exports = {
   ...base,
+  target: null, // not 04's: ≥ 1× the strongest HTTP Request setup, cold and warm
   title: `${base.title}, all IDs in one input item`,
   input: ({ data }) => [{ registration_ids: data.ids }],
   ours: ({ data }) => ({

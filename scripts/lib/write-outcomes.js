@@ -33,6 +33,10 @@ const ANSWERS = {
 	'documented refusal': null,
 	// Constant Contact's bulk PUTs: a 207 that lists some of a chunk's IDs (met through IDs of another event, not a fault).
 	'207 partial': null,
+	// Constant Contact, Track left empty: a 404 on the event's default track, the track unchanged (read again: the same).
+	'404 track': { status: 404 },
+	// Constant Contact, Track left empty: the default track the process remembers was replaced since (met through the stage).
+	'stale track': null,
 };
 
 /** A create-like write that must never be repeated: every answer that confirms nothing is unknown. */
@@ -72,6 +76,8 @@ const ccRegistration = (s, id) => cc(s).registrations.find((r) => r.registration
  * and exactly one PUT per chunk, never re-sent.
  */
 const BULK_CHUNK = 2;
+/** The answers met with Track left empty (see `stage`). */
+const TRACK_CELLS = ['404 track', 'stale track'];
 function ccBulk({ name, operation, path, fields, pick, changed, idempotent }) {
 	const ids = (s) => cc(s).registrations.filter((r) => r.event_id === cc(s).fixtures.eventId && r.track_key === cc(s).fixtures.trackId);
 	// Of another event, and not yet as the write would leave them: unchanged proves the refusal changed nothing.
@@ -82,11 +88,12 @@ function ccBulk({ name, operation, path, fields, pick, changed, idempotent }) {
 		method: 'PUT',
 		path,
 		bulk: true,
-		params: (s) => ({
+		params: (s, answer) => ({
 			resource: 'registration',
 			operation,
 			eventId: rl(cc(s).fixtures.eventId),
-			trackId: rl(cc(s).fixtures.trackId),
+			// The track cells leave Track empty: the event's default track, looked up and remembered by the process.
+			trackId: TRACK_CELLS.includes(answer) ? { __rl: true, mode: 'list', value: '' } : rl(cc(s).fixtures.trackId),
 			registrationIds: '={{ $json.ids }}',
 			...fields,
 			options: { chunkSize: BULK_CHUNK },
@@ -112,6 +119,18 @@ function ccBulk({ name, operation, path, fields, pick, changed, idempotent }) {
 				return [{ ids: [a] }, { ids: [x, b] }, { ids: [y] }];
 			},
 		},
+		/**
+		 * 'stale track': a run with Track empty remembers the event's default track (a Get Many of one record), then
+		 * the organiser replaces it. The cell's first PUT goes to the old key and answers 404 (nothing changed), the
+		 * node reads the track again and sends that PUT once more to the new one: every item done, 3 PUTs.
+		 */
+		stage: {
+			'stale track': async ({ client, run }, s) => {
+				const eventId = cc(s).fixtures.eventId;
+				await run('constant-contact', { resource: 'registration', operation: 'getAll', eventId: rl(eventId), trackId: { __rl: true, mode: 'list', value: '' }, returnAll: false, limit: 1 }, [{ json: {} }]);
+				await client.call('PATCH', `/constant-contact/events/${eventId}`, { default_track_id: 'nw7trk' });
+			},
+		},
 		// A 2xx with no body or a JSON one is Constant Contact's success answer (it documents 200 without a body):
 		// these cells let the emulator make the change first, as the real answer would.
 		after: ['empty 200', 'null', '204'],
@@ -122,11 +141,13 @@ function ccBulk({ name, operation, path, fields, pick, changed, idempotent }) {
 			'204': 'done',
 			'documented refusal': ['not-done', 'not-done', 'not-done'],
 			'207 partial': ['not-done', 'done', 'done'],
+			'404 track': 'not-done',
+			'stale track': ['done', 'done', 'done'],
 		},
 		/** The second chunk: done, unless the first one's answer stops the run (a 429 would meet every request). */
 		rest: { '429': 'not-done' },
 		/** PUTs per cell: one per chunk; after a 429 the second chunk is not sent. */
-		puts: { '429': 1 },
+		puts: { '429': 1, 'stale track': 3 },
 		// Whether the node may re-send a chunk (Update Payment Status) or not (Update Status); Max Retries is 0 here.
 		idempotent,
 	};
@@ -306,7 +327,7 @@ function cells() {
 			// Met through the input (Constant Contact's 207s) rather than a fault.
 			const odd = op.odd?.[answer];
 			let fault = answer === 'documented refusal' ? op.refusal : spec;
-			if (!fault && !odd) continue;
+			if (!fault && !odd && !op.stage?.[answer]) continue;
 			if (fault && op.after?.includes(answer)) fault = { ...fault, after: true };
 			out.push({ op, answer, fault: odd ? undefined : fault, odd, expected });
 		}
@@ -339,12 +360,13 @@ async function runCell({ client, reset, run, state: stateAfter }, cell, count = 
 	const state = await reset();
 	const input = odd ? odd(state) : op.inputs(state, count);
 	if (input.length < count) throw new Error(`${op.name}: the seed has ${input.length} inputs, ${count} needed`);
+	if (op.stage?.[answer]) await op.stage[answer]({ client, run }, state);
 	await client.clearRequests();
 	if (fault) {
 		for (let k = 0; k < faulted; k++) await client.fault({ provider: op.provider, method: op.method, path: op.path, delayMs: 1 });
 		await client.fault({ provider: op.provider, method: op.method, path: op.path, ...fault });
 	}
-	const params = typeof op.params === 'function' ? op.params(state) : op.params;
+	const params = typeof op.params === 'function' ? op.params(state, answer) : op.params;
 	const result = await run(op.provider, { ...params, requestOptions: OPTIONS }, input.map((json) => ({ json })), `${op.name} × ${answer}`);
 	// A stalled request lands after the client gave up: let it, before reading the state.
 	if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, 700));
@@ -379,17 +401,22 @@ async function writeOutcomeTable(ctx, { log = console.log, only, lanes = [ctx] }
 	const started = Date.now();
 	const table = cells().filter((c) => !only || c.op.name.includes(only));
 	const runs = new Array(table.length);
+	// Cells that rely on what the process remembers between runs (a default track) run alone afterwards:
+	// every lane's reset forgets the whole process's memory (resetSharedLimits).
+	const alone = (k) => TRACK_CELLS.includes(table[k].answer);
+	const order = [...table.keys()].filter((k) => !alone(k));
 	let next = 0;
+	const cell = async (lane, k) => {
+		// Judged at once: the lane's next reset replaces the emulator's state.
+		const run = await runCell(lane, table[k]);
+		runs[k] = { ...run, verdict: judge(table[k], run) };
+	};
 	await Promise.all(
 		lanes.map(async (lane) => {
-			while (next < table.length) {
-				const k = next++;
-				// Judged at once: the lane's next reset replaces the emulator's state.
-				const run = await runCell(lane, table[k]);
-				runs[k] = { ...run, verdict: judge(table[k], run) };
-			}
+			while (next < order.length) await cell(lane, order[next++]);
 		}),
 	);
+	for (const k of table.keys()) if (alone(k)) await cell(lanes[0], k);
 	const rows = new Map();
 	let passed = 0;
 	const shown = (list) => (list.length === 1 ? list[0] : list.join('/'));

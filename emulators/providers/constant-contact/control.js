@@ -11,6 +11,9 @@
 //         -> 201 { registrations: [list record + event_id, payment_method] }
 //   PATCH /_emulator/constant-contact/registrations/:id  { payment_status?, registration_status?, payment_method?,
 //           payment_time?, registration_time? } -> 200 { registration, previous }
+//   PATCH /_emulator/constant-contact/events/:id  { default_track_id } -> 200 { event_id, default_track_id, previous, moved }
+//         the organiser replaces the event's default track: its registrations move to the new key, and the old
+//         key answers 404 from then on (what a client that remembered it meets).
 const crypto = require('crypto');
 const { HttpError } = require('../../core/http-error');
 const C = require('./constants');
@@ -94,6 +97,18 @@ function control(router) {
 			ev.event_metadata.registration_count += 1;
 		}
 		return { status: 201, body: { registrations: made.map(view) } };
+	});
+
+	router.patch('/events/:id', (req, ctx) => {
+		const b = req.body || {};
+		const ev = ctx.state.events.find((e) => e.event_id === req.params.id);
+		if (!ev) throw new HttpError(404, `unknown event ${req.params.id}`);
+		if (typeof b.default_track_id !== 'string' || !/^[a-z0-9]{1,20}$/.test(b.default_track_id)) throw bad('default_track_id must be a short lower-case key such as gqz1gb');
+		const previous = ev.default_track.track_id;
+		const moving = ctx.state.registrations.filter((r) => r.event_id === ev.event_id && r.track_key === previous);
+		for (const r of moving) r.track_key = b.default_track_id;
+		ev.default_track.track_id = b.default_track_id;
+		return { status: 200, body: { event_id: ev.event_id, default_track_id: b.default_track_id, previous, moved: moving.length } };
 	});
 
 	router.patch('/registrations/:id', (req, ctx) => {

@@ -31,7 +31,7 @@ export const trackIdField: INodeProperties = {
 	name: 'trackId',
 	type: 'resourceLocator',
 	default: { mode: 'list', value: '' },
-	description: "The event track (a short key such as gqz1gb). Leave empty to use the event's default track, looked up once per event.",
+	description: "The event track (a short key such as gqz1gb), per item. Leave empty to use the event's default track, looked up once and remembered for 5 minutes.",
 	modes: [
 		{
 			displayName: 'From List',

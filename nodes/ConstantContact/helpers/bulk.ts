@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError } from 'n8n-workflow';
 
 import { chunk, errorForItem, inputError, mapSettled, reportedError, runBatch, withItem, type BatchSpec, type Settled, type Writes } from '../../common';
-import { registrationsPath, type ConstantContactClient } from '../transport';
+import { isNotFound, registrationsPath, type ConstantContactClient } from '../transport';
 import { ChunkSizer, isSizeRefusal } from './chunkSize';
 import { uniformReader, type Uniform } from './uniform';
 
@@ -11,6 +11,8 @@ export interface BulkItemInput {
 	eventId: string;
 	/** Undefined: the event's default track. */
 	trackId?: string;
+	/** Set when the track is the event's default one the node looked up (not given by the user). */
+	defaultTrack?: boolean;
 	ids: string[];
 	/** Fields besides registration_ids in the PUT body, e.g. { payment_status: 'Paid' }. */
 	body: IDataObject;
@@ -37,6 +39,8 @@ export interface BulkOperation {
 /** Per registration ID: the status the answer gave it. */
 interface IdAnswer {
 	httpCode: number;
+	/** The track the request went to (the default track read again after a 404 may differ from the plan's). */
+	trackId: string;
 	/** Listed in failed_registration_ids of a 207. */
 	failed: boolean;
 }
@@ -133,6 +137,23 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 	/** The request that is finding out whether the current size is accepted; others wait for it. */
 	let probing: Promise<unknown> | undefined;
 
+	/** Default tracks found stale in this run (a PUT answered 404): event + old track → the track read again. */
+	const moved = new Map<string, string>();
+	const trackOf = (plan: BulkItemInput): string => moved.get(JSON.stringify([plan.eventId, plan.trackId])) ?? (plan.trackId as string);
+
+	/**
+	 * A PUT to a default track answered 404: the track may have been replaced since it was remembered.
+	 * Reads it again (once per event and stale track in the run) and says whether the IDs may go again:
+	 * only to a different track, and a 404 changed nothing (docs/write-outcomes.md), so this is no blind repeat.
+	 */
+	async function trackMoved(plan: BulkItemInput, usedTrack: string, error: unknown): Promise<boolean> {
+		if (!plan.defaultTrack || !isNotFound(error)) return false;
+		const fresh = await client.retrack(plan.eventId, usedTrack, 0);
+		if (!fresh || fresh === usedTrack) return false;
+		moved.set(JSON.stringify([plan.eventId, plan.trackId]), fresh);
+		return true;
+	}
+
 	/**
 	 * Sends `ids` in as few PUTs as Constant Contact accepts (see ChunkSizer). Never throws: every ID gets
 	 * the answer of its request, that request's error, or "not sent". A size not yet accepted is tried by
@@ -167,14 +188,18 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 		return done;
 	}
 
-	/** One PUT; REFUSED when Constant Contact refused its size and the IDs should go again in smaller requests. */
-	async function sendOnce(plan: BulkItemInput, ids: string[]): Promise<IdResult[] | typeof REFUSED> {
+	/**
+	 * One PUT; REFUSED when Constant Contact refused its size and the IDs should go again in smaller requests.
+	 * A 404 from a default track that was replaced is sent once more, to the track read again (`retried`).
+	 */
+	async function sendOnce(plan: BulkItemInput, ids: string[], retried = false): Promise<IdResult[] | typeof REFUSED> {
 		if (stop) {
 			const not = stop;
 			return ids.map(() => not);
 		}
+		const trackId = trackOf(plan);
 		try {
-			const response = await client.request('PUT', registrationsPath(plan.eventId, plan.trackId as string, ...op.pathSuffix), {
+			const response = await client.request('PUT', registrationsPath(plan.eventId, trackId, ...op.pathSuffix), {
 				body: { registration_ids: ids, ...plan.body },
 				qs: plan.qs,
 				idempotent: op.idempotent,
@@ -182,8 +207,9 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 			});
 			sizer.accept(ids.length);
 			const failed = response.statusCode === 207 ? failedIdsOf(response.body) : new Set<string>();
-			return ids.map((id) => ({ value: { httpCode: response.statusCode, failed: failed.has(id.toLowerCase()) } }));
+			return ids.map((id) => ({ value: { httpCode: response.statusCode, trackId, failed: failed.has(id.toLowerCase()) } }));
 		} catch (error) {
+			if (!retried && (await trackMoved(plan, trackId, error))) return await sendOnce(plan, ids, true);
 			const refused = isSizeRefusal(error);
 			if (refused && sizer.refuse(ids.length)) return REFUSED;
 			// Refused at one ID, or refused token/permission/budget: every other request would fail the same way.
@@ -199,7 +225,7 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 		lookup: {
 			key: (plan) => (plan.trackId ? undefined : plan.eventId),
 			run: async (plan, itemIndex) => await client.trackOf(plan.eventId, undefined, itemIndex),
-			apply: (plan, trackId) => ({ ...plan, trackId }),
+			apply: (plan, trackId) => ({ ...plan, trackId, defaultTrack: true }),
 		},
 		// Everything that goes into the request.
 		groupKey: (p) => JSON.stringify([p.eventId, p.trackId, p.body, p.qs ?? {}, p.chunkSize]),
@@ -213,6 +239,7 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 			let hardError: unknown;
 			let skipped = false;
 			let httpCode = 200;
+			let trackId = plan.trackId;
 			for (const { unit: id, result } of results) {
 				// The request's own outcome when the run sent it, per ID (sendIds never throws).
 				const answer = 'value' in result ? result.value : result;
@@ -220,11 +247,12 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 				else if ('error' in answer) hardError = hardError ?? answer.error;
 				else {
 					httpCode = Math.max(httpCode, answer.value.httpCode);
+					trackId = answer.value.trackId;
 					if (answer.value.failed) failed.push(id);
 					else updated.push(id);
 				}
 			}
-			const where = `event ${plan.eventId}, track ${String(plan.trackId)}`;
+			const where = `event ${plan.eventId}, track ${String(trackId)}`;
 			if (hardError) {
 				const extra = updated.length ? `These registrations of the item were updated by other requests: ${listIds(updated)}.` : undefined;
 				const error = errorForItem({ node, error: hardError, itemIndex, extra });
@@ -250,7 +278,7 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 				outcome: 'updated',
 				updated: true,
 				eventId: plan.eventId,
-				trackId: plan.trackId,
+				trackId,
 				...plan.echo,
 				registrationIds: plan.ids,
 				updatedRegistrationIds: updated,

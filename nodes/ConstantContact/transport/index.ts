@@ -1,6 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { NodeApiError } from 'n8n-workflow';
+
 import { createApiClient, inputError, providerDefaults, secretsFrom, type ApiClient, type ProviderProfile, type RequestContext } from '../../common';
+import { forgetTrack, rememberedTrack } from '../helpers/trackCache';
 import { baseUrlOf } from './environments';
 import { errorKeyOf, parseConstantContactError, quotaResetAt, REQUESTS_PER_SECOND } from './errors';
 
@@ -24,9 +27,21 @@ export const constantContactProfile: ProviderProfile = {
 export interface ConstantContactClient extends ApiClient {
 	/**
 	 * The track key to use: `trackId` when given, else the event's `default_track.track_id` (no
-	 * endpoint lists tracks), looked up once per event for the whole execution.
+	 * endpoint lists tracks), remembered by the process for a few minutes (helpers/trackCache.ts) and
+	 * fixed for the rest of the execution.
 	 */
 	trackOf(eventId: string, trackId: string | undefined, itemIndex: number): Promise<string>;
+	/**
+	 * After a request to `staleTrack` answered 404: forgets it and reads the event's default track again,
+	 * once per execution and stale track. The fresh key, or undefined when the lookup fails (then the
+	 * 404 stands).
+	 */
+	retrack(eventId: string, staleTrack: string, itemIndex: number): Promise<string | undefined>;
+}
+
+/** A 404: the event or the track is not (or no longer) there. Nothing was changed. */
+export function isNotFound(error: unknown): boolean {
+	return error instanceof NodeApiError && String(error.httpCode) === '404';
 }
 
 /** The client secret and both tokens must never show up in output, errors or logs. */
@@ -43,15 +58,39 @@ export async function createClient(ctx: RequestContext): Promise<ConstantContact
 		secrets: secretsOf(credentials),
 		rateLimitShare: credentials.rateLimitShare,
 	});
+	const tracks = api.throttle.memo;
 	const client: ConstantContactClient = {
 		...api,
 		async trackOf(eventId: string, trackId: string | undefined, itemIndex: number) {
 			if (trackId) return trackId;
-			// A failed lookup is shared too: one GET per event, whatever happens.
-			return await api.memo(`defaultTrack:${eventId}`, async () => await lookupDefaultTrack(ctx, client, eventId, itemIndex));
+			// A failed lookup is shared within the execution too: one GET per event, whatever happens.
+			return await api.memo(`defaultTrack:${eventId}`, async () => await rememberedTrack(tracks, eventId, async () => await lookupDefaultTrack(ctx, client, eventId, itemIndex)));
+		},
+		async retrack(eventId: string, staleTrack: string, itemIndex: number) {
+			return await api.memo(`retrack:${eventId}\u0000${staleTrack}`, async () => {
+				await forgetTrack(tracks, eventId, staleTrack);
+				return await rememberedTrack(tracks, eventId, async () => await lookupDefaultTrack(ctx, client, eventId, itemIndex)).catch(() => undefined);
+			});
 		},
 	};
 	return client;
+}
+
+/**
+ * Runs a read with the item's track. When it is the event's remembered default track and the read
+ * answers 404, the track may have been replaced: read once more with the default track read again.
+ */
+export async function withTrack<T>(client: ConstantContactClient, eventId: string, given: string | undefined, itemIndex: number, read: (trackId: string) => Promise<T>): Promise<T> {
+	const trackId = await client.trackOf(eventId, given, itemIndex);
+	if (given) return await read(trackId);
+	return await read(trackId).catch(async (error: unknown) => await readOnMovedTrack(client, eventId, trackId, itemIndex, error, read));
+}
+
+/** `error` met the remembered default track `staleTrack`: the read once more on the track read again, else `error`. */
+async function readOnMovedTrack<T>(client: ConstantContactClient, eventId: string, staleTrack: string, itemIndex: number, error: unknown, read: (trackId: string) => Promise<T>): Promise<T> {
+	const fresh = isNotFound(error) ? await client.retrack(eventId, staleTrack, itemIndex) : undefined;
+	if (!fresh || fresh === staleTrack) throw error;
+	return await read(fresh);
 }
 
 async function lookupDefaultTrack(ctx: RequestContext, client: ConstantContactClient, eventId: string, itemIndex: number): Promise<string> {
