@@ -3,7 +3,7 @@ import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 import communityNodes from '@n8n/eslint-plugin-community-nodes';
 
 export default [
-	{ ignores: ['dist/**', 'node_modules/**', 'emulators/**', 'test/**', 'bench/**', 'scripts/**', 'examples/**'] },
+	{ ignores: ['dist/**', 'node_modules/**', 'emulators/**', 'test/**', 'bench/**', 'scripts/**', 'examples/**', 'packages/**'] },
 	{
 		files: ['**/*.ts'],
 		languageOptions: { parser: tseslint.parser, parserOptions: { sourceType: 'module' } },
