@@ -23,13 +23,15 @@ const common = {
 	transform: { '\\.ts$': '<rootDir>/test/support/ts-transform.js' },
 	// Assertion counts and CPU time per file, when JEST_STATS_DIR is set (scripts/test.sh sets it).
 	setupFilesAfterEnv: ['<rootDir>/test/support/jest-stats.js'],
+	// packages/ holds generated copies of nodes/ (scripts/gen-packages.js): never a test, never a module to map.
+	modulePathIgnorePatterns: ['<rootDir>/packages/'],
 };
 
 module.exports = {
 	testTimeout: 60000,
 	projects: [
 		{ ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
-		{ ...common, displayName: 'engine', testMatch: ['<rootDir>/test/**/*.test.js'], testPathIgnorePatterns: ['/node_modules/', ...slowPattern] },
+		{ ...common, displayName: 'engine', testMatch: ['<rootDir>/test/**/*.test.js'], testPathIgnorePatterns: ['/node_modules/', '<rootDir>/packages/', ...slowPattern] },
 		{ ...common, displayName: 'slow', testMatch: SLOW.map((file) => `<rootDir>/${file}`) },
 	],
 };

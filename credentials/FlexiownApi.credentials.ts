@@ -33,8 +33,8 @@ function withApiKey(body: IHttpRequestOptions['body'], apiKey: string): IHttpReq
 		}
 	}
 	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return body;
-	const { apiKey: _ignored, ...rest } = parsed as IDataObject;
-	const merged: IDataObject = { apiKey, ...rest };
+	const merged: IDataObject = { apiKey };
+	for (const [key, value] of Object.entries(parsed as IDataObject)) if (key !== 'apiKey') merged[key] = value;
 	return asText ? JSON.stringify(merged) : merged;
 }
 

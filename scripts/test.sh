@@ -206,6 +206,7 @@ stage() {
 #     tier  name        budget needs        kind  arguments
 stage all   build           20 -            ok    npm run build
 stage all   lint            15 -            ok    npm run lint
+stage all   packages         5 -            count packages node scripts/gen-packages.js --check
 stage all   node            15 -            ok    install_node
 stage full  n8n            600 -            ok    install_race
 stage all   unit            25 node         jest  --selectProjects unit

@@ -1,12 +1,13 @@
-import type {
-	IDataObject,
-	IHookFunctions,
-	INodeType,
-	INodeTypeDescription,
-	IWebhookFunctions,
-	IWebhookResponseData,
+import {
+	NodeApiError,
+	type IDataObject,
+	type IHookFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+	type NodeOperationError,
 } from 'n8n-workflow';
-import { NodeApiError, type NodeOperationError } from 'n8n-workflow';
 
 import { operationError } from '../common/errors';
 import {

@@ -23,8 +23,13 @@ export function shown(value: unknown): string {
 	if (value === undefined) return 'nothing';
 	if (Array.isArray(value)) return 'a list';
 	if (typeof value === 'object') return 'an object';
-	if (typeof value === 'string') return `"${value.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, 60)}"`;
+	if (typeof value === 'string') return `"${withoutControlCharacters(value).slice(0, 60)}"`;
 	return String(value);
+}
+
+/** Control characters (U+0000–U+001F, U+007F) as spaces, so a value shown in an error stays on one line. */
+function withoutControlCharacters(text: string): string {
+	return Array.from(text, (c) => (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f ? ' ' : c)).join('');
 }
 
 function refuse(at: Field, problem: string, fix?: string): never {

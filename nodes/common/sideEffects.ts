@@ -1,5 +1,4 @@
-import type { IDataObject, INode } from 'n8n-workflow';
-import type { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, INode, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { errorForItem, outcomeOf } from './errors';
 import type { Settled } from './pool';

@@ -43,7 +43,8 @@ export function simplifyTransaction(transaction: IDataObject): IDataObject {
 /** vivenu's `secret` tokens grant access to a transaction or ticket; they are dropped unless asked for. */
 export function withoutSecret(record: IDataObject, includeSecret: boolean): IDataObject {
 	if (includeSecret || !('secret' in record)) return record;
-	const { secret: _secret, ...rest } = record;
+	const rest = { ...record };
+	delete rest.secret;
 	return rest;
 }
 

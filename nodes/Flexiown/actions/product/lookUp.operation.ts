@@ -73,16 +73,15 @@ function pairResults(products: IDataObject[], results: IDataObject[]): IDataObje
 
 /** Looks up all input items, batched into array requests (see common/batchRunner.ts); output item k pairs with input item k. */
 export async function executeBatch(this: IExecuteFunctions, client: FlexiownClient): Promise<INodeExecutionData[][]> {
-	const ctx = this;
 	let batchSize: number | undefined;
 	const spec: BatchSpec<{ itemIndex: number; product: IDataObject }, { itemIndex: number; product: IDataObject }, IDataObject> = {
-		read: (i) => ({ itemIndex: i, product: readProduct(ctx, i) }),
+		read: (i) => ({ itemIndex: i, product: readProduct(this, i) }),
 		groupKey: () => 'all',
 		units: (plan) => [plan],
 		unitKey: (unit) => String(unit.itemIndex),
 		// Read once, after every item (as before any request).
-		chunkSize: () => (batchSize ??= readBatchSize(ctx)),
-		async send({ units }) {
+		chunkSize: () => (batchSize ??= readBatchSize(this)),
+		send: async ({ units }) => {
 			const single = units.length === 1;
 			const { body } = await client.request<unknown>('POST', 'product', {
 				body: units.map((u) => u.product),
@@ -93,7 +92,7 @@ export async function executeBatch(this: IExecuteFunctions, client: FlexiownClie
 			const results = (Array.isArray(body) ? body : [body]) as IDataObject[];
 			if (results.length !== units.length || results.some((r) => !r || typeof r !== 'object')) {
 				throw operationError({
-					node: ctx.getNode(),
+					node: this.getNode(),
 					message: `Flexiown answered the product lookup with ${results.length} result(s) for ${units.length} product(s), so they cannot be matched to the input items`,
 					// Masked like every quoted answer: the body may echo the API key.
 					description: quoteAnswer(body, client.secrets),
@@ -104,13 +103,13 @@ export async function executeBatch(this: IExecuteFunctions, client: FlexiownClie
 				results,
 			);
 		},
-		outcome({ itemIndex }, [{ result, chunk }]) {
+		outcome: ({ itemIndex }, [{ result, chunk }]) => {
 			if (!('error' in result)) return 'value' in result ? { value: { ...result.value } } : result;
 			const batch = chunk?.itemIndexes ?? [itemIndex];
 			if (batch.length === 1) return result;
 			// One error per item of a failed batch, naming that item and the batch it travelled in.
 			const note = `(looked up together with items ${batch[0]}–${batch[batch.length - 1]})`;
-			return { error: errorForItem({ node: ctx.getNode(), error: result.error, itemIndex, note }) };
+			return { error: errorForItem({ node: this.getNode(), error: result.error, itemIndex, note }) };
 		},
 	};
 	return await runBatch(this, client.lanes, spec);
