@@ -217,6 +217,7 @@ stage all   model           20 build,node   count model node24 scripts/model.js
 stage quick soak            55 build,node   count reliability node24 scripts/reliability.js --items 500
 stage full  soak           240 build,node   count reliability node24 scripts/reliability.js
 stage full  e2e-ui         420 build,n8n    count e2e-ui with_n8n scripts/e2e.js --skip-build --ui
+stage full  single         420 build,n8n    count single with_n8n scripts/single.js --together
 stage full  n8n1           900 -            ok    wait_n8n1
 stage full  e2e-1x         180 build,n8n1   count e2e with_n8n1 scripts/e2e.js --skip-build --smoke --engine=server
 stage full  queue          400 build,n8n    count queue with_n8n scripts/queue.js --skip-build

@@ -10,8 +10,8 @@
  *   - logs in through the sign-in form;
  *   - checks every node type the editor loads (5 action nodes, 4 triggers): icons load, every operation
  *     has an action and a description line, every required field has a description, no "e mail";
- *   - searches the node panel for each provider and for the words a user types (SEARCH below) and
- *     asserts exactly which of our nodes appear;
+ *   - searches the node panel for each provider and for the words and phrases a user types ("payment
+ *     status", "mark as paid", …: scripts/lib/search-terms.js) and asserts exactly which of our nodes appear;
  *   - in --tabs tabs side by side (each loads the editor once, then moves between workflows inside it):
  *     adds every action node from the panel (its action list must match the operations), executes one
  *     operation per node (EXECUTE below) and checks the output panel shows items, switches every

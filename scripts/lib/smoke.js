@@ -72,9 +72,10 @@ function pollTrigger({ workflowId, node, provider, isPoll, add, key, restart }) 
 
 /**
  * In place of the trigger-active cases' checks (the full lifecycle, run on 2.40.7): each trigger activated
- * and fired once; one restart, on the Restrict Content Pro poller.
+ * and fired once; one restart, on the Restrict Content Pro poller (none with `restart: false`: scripts/single.js
+ * starts n8n once per package).
  */
-const TRIGGER_CHECKS = {
+const triggerChecks = ({ restart = true } = {}) => ({
   'vivenu/trigger-active': webhookTrigger({
     workflowId: 'e2eVivenuTrigAct', webhookId: '4f7c2a10-e2e0-4b1d-9c3e-a1b2c3d4e5f6', provider: 'vivenu',
     registrations: async (emulator) => (await emulator.state('vivenu')).webhooks,
@@ -95,17 +96,18 @@ const TRIGGER_CHECKS = {
     key: (i) => `${i.event} ${i.registration.registration_id}`,
   }),
   'restrict-content-pro/trigger-active': pollTrigger({
-    workflowId: 'e2eRcpTrigActive', node: 'RCP Trigger', provider: 'restrict-content-pro', restart: true,
+    workflowId: 'e2eRcpTrigActive', node: 'RCP Trigger', provider: 'restrict-content-pro', restart,
     isPoll: (r) => r.method === 'GET' && /\/payments$/.test(r.providerPath),
     add: async (emulator) => `newPayment ${(await emulator.control('POST', 'restrict-content-pro', '/payments', [{}])).payments[0].id}`,
     key: (i) => `${i.event} ${i.payment.id}`,
   }),
-};
+});
+const TRIGGER_CHECKS = triggerChecks();
 
 /** --smoke: the trigger-active cases get the lighter checks above (their workflows and prepare() stay). */
-function lighten(cases) {
+function lighten(cases, checks = TRIGGER_CHECKS) {
   for (const c of cases) {
-    if (TRIGGER_CHECKS[c.name] && c.module) c.module = { ...c.module, check: TRIGGER_CHECKS[c.name], timeoutMs: 180000 };
+    if (checks[c.name] && c.module) c.module = { ...c.module, check: checks[c.name], timeoutMs: 180000 };
   }
 }
 
@@ -178,4 +180,4 @@ async function versionChecks({ stack, server, cases, tally, say, note, number })
   return n;
 }
 
-module.exports = { CASES, LIST, TRIGGER_CHECKS, lighten, missing, versionChecks };
+module.exports = { CASES, LIST, TRIGGER_CHECKS, triggerChecks, lighten, missing, versionChecks };

@@ -121,8 +121,8 @@ class Stack {
   }
 
   /** Creates credentials and workflows through the REST API of the running n8n (see importOverRest). */
-  importRest(server, credentials, workflows) {
-    return this.timings.time('import credentials and workflows (REST)', () => importOverRest(server, credentials, workflows));
+  importRest(server, credentials, workflows, opts) {
+    return this.timings.time('import credentials and workflows (REST)', () => importOverRest(server, credentials, workflows, opts));
   }
 
   /** Registers something with stop() (and, when it has a child process, with the exit-time kill). */
@@ -182,7 +182,8 @@ class Stack {
 /**
  * The common single-n8n stack (in `stack` when given, else a new Stack): locate, package into <tmp>/user (or `userFolder`), emulator, then
  * `content({ emulator, vars, stack })` → { credentials, workflows } imported through `importVia`
- * ('cli' before the start, ids kept; 'rest' after it, n8n's ids written back into the objects), then
+ * ('cli' before the start, ids kept; 'rest' after it, n8n's ids written back into the objects; 'rest-keep-ids':
+ * the same, but each workflow keeps its own id, saving the two n8n boots of 'cli'), then
  * `n8n start` and the owner. `start: false` stops after the import (e2e's cli engine starts no server).
  */
 async function startStack({
@@ -205,7 +206,7 @@ async function startStack({
     if (!start) return stack;
     await stack.startServer(stack.ctx, { owner, timeoutMs: startTimeoutMs });
     stack.baseUrl = stack.server.baseUrl;
-    if (importVia === 'rest') await stack.importRest(stack.server, credentials, workflows);
+    if (importVia.startsWith('rest')) await stack.importRest(stack.server, credentials, workflows, { keepIds: importVia === 'rest-keep-ids' });
     return stack;
   } catch (e) {
     await stack.stop();
@@ -220,7 +221,7 @@ async function startStack({
  * more: 20-40 s on a loaded machine). Ids are n8n's own: each object gets its new `.id` (a workflow keeps
  * its own as `.sourceId`), and workflows' credential references follow.
  */
-async function importOverRest(server, credentials, workflows) {
+async function importOverRest(server, credentials, workflows, { keepIds = false } = {}) {
   const credIds = new Map();
   for (const c of credentials) {
     const r = await server.request('POST', '/rest/credentials', { name: c.name, type: c.type, data: c.data });
@@ -237,10 +238,11 @@ async function importOverRest(server, credentials, workflows) {
           [type, ref && ref.id && credIds.has(String(ref.id)) ? { ...ref, id: credIds.get(String(ref.id)) } : ref])),
       } : {}),
     }));
-    const body = { name: w.name, nodes, connections: w.connections, settings: w.settings || {}, pinData: w.pinData || {}, active: false };
+    const body = { ...(keepIds ? { id: w.id } : {}), name: w.name, nodes, connections: w.connections, settings: w.settings || {}, pinData: w.pinData || {}, active: false };
     const r = await server.request('POST', '/rest/workflows', body);
     const id = r.body && r.body.data && r.body.data.id;
     if (r.status !== 200 || !id) throw new Error(`POST /rest/workflows (${w.name}) → ${r.status}: ${JSON.stringify(r.body).slice(0, 300)}`);
+    if (keepIds && id !== w.id) throw new Error(`POST /rest/workflows (${w.name}) saved it as ${id}, not as its own id ${w.id}`);
     w.sourceId = w.id;
     w.id = id;
     w.nodes = nodes;

@@ -1,6 +1,7 @@
 'use strict';
 // The operations the README and the node pages promise are exactly the ones the built nodes offer (dist/, so
-// `npm run build` first), and the README's trigger table names exactly the package's triggers.
+// `npm run build` first), each node page shows each operation's action text as the node panel lists it, and the
+// README's trigger table names exactly the package's triggers.
 const fs = require('fs');
 const path = require('path');
 
@@ -13,6 +14,19 @@ const descriptions = pkg.n8n.nodes.map((file) => {
 });
 const actionNodes = descriptions.filter((d) => d.properties.some((p) => p.name === 'resource'));
 const triggers = descriptions.filter((d) => !d.properties.some((p) => p.name === 'resource'));
+
+/** 'Resource → Operation' → the action text the node panel lists, for every operation the node offers. */
+function actionTexts(description) {
+	const resources = description.properties.find((p) => p.name === 'resource').options;
+	const out = {};
+	for (const prop of description.properties.filter((p) => p.name === 'operation')) {
+		for (const value of prop.displayOptions.show.resource) {
+			const resource = resources.find((r) => r.value === value).name;
+			for (const op of prop.options) out[`${resource} → ${op.name}`] = op.action;
+		}
+	}
+	return out;
+}
 
 /** 'Resource → Operation' for every operation the node offers. */
 function offered(description) {
@@ -86,5 +100,15 @@ describe('node pages: the Operations table', () => {
 			.sort();
 		if (onlyResource.length > 1) expect(listed.every((op) => op.includes('→'))).toBe(true);
 		expect(listed).toEqual(offered(description));
+	});
+
+	test.each(actionNodes.map((d) => [pageOf[d.name], d]))('docs/nodes/%s.md shows each operation\'s action text (column "In the node panel")', (page, description) => {
+		const text = fs.readFileSync(path.join(ROOT, 'docs', 'nodes', `${page}.md`), 'utf8');
+		const onlyResource = description.properties.find((p) => p.name === 'resource').options;
+		const shown = Object.fromEntries(tableRows(text, '## Operations').map((cells) => {
+			const op = bold(cells[0]);
+			return [op.includes('→') ? op : `${onlyResource[0].name} → ${op}`, cells[cells.length - 1]];
+		}));
+		expect(shown).toEqual(actionTexts(description));
 	});
 });
