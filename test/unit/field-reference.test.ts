@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INode, INodeProperties, INodeType } from 'n8n-workflow';
 
 import { readItemParameter } from '../../nodes/common/base/fieldReference';
-import { readId } from '../../nodes/common/parameters';
+import { readId } from '../../nodes/common/base/ids';
 import { ConstantContact } from '../../nodes/ConstantContact/ConstantContact.node';
 import { Flexiown } from '../../nodes/Flexiown/Flexiown.node';
 import { Fourvenues } from '../../nodes/Fourvenues/Fourvenues.node';

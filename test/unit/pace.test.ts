@@ -1,4 +1,5 @@
-import { AdaptivePace, CEILING_AGE_MS, FixedPace, IDLE_RESTART_MS } from '../../nodes/common/limits/pace';
+import { AdaptivePace, FixedPace, IDLE_RESTART_MS } from '../../nodes/common/limits/pace';
+import { UNCONFIRMED_CLEAN_SECONDS } from '../../nodes/common/limits/paceCeiling';
 import { mapSettled } from '../../nodes/common/limits/pool';
 import { RateLimiter } from '../../nodes/common/limits/rateLimiter';
 import { paceFor, quotaStopOf, resetSharedLimits, sharedLimiter, stopForQuota } from '../../nodes/common/limits/throttle';
@@ -107,7 +108,7 @@ describe('adaptive pace (issue 15): slow start per round trip, AIMD after a 429'
 		expect(other.rate()).toBeCloseTo(0.7 * 31, 5);
 	});
 
-	it('after a 429: back by one per answer to the most the API delivered in a second, then one per second per second, never to the rate that met the 429 until the ceiling ages', () => {
+	it('after a 429: back by one per answer to the most the API delivered in a second, then one per second per second, never to the rate that met the 429 until the ceiling rises', () => {
 		const pace = new AdaptivePace({ ...limits, maxInFlight: 100 });
 		// 30 answers within a second: the rate grows to 70 in the slow start, the API delivered 30 in that second.
 		for (let k = 0; k < 30; k++) fastAnswers(pace, T + k * 10, 1, 20);
@@ -130,14 +131,16 @@ describe('adaptive pace (issue 15): slow start per round trip, AIMD after a 429'
 		fastAnswers(pace, t + 100, 40, 20);
 		// Not 30: the ceiling is 31 (floor of 31.52), so at most 30.999, 30 whole requests per second.
 		expect(pace.rate()).toBeCloseTo(30.999, 5);
-		// A round trip later it stays there...
-		for (let k = 0; k < 50; k++) fastAnswers(pace, t + 200 + k * 100, 1, 20);
+		// It stays there while the clean seconds at the ceiling are fewer than an unconfirmed ceiling needs...
+		for (let k = 0; k < 19; k++) fastAnswers(pace, t + 200 + k * 100, 1, 20);
 		expect(pace.rate()).toBeCloseTo(30.999, 5);
-		// ...until CEILING_AGE_MS without a 429: then it probes by 1/s per second.
-		t += CEILING_AGE_MS;
+		expect(pace.ceiling.count).toBe(31);
+		// ...then the ceiling rises by a tenth (at least one) and the rate probes above 31 (by 1/s per second since its last change).
+		t += 200 + UNCONFIRMED_CLEAN_SECONDS * 1000;
 		for (let k = 0; k < 10; k++) fastAnswers(pace, t + k * 100, 1, 20);
+		expect(pace.ceiling.count).toBe(31 + 4);
 		expect(pace.rate()).toBeGreaterThan(31);
-		expect(pace.rate()).toBeLessThan(32);
+		expect(pace.rate()).toBeLessThan(35);
 	});
 
 	it('once a 429 has come, no more in flight than ceil(rate × recent latency) + 1, below the window', () => {

@@ -1,3 +1,5 @@
+import { LearnedCeiling } from './paceCeiling';
+
 /**
  * How fast a limiter (rateLimiter.ts) lets requests go: a rate per second and a number in flight, and
  * how both react to what the API answers.
@@ -88,12 +90,11 @@ const SUSTAINED_ANSWERS = 5;
 const BASELINE_ANSWERS = 30;
 /** After a 429, the rate grows by this many requests per second, per second, above the most the API has delivered (the additive increase of AIMD)... */
 const PROBE_PER_SECOND = 1;
-/** ...never to a rate that met a 429 (the ceiling), which rises by one request per second after this long without one (a limit may be raised). */
-export const CEILING_AGE_MS = 10 * 1000;
 /**
- * A pace with nothing sent or answered for this long starts its window again from its start (and, before any
- * 429, its rate), in a slow start: what it learnt about a busy moment may no longer hold, and a full window
- * sent at once into a limit would meet a 429 with every request of it (slow-start restart, as in TCP).
+ * A pace with nothing sent or answered for this long starts its window again from its start, in a slow start,
+ * and its rate from the ceiling a 429 taught it if a second 429 confirmed it (paceCeiling.ts), else from its
+ * start: what it learnt about a busy moment may no longer hold, and a full window sent at once into a limit
+ * would meet a 429 with every request of it (slow-start restart, as in TCP).
  */
 export const IDLE_RESTART_MS = 1000;
 /** Weight of the newest answer in the recent latency (the in-flight cap after a 429). */
@@ -113,16 +114,18 @@ const DELIVERED_WINDOW_MS = 1000;
  *   second if that is less (in a slow start the rate may be far above the limit when the first 429 comes),
  *   and the window to 70 %. Then the window grows by one per round trip, and the rate by one per answer
  *   up to the most the API has delivered in a second, above that by one request per second per second;
- *   it never again reaches the rate that met the 429 (the ceiling, which rises by one per second after
- *   CEILING_AGE_MS without a 429).
+ *   it never again reaches the rate that met the 429 (the ceiling, kept and let rise by paceCeiling.ts).
+ *   A 429 at a whole rate the API already delivered within a second since the last pause is a spike (or
+ *   another client): it slows the pace down but teaches no ceiling.
  * - Rising latency (SUSTAINED_ANSWERS answers in a row above twice the baseline plus LATENCY_SLACK_MS,
  *   not counting the time the client itself was too busy, see RateLimiter.lagSoFar) means "too many in flight": the window drops to 70 %, not below where it started, and grows by one
  *   per round trip from then on. The rate stays: a 429 is the only sign of a rate limit, and a busy
  *   client would otherwise talk itself down to a crawl.
  * - Answers to requests sent before a slow-down say nothing about the new pace, so a burst of them slows
  *   it down only once.
- * - After IDLE_RESTART_MS with nothing sent or answered, window and rate start again from their start, in a
- *   slow start, and neither what the API delivered nor the ceiling of an earlier 429 counts any more.
+ * - After IDLE_RESTART_MS with nothing sent or answered, the window starts again from its start in a slow
+ *   start; the rate from just under a confirmed ceiling, else from its start (an unconfirmed ceiling is
+ *   forgotten). What the API delivered before the pause no longer counts.
  * - Once a 429 has come, no more are in flight than the rate needs at the recent latency, plus one (see
  *   inFlight): the requests in flight at a back-off are the ones that meet its 429s.
  */
@@ -147,8 +150,8 @@ export class AdaptivePace implements Pace {
 	/** When a request last went out or was answered. */
 	private activeAt = -Infinity;
 
-	/** The lowest rate (whole requests per second) that met a 429, and when. */
-	private ceiling = { count: Infinity, at: 0 };
+	/** The whole requests per second that met a 429, kept across executions and let rise (paceCeiling.ts). */
+	readonly ceiling = new LearnedCeiling();
 
 	/** The most recent answers' latencies (the baseline is their fastest), and how many in a row were slow. */
 	private latencies: number[] = [];
@@ -159,6 +162,9 @@ export class AdaptivePace implements Pace {
 	private delivered: number[] = [];
 
 	private mostDelivered = 0;
+
+	/** The most usable answers within a second since the last 429: a 429 at a whole rate up to this is a spike, not a limit. */
+	private servedSinceThrottled = 0;
 
 	/** Average latency of every answer (ms), stale ones included: what the in-flight cap after a 429 is sized by. */
 	private recentLatency?: number;
@@ -206,10 +212,12 @@ export class AdaptivePace implements Pace {
 			// that sparse traffic delivered) must not hold a later run down at a crawl for minutes.
 			this.window = Math.min(this.window, this.limits.inFlight);
 			this.windowStarting = true;
-			this.rateStarting = true;
-			this.current = this.limits.rate;
-			this.ceiling = { count: Infinity, at: 0 };
+			const ceiling = this.ceiling.resume(now);
+			// A limit met twice: straight back to just under it, no slow start into its 429s.
+			this.rateStarting = ceiling === undefined;
+			this.current = ceiling === undefined ? this.limits.rate : Math.min(this.limits.maxRate, ceiling - 0.001);
 			this.mostDelivered = 0;
+			this.servedSinceThrottled = 0;
 		}
 		this.activeAt = Math.max(this.activeAt, now);
 	}
@@ -218,7 +226,9 @@ export class AdaptivePace implements Pace {
 		this.activeAt = Math.max(this.activeAt, now);
 		this.recentLatency = this.recentLatency === undefined ? latencyMs : this.recentLatency + LATENCY_WEIGHT * (latencyMs - this.recentLatency);
 		this.delivered.push(now);
-		this.mostDelivered = Math.max(this.mostDelivered, this.deliveredRate(now));
+		const delivered = this.deliveredRate(now);
+		this.mostDelivered = Math.max(this.mostDelivered, delivered);
+		this.servedSinceThrottled = Math.max(this.servedSinceThrottled, delivered);
 		if (sentAt < this.slowedAt) return;
 		// What the API took: the latency without the time the client was too busy to send or read the request.
 		const apiMs = Math.max(0, latencyMs - clientDelayMs);
@@ -242,11 +252,6 @@ export class AdaptivePace implements Pace {
 		this.slowDown(now);
 	}
 
-	/** The ceiling at `now`: one request per second higher for every CEILING_AGE_MS since the last 429. */
-	private ceilingAt(now: number): number {
-		return this.ceiling.count + Math.floor(Math.max(0, now - this.ceiling.at) / CEILING_AGE_MS);
-	}
-
 	/** Usable answers in the last DELIVERED_WINDOW_MS: what the API served per second. */
 	private deliveredRate(now: number): number {
 		while (this.delivered.length && this.delivered[0] <= now - DELIVERED_WINDOW_MS) this.delivered.shift();
@@ -264,7 +269,8 @@ export class AdaptivePace implements Pace {
 			let next = this.current;
 			if (this.current < this.mostDelivered) next = Math.min(this.mostDelivered, this.current + 1);
 			else if (roundTrip) next = this.current + (PROBE_PER_SECOND * (now - this.lastChange)) / 1000;
-			this.current = Math.max(this.current, Math.min(maxRate, this.ceilingAt(now) - 0.001, next));
+			this.current = Math.max(this.current, Math.min(maxRate, this.ceiling.count - 0.001, next));
+			this.ceiling.answeredAt(this.current, now);
 		}
 		if (this.windowStarting || roundTrip) this.window = Math.min(maxInFlight, this.window + 1);
 		if (roundTrip && !(this.rateStarting && this.windowStarting)) this.lastChange = now;
@@ -277,10 +283,18 @@ export class AdaptivePace implements Pace {
 			this.window = Math.max(Math.min(this.window, this.limits.inFlight), Math.floor(this.window * SLOW_DOWN_FACTOR));
 		} else {
 			this.rateStarting = false;
-			// Never below the start rate: a 429 met at a rate already lowered (a spike, another client) must not
-			// pin the pace for minutes (the ceiling rises by only one per CEILING_AGE_MS).
-			const ceiling = Math.max(Math.ceil(this.limits.rate), Math.min(this.ceilingAt(now), Math.max(1, Math.floor(this.current))));
-			this.ceiling = { count: ceiling, at: now };
+			const whole = Math.max(1, Math.floor(this.current));
+			const recent = this.deliveredRate(now);
+			// The API served that many within a second since the last 429: a spike or another client, no limit to learn.
+			// The rate climbs back quickly only to below it, so that a second 429 there does teach one.
+			if (whole <= this.servedSinceThrottled) this.mostDelivered = Math.min(this.mostDelivered, whole - 1);
+			else {
+				this.ceiling.limitMet(whole, now, Math.ceil(this.limits.rate));
+				// A limit lower than what worked before (it dropped, or another client came): what is known to work
+				// shrinks with the rate, or the quick climb back would meet a 429 one step lower each time.
+				this.mostDelivered = Math.min(this.mostDelivered, Math.max(recent, Math.floor(whole * SLOW_DOWN_FACTOR)));
+			}
+			this.servedSinceThrottled = 0;
 			const lowest = Math.min(1, this.limits.rate);
 			// What the API delivered is the better guess only while traffic was dense: sparse traffic delivers
 			// little whatever the limit, so it never takes the rate below half the start rate (70 % still may).

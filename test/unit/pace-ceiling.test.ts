@@ -1,0 +1,115 @@
+import fc from 'fast-check';
+
+import { AdaptivePace, IDLE_RESTART_MS } from '../../nodes/common/limits/pace';
+import { CONFIRMED_CLEAN_SECONDS, UNCONFIRMED_CLEAN_SECONDS } from '../../nodes/common/limits/paceCeiling';
+import { PaceSim } from './fixtures/pace-sim';
+
+// Issue 24 item 3: the ceiling a 429 teaches is kept across executions and rises again (docs/dev/pace.md,
+// "The learned ceiling"). Everything on a fake clock (PaceSim models RateLimiter against a sliding limit).
+const vivenu = { rate: 20, inFlight: 10, maxRate: 1000, maxInFlight: 50 };
+const LATENCY = 40;
+/** A pause between two executions: far longer than IDLE_RESTART_MS, so the second starts as after any pause. */
+const PAUSE = 5000;
+
+describe('the learned ceiling (issue 24)', () => {
+	it.each([20, 10])('limit %i/s: a second execution starts under the ceiling the first learnt, meets no 429 and keeps the limit', (limit) => {
+		const sim = new PaceSim(vivenu, () => limit, LATENCY);
+		sim.run(200);
+		expect(sim.throttledBetween(0)).toBeGreaterThan(0);
+		expect(sim.pace.ceiling.count).toBe(limit + 1);
+		expect(sim.pace.ceiling.confidence(sim.now)).toBeGreaterThanOrEqual(2);
+		sim.idle(PAUSE);
+		const second = sim.now;
+		sim.run(200);
+		expect(sim.throttledBetween(second)).toBe(0);
+		// `limit` whole requests per window, a window being one second after the last answer: no slower than that.
+		expect(sim.now - second).toBeLessThanOrEqual((200 / limit) * (1000 + 2 * LATENCY));
+		expect(sim.pace.ceiling.count).toBe(limit + 1);
+	});
+
+	it('a single 429 is unconfirmed: forgotten when the pace restarts after a pause', () => {
+		const pace = new AdaptivePace(vivenu);
+		const T = 1_000_000;
+		pace.sent(T);
+		for (let k = 0; k < 10; k++) {
+			pace.saturated(T);
+			pace.answered(LATENCY, T, T + LATENCY);
+		}
+		pace.throttled(T + 50, T + 100, 1000);
+		expect(pace.ceiling.count).toBe(40);
+		expect(pace.ceiling.confidence(T + 100)).toBe(1);
+		pace.sent(T + 1100 + IDLE_RESTART_MS + 1);
+		expect(pace.ceiling.count).toBe(Infinity);
+		expect([pace.rate(), pace.probing()]).toEqual([vivenu.rate, true]);
+	});
+
+	it(`a spike (a 429 at a rate the API served within the last second) teaches nothing; the rate is back within ${UNCONFIRMED_CLEAN_SECONDS} s`, () => {
+		let spikeAt = -1;
+		const sim = new PaceSim(vivenu, (now) => (now === spikeAt ? 0 : 30), LATENCY);
+		sim.run(1e9, 20_000);
+		expect([sim.pace.ceiling.count, sim.throughput(15_000, 20_000)]).toEqual([31, expect.any(Number)]);
+		const before = sim.throttledBetween(0);
+		spikeAt = 20_000 + LATENCY;
+		sim.run(0, 20_000 + LATENCY + 1);
+		sim.run(1e9, 30_000);
+		expect(sim.throttledBetween(20_000)).toBeGreaterThan(0);
+		expect(sim.throttledBetween(20_000)).toBeLessThanOrEqual(3);
+		expect(sim.throttledBetween(0)).toBe(before + sim.throttledBetween(20_000));
+		expect(sim.pace.ceiling.count).toBe(31);
+		expect(sim.throughput(20_000 + 1000 + UNCONFIRMED_CLEAN_SECONDS * 1000, 30_000)).toBeGreaterThanOrEqual(0.9 * 30);
+	});
+
+	it(`a spike before the API served anything is taken for a limit, unconfirmed: with none behind it, the ceiling rises by a tenth after every ${UNCONFIRMED_CLEAN_SECONDS} clean seconds`, () => {
+		const sim = new PaceSim({ rate: 10, inFlight: 4, maxRate: 100, maxInFlight: 20 }, (now) => (now === 10 ? 0 : Infinity), 10);
+		sim.run(1e9, 1000);
+		const first = sim.pace.ceiling.count;
+		expect(sim.throttledBetween(0)).toBe(4);
+		expect(first).toBeLessThan(30);
+		expect(sim.pace.ceiling.confidence(sim.now)).toBe(1);
+		sim.run(1e9, 30_000);
+		expect(sim.throttledBetween(0)).toBe(4);
+		expect(sim.pace.ceiling.count).toBeGreaterThan(2 * first);
+		expect(sim.throughput(25_000, 30_000)).toBeGreaterThanOrEqual(0.9 * (sim.pace.ceiling.count - 1) * (1000 / 1010));
+	});
+
+	it(`the provider raised its limit: after ${CONFIRMED_CLEAN_SECONDS} clean seconds at a confirmed ceiling it probes above, and reaches the new limit`, () => {
+		let limit = 10;
+		const sim = new PaceSim(vivenu, () => limit, LATENCY);
+		sim.run(200);
+		sim.idle(PAUSE);
+		const raised = sim.now;
+		limit = 20;
+		expect(sim.pace.ceiling.confidence(raised)).toBe(2);
+		sim.run(1e9, raised + (CONFIRMED_CLEAN_SECONDS - 1) * 1000);
+		expect(sim.pace.ceiling.count).toBe(11);
+		expect(sim.throttledBetween(raised)).toBe(0);
+		sim.run(1e9, raised + 90_000);
+		expect(sim.pace.ceiling.count).toBe(21);
+		expect(sim.throughput(raised + 60_000, raised + 90_000)).toBeGreaterThanOrEqual(0.9 * 20);
+		expect(sim.throttledBetween(raised)).toBeLessThanOrEqual(3);
+	});
+});
+
+/** A limit is held this long before it changes: longer than the slowest rise (120 s before a probe at the most confident ceiling, then about a minute of climbing). */
+const SEGMENT_MS = 400_000;
+/** Stated bound: 429s from one limit change to the next (the back-offs of a drop, the two that confirm it, one probe every 30, 60, 120 s). */
+const MAX_429_PER_CHANGE = 30;
+/** The first limit also pays for the slow start, which meets a limit with up to its whole in-flight window. */
+const MAX_429_COLD = vivenu.maxInFlight + MAX_429_PER_CHANGE;
+
+describe('the learned ceiling over random limit schedules (fast-check)', () => {
+	it(`meets at most ${MAX_429_PER_CHANGE} 429s per limit change and converges to at least 90 % of every limit`, () => {
+		fc.assert(
+			fc.property(fc.array(fc.integer({ min: 3, max: 60 }), { minLength: 2, maxLength: 4 }), fc.integer({ min: 5, max: 60 }), (limits, latency) => {
+				const sim = new PaceSim(vivenu, (now) => limits[Math.min(limits.length - 1, Math.floor(now / SEGMENT_MS))], latency);
+				limits.forEach((limit, k) => {
+					const end = (k + 1) * SEGMENT_MS;
+					sim.run(1e9, end);
+					expect(sim.throttledBetween(k * SEGMENT_MS, end)).toBeLessThanOrEqual(k ? MAX_429_PER_CHANGE : MAX_429_COLD);
+					expect(sim.throughput(end - 30_000, end)).toBeGreaterThanOrEqual(0.9 * limit);
+				});
+			}),
+			{ numRuns: 25 },
+		);
+	}, 120_000);
+});
