@@ -33,10 +33,12 @@ const loadNow = () => Number(os.loadavg()[0].toFixed(2));
  */
 async function measureRow(runOne, { runs = 3, reruns = 2, maxRuns = Infinity, timeOf = (r) => r.nodeMs } = {}) {
   const sets = [];
+  // Decided by the row's very first run, so that every set of the row has as many runs.
+  let want;
   for (let set = 0; set <= reruns; set++) {
     const list = [await runOne()];
     const first = timeOf(list[0]);
-    const want = list[0].ok !== false && first != null && first < SLOW_MS ? Math.min(runs, maxRuns) : 1;
+    want ??= list[0].ok !== false && first != null && first < SLOW_MS ? Math.min(runs, maxRuns) : 1;
     while (list.length < want) list.push(await runOne());
     sets.push(list);
     if (list.length < 2 || list.some((r) => r.ok === false) || spreadOf(list, timeOf) <= MAX_SPREAD) break;
