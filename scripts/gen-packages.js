@@ -191,13 +191,12 @@ function removeEmptyDirs(dir) {
 	}
 }
 
-/** Differences between the committed packages/ and a fresh generation, one line each naming the file. */
-function check() {
+/** Differences between the committed packages/ (or `committedDir`) and a fresh generation, one line each naming the file. */
+function check(committedDir = path.join(ROOT, 'packages')) {
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gen-packages-'));
 	try {
 		const all = generateAll();
 		write(all, tmp);
-		const committedDir = path.join(ROOT, 'packages');
 		const committed = fs.existsSync(committedDir) ? walk(committedDir).filter((rel) => !NOT_GENERATED(rel.split('/').slice(1).join('/'))) : [];
 		const problems = [];
 		for (const rel of [...all.keys()].sort()) {
@@ -235,4 +234,4 @@ function main(argv) {
 
 if (require.main === module) process.exitCode = main(process.argv.slice(2));
 
-module.exports = { generate, generateAll, check };
+module.exports = { generate, generateAll, write, check };
