@@ -2,8 +2,8 @@
 'use strict';
 /*
  * Each single-provider package proven alone in a real n8n (issue 25; `npm run test:single`, the full tier's
- * "single" stage). For each package under packages/ (scripts/lib/packages.js), one after the other (--jobs=2: two
- * at a time):
+ * "single" stage). For each package under packages/ (scripts/lib/packages.js), one after the other (two at a time
+ * would need the stacks' commands tracked per stack: Stack.stop() ends every command scripts/lib/util.js runs):
  *   1. `npm run build` in its folder (the repository's toolchain), `npm pack`, and the tarball installed alone into
  *      a fresh n8n user folder the way n8n installs a community package (scripts/lib/package.js);
  *   2. its emulator, its e2e credentials, its cases and its examples imported with every node type moved to the
@@ -17,7 +17,7 @@
  * happens: both node types load, one stored credential serves both).
  *
  * stdout: "ok N - <package>: …" / "not ok N - …", "# …" notes with the time of each package, last line
- * "single: N passed, M failed". Options: --only=<package>[,…], --jobs=N (default 1), --together, --keep.
+ * "single: N passed, M failed". Options: --only=<package>[,…], --together, --keep.
  * Needs dist/ at the top level (npm run build: the credential type names are read from it).
  */
 const fs = require('fs');
@@ -51,10 +51,9 @@ const say = (line) => process.stdout.write(`${line}\n`);
 const note = (line) => process.stdout.write(`# ${line}\n`);
 
 function parseArgs(argv) {
-  const opts = { only: null, jobs: 1, together: false, keep: false };
+  const opts = { only: null, together: false, keep: false };
   for (const a of argv) {
     if (a.startsWith('--only=')) opts.only = a.slice(7).split(',');
-    else if (/^--jobs=\d+$/.test(a)) opts.jobs = Math.max(1, Number(a.slice(7)));
     else if (a === '--together') opts.together = true;
     else if (a === '--keep') opts.keep = true;
     else if (a === '--help' || a === '-h') {
@@ -167,7 +166,7 @@ async function runPackage(pkg, opts, tally) {
   const found = casesFor(pkg, types);
   for (const p of found.problems) await check('case definitions', () => { throw new Error(p); });
   const stack = new Stack({ name: `single-${pkg.name.replace(/^n8n-nodes-/, '')}`, timings, keep: opts.keep });
-  let failedBefore = tally.failed;
+  const failedBefore = tally.failed;
   try {
     await startStack({
       stack, packageDir: packageDir(pkg), skipBuild: false, owner: OWNER, importVia: 'rest-keep-ids',
@@ -189,7 +188,6 @@ async function runPackage(pkg, opts, tally) {
   }
   const ms = Date.now() - started;
   note(`${pkg.name}: ${fmtMs(ms)} (${timings.lines().join('; ')})`);
-  failedBefore = tally.failed;
   return ms;
 }
 
@@ -199,18 +197,10 @@ async function main() {
   const tally = { passed: 0, failed: 0 };
   const chosen = PACKAGES.filter((p) => !opts.only || opts.only.includes(p.name));
   if (!chosen.length) throw new Error(`--only names no package (${PACKAGES.map((p) => p.name).join(', ')})`);
-  let next = 0;
   const times = [];
-  const worker = async () => {
-    while (next < chosen.length) {
-      const pkg = chosen[next];
-      next += 1;
-      times.push([pkg.name, await runPackage(pkg, opts, tally)]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(opts.jobs, chosen.length) }, worker));
+  for (const pkg of chosen) times.push([pkg.name, await runPackage(pkg, opts, tally)]);
   if (opts.together) await together({ single: PACKAGES.find((p) => p.name === 'n8n-nodes-vivenu'), owner: OWNER, check: checker({ name: `${UMBRELLA} + n8n-nodes-vivenu` }, tally), note, keep: opts.keep });
-  note(`time: ${times.map(([n, ms]) => `${n} ${fmtMs(ms)}`).join(', ')}; total ${fmtMs(Date.now() - started)} (${opts.jobs} at a time)`);
+  note(`time: ${times.map(([n, ms]) => `${n} ${fmtMs(ms)}`).join(', ')}; total ${fmtMs(Date.now() - started)}`);
   say(`single: ${tally.passed} passed, ${tally.failed} failed`);
   process.exitCode = tally.failed ? 1 : 0;
 }

@@ -52,7 +52,7 @@ export class FourvenuesTrigger implements INodeType {
 		name: 'fourvenuesTrigger',
 		icon: { light: 'file:fourvenues.svg', dark: 'file:fourvenues.dark.svg' },
 		subtitle: '={{ $parameter["events"].join(", ") }}',
-		description: 'Starts the workflow when a Fourvenues payment succeeds or a ticket refund is requested',
+		description: 'Starts the workflow when a Fourvenues payment succeeds or a ticket refund is requested; registers a webhook endpoint at Fourvenues while the workflow is active',
 		defaults: { name: 'Fourvenues Trigger' },
 		credentials: [{ name: 'fourvenuesApi', required: true }],
 		properties: [

@@ -110,7 +110,7 @@ export class VivenuTrigger implements INodeType {
 		name: 'vivenuTrigger',
 		icon: { light: 'file:vivenu.svg', dark: 'file:vivenu.dark.svg' },
 		subtitle: '={{ $parameter["events"].join(", ") }}',
-		description: 'Starts the workflow when a vivenu order is completed, canceled or reserved, or on checkout and ticket events',
+		description: 'Starts the workflow when a vivenu order is completed, canceled or reserved, or on checkout and ticket events; registers a webhook at vivenu while the workflow is active',
 		defaults: { name: 'vivenu Trigger' },
 		credentials: [{ name: 'vivenuApi', required: true }],
 		properties: [

@@ -17,7 +17,7 @@ export class ConstantContact implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Mark Constant Contact event registrations as paid or cancelled in bulk, and read events and registrations',
+		description: 'Update the payment status of Constant Contact event registrations (e.g. mark as paid) or cancel them, in bulk; read events and registrations',
 		defaults: { name: 'Constant Contact' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -22,7 +22,7 @@ export class ConstantContactTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["events"].join(", ") }}',
-		description: 'Starts the workflow on new registrations of a Constant Contact event and on registrations whose payment or registration status changed',
+		description: 'Starts the workflow on new registrations of a Constant Contact event and on registrations whose payment or registration status changed, by polling (changes nothing at Constant Contact)',
 		defaults: { name: 'Constant Contact Trigger' },
 		polling: true,
 		inputs: [],

@@ -16,7 +16,7 @@ export class Flexiown implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Create Flexiown (Teljoy) rent-to-own payments and report order outcomes back',
+		description: 'Request Flexiown (Teljoy) rent-to-own payments for orders, check their status and report each order completed or cancelled',
 		defaults: { name: 'Flexiown' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -18,7 +18,7 @@ export class Fourvenues implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Look up Fourvenues payments, events, tickets and venues through the Channel Manager API',
+		description: 'Read Fourvenues payments, events, tickets and venues through the Channel Manager API (changes nothing)',
 		defaults: { name: 'Fourvenues' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

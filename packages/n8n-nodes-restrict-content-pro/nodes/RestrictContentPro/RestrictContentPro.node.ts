@@ -15,7 +15,7 @@ export class RestrictContentPro implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Get, record, update and delete payments of a WordPress membership site running Restrict Content Pro',
+		description: 'Get, record, update and delete the membership payment records of a WordPress site running Restrict Content Pro (no money is charged or refunded)',
 		defaults: { name: 'Restrict Content Pro' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -20,7 +20,7 @@ export class RestrictContentProTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["events"].join(", ") }}',
-		description: 'Starts the workflow on new Restrict Content Pro membership payments and on payments whose status changed',
+		description: 'Starts the workflow on new Restrict Content Pro membership payments and on payments whose status changed, by polling (changes nothing on the site)',
 		defaults: { name: 'Restrict Content Pro Trigger' },
 		polling: true,
 		inputs: [],

@@ -15,7 +15,7 @@ export class Vivenu implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Get, complete, cancel and refund vivenu ticketing transactions',
+		description: 'Get vivenu ticket orders (transactions); complete them, cancel and refund them in whole or in part, mark them paid, and email their tickets',
 		defaults: { name: 'vivenu' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

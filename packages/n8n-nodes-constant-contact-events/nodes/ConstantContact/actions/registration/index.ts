@@ -21,14 +21,14 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Update Payment Status',
 				value: 'updatePaymentStatus',
-				action: 'Update the payment status of registrations',
-				description: 'Mark registrations as paid (e.g. cash or cheque), many per request',
+				action: 'Mark registrations as paid or update their payment status',
+				description: 'Set the payment status of registrations, e.g. Paid for payment at the door or by check; many per request',
 			},
 			{
 				name: 'Update Status',
 				value: 'updateStatus',
-				action: 'Update the status of registrations',
-				description: 'Cancel registrations, many per request',
+				action: 'Cancel registrations without refunding them',
+				description: 'Set the registration status to CANCELED; it does not refund the payment; many per request',
 			},
 		],
 		default: 'updatePaymentStatus',

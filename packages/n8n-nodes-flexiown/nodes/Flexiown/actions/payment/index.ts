@@ -18,8 +18,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				action: 'Create a payment',
-				description: 'Request a Flexiown payment for an order and get the redirect URL for the customer',
+				action: 'Create a payment request for an order',
+				description: 'Request a Flexiown rent-to-own payment for an order and get the URL where the customer applies and pays',
 			},
 			{
 				name: 'Get Status',
@@ -30,8 +30,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Update Status',
 				value: 'updateStatus',
-				action: 'Update the status of a payment',
-				description: 'Report the outcome of an order (completed, cancelled) back to Flexiown',
+				action: 'Update the status of a payment to completed or cancelled',
+				description: 'Report the outcome of an order back to Flexiown: completed when the order was fulfilled, cancelled to cancel the payment',
 			},
 		],
 		default: 'updateStatus',

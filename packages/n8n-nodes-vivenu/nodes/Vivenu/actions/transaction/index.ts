@@ -33,13 +33,13 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['transaction'] } },
 		options: [
-			{ name: 'Cancel', value: 'cancel', action: 'Cancel a transaction', description: 'Cancel a whole transaction, optionally refunding it' },
-			{ name: 'Complete', value: 'complete', action: 'Complete a transaction', description: 'Complete a transaction in status NEW' },
+			{ name: 'Cancel', value: 'cancel', action: 'Cancel a transaction and optionally refund its payment', description: 'Cancel a whole order (status CANCELED); Refund Funds returns the money to the buyer' },
+			{ name: 'Complete', value: 'complete', action: 'Complete a new transaction and send its tickets', description: 'Complete an order in status NEW; vivenu sends the ticket and order emails unless the seller turned them off' },
 			{
 				name: 'Create Cancellation',
 				value: 'createCancellation',
-				action: 'Cancel part of a transaction',
-				description: 'Cancel some items of a transaction',
+				action: 'Cancel items of a transaction and optionally refund them',
+				description: 'Cancel some tickets or products of an order; Refund Funds refunds them to the payment or as a voucher',
 			},
 			{ name: 'Get', value: 'get', action: 'Get a transaction', description: 'Get one transaction by ID: buyer, items, amounts and payment status' },
 			{
@@ -66,7 +66,7 @@ export const description: INodeProperties[] = [
 				name: 'Update Payment Status',
 				value: 'updatePaymentStatus',
 				action: 'Mark a transaction as paid locally',
-				description: 'Set the payment status to LOCAL-RECEIVED',
+				description: 'Set the payment status to LOCAL-RECEIVED: the money was received outside vivenu, e.g. cash at the box office',
 			},
 		],
 		default: 'get',
