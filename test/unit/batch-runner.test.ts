@@ -119,4 +119,32 @@ describe('runBatch', () => {
 			['fixed', '3'],
 		]);
 	});
+
+	it('learns the size a provider takes: a refused chunk goes again in halves, unproven sizes one at a time', async () => {
+		const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
+		const plans = ids.map((id) => ({ group: 'g', ids: [id] }));
+		const sent: number[] = [];
+		const send = async ({ units }: { units: string[] }) => {
+			sent.push(units.length);
+			if (units.length > 2) throw Object.assign(new Error('Too many IDs'), { tooBig: true });
+			return units.map((id) => `ok:${id}`);
+		};
+		const sized = spec(plans, [], { send, chunkSize: () => 100, refusedForSize: (error) => (error as { tooBig?: boolean }).tooBig === true });
+		const [out] = await runBatch(executeContext(6, false), 4, sized);
+		expect(sent).toEqual([6, 3, 2, 2, 2]);
+		expect(out.map((o) => o.json.done)).toEqual(ids.map((id) => [`ok:${id}`]));
+	});
+
+	it('stops the rest when even one unit is refused for its size', async () => {
+		const plans = [{ group: 'g', ids: ['a', 'b'] }];
+		const sent: number[] = [];
+		const send = async ({ units }: { units: string[] }): Promise<string[]> => {
+			sent.push(units.length);
+			throw Object.assign(new Error('Too big'), { tooBig: true });
+		};
+		const sized = spec(plans, [], { send, refusedForSize: () => true });
+		const [out] = await runBatch(executeContext(1, true), 1, sized);
+		expect(sent).toEqual([2, 1]);
+		expect(out.map((o) => o.json.error)).toEqual(['Too big [item 0]']);
+	});
 });

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { chunk, errorForItem, inputError, mapSettled, reportedError, runBatch, withItem, type BatchSpec, type Settled, type Writes } from '../../common';
+import { errorForItem, inputError, reportedError, runBatch, withItem, type BatchSpec, type Writes } from '../../common';
 import { isNotFound, registrationsPath, type ConstantContactClient } from '../transport';
-import { ChunkSizer, isSizeRefusal } from './chunkSize';
+import { isSizeRefusal } from './chunkSize';
 import { uniformReader, type Uniform } from './uniform';
 
 /** What one input item asks for, before its track is known. */
@@ -45,13 +45,7 @@ interface IdAnswer {
 	failed: boolean;
 }
 
-/** Per registration ID: the answer of the request it went into, its error, or not sent. */
-type IdResult = Settled<IdAnswer>;
-
 const MAX_IDS_IN_MESSAGE = 25;
-
-/** sendOnce's answer when the request was refused as too large (nothing was changed). */
-const REFUSED = Symbol('refused as too large');
 
 /** What the bulk writes change: registrations, named by ID (sideEffects.ts). */
 export const registrationWrites: Writes = { noun: 'registration', idOf: (json) => json.updatedRegistrationIds };
@@ -120,7 +114,7 @@ function conflictGuard(ctx: IExecuteFunctions, what: string) {
 /**
  * Runs a bulk registration endpoint for all input items (see common/run/batchRunner.ts): items that share
  * event, track and the other request values are merged into as few PUTs as possible (as many IDs as
- * Constant Contact accepts, at most `chunkSize`; see chunkSize.ts), and every item gets its own
+ * Constant Contact accepts, at most `chunkSize`: runBatch learns it, see chunkSize.ts), and every item gets its own
  * outcome from the IDs it contributed.
  */
 export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactClient, op: BulkOperation): Promise<INodeExecutionData[][]> {
@@ -130,12 +124,6 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 	let firstHardError: unknown;
 	const guard = conflictGuard(ctx, op.what);
 	const same = uniformReader(ctx);
-	const sizer = new ChunkSizer();
-	/** Once set, nothing more is sent: the error every other request would meet too, or `skip` (Continue On Fail off). */
-	let stop: { error: unknown } | { skipped: true } | undefined;
-
-	/** The request that is finding out whether the current size is accepted; others wait for it. */
-	let probing: Promise<unknown> | undefined;
 
 	/** Default tracks found stale in this run (a PUT answered 404): event + old track → the track read again. */
 	const moved = new Map<string, string>();
@@ -154,49 +142,8 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 		return true;
 	}
 
-	/**
-	 * Sends `ids` in as few PUTs as Constant Contact accepts (see ChunkSizer). Never throws: every ID gets
-	 * the answer of its request, that request's error, or "not sent". A size not yet accepted is tried by
-	 * one request at a time; a request refused as too large changed nothing, so its IDs go again in
-	 * halves. Any other failure is final for its IDs: an unknown outcome is never sent again from here.
-	 */
-	async function sendIds(plan: BulkItemInput, ids: string[]): Promise<IdResult[]> {
-		const done: IdResult[] = [];
-		let rest = ids;
-		while (rest.length) {
-			const size = sizer.size(plan.chunkSize);
-			if (sizer.proven(Math.min(size, rest.length))) {
-				const parts = await mapSettled(chunk(rest, size), client.settings.concurrency, async (part) => {
-					const answer = await sendOnce(plan, part);
-					return answer === REFUSED ? await sendIds(plan, part) : answer;
-				});
-				return [...done, ...parts.flatMap((part) => ('value' in part ? part.value : []))];
-			}
-			if (probing) {
-				await probing;
-				continue;
-			}
-			const part = rest.slice(0, size);
-			const attempt = sendOnce(plan, part);
-			probing = attempt;
-			const answer = await attempt;
-			probing = undefined;
-			if (answer === REFUSED) continue;
-			done.push(...answer);
-			rest = rest.slice(part.length);
-		}
-		return done;
-	}
-
-	/**
-	 * One PUT; REFUSED when Constant Contact refused its size and the IDs should go again in smaller requests.
-	 * A 404 from a default track that was replaced is sent once more, to the track read again (`retried`).
-	 */
-	async function sendOnce(plan: BulkItemInput, ids: string[], retried = false): Promise<IdResult[] | typeof REFUSED> {
-		if (stop) {
-			const not = stop;
-			return ids.map(() => not);
-		}
+	/** One PUT; a 404 from a default track that was replaced is sent once more, to the track read again. */
+	async function put(plan: BulkItemInput, ids: string[], retried = false): Promise<IdAnswer[]> {
 		const trackId = trackOf(plan);
 		try {
 			const response = await client.request('PUT', registrationsPath(plan.eventId, trackId, ...op.pathSuffix), {
@@ -205,21 +152,15 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 				idempotent: op.idempotent,
 				expect: 'json',
 			});
-			sizer.accept(ids.length);
 			const failed = response.statusCode === 207 ? failedIdsOf(response.body) : new Set<string>();
-			return ids.map((id) => ({ value: { httpCode: response.statusCode, trackId, failed: failed.has(id.toLowerCase()) } }));
+			return ids.map((id) => ({ httpCode: response.statusCode, trackId, failed: failed.has(id.toLowerCase()) }));
 		} catch (error) {
-			if (!retried && (await trackMoved(plan, trackId, error))) return await sendOnce(plan, ids, true);
-			const refused = isSizeRefusal(error);
-			if (refused && sizer.refuse(ids.length)) return REFUSED;
-			// Refused at one ID, or refused token/permission/budget: every other request would fail the same way.
-			if (refused || isFatal(error)) stop = continueOnFail ? { error } : { skipped: true };
-			else if (!continueOnFail) stop = { skipped: true };
-			return ids.map(() => ({ error }));
+			if (!retried && (await trackMoved(plan, trackId, error))) return await put(plan, ids, true);
+			throw error;
 		}
 	}
 
-	const spec: BatchSpec<BulkItemInput, string, IdResult, string> = {
+	const spec: BatchSpec<BulkItemInput, string, IdAnswer, string> = {
 		read: (i) => guard(op.readItem(ctx, i, same), i),
 		// Default tracks: one GET per distinct event, on behalf of its first item.
 		lookup: {
@@ -232,7 +173,11 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 		units: (plan) => plan.ids,
 		unitKey: (id) => id.toLowerCase(),
 		chunkSize: (plan) => plan.chunkSize,
-		send: async ({ plan, units }) => await sendIds(plan, units),
+		// One PUT. Constant Contact documents no maximum: runBatch learns the size it takes (chunkSize.ts).
+		send: async ({ plan, units: ids }) => await put(plan, ids),
+		refusedForSize: isSizeRefusal,
+		// Refused token, permission or budget: every other request would fail the same way.
+		stopsAll: isFatal,
 		outcome({ itemIndex, plan }, results) {
 			const failed: string[] = [];
 			const updated: string[] = [];
@@ -240,9 +185,7 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 			let skipped = false;
 			let httpCode = 200;
 			let trackId = plan.trackId;
-			for (const { unit: id, result } of results) {
-				// The request's own outcome when the run sent it, per ID (sendIds never throws).
-				const answer = 'value' in result ? result.value : result;
+			for (const { unit: id, result: answer } of results) {
 				if ('skipped' in answer) skipped = true;
 				else if ('error' in answer) hardError = hardError ?? answer.error;
 				else {
@@ -314,5 +257,5 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 			});
 		},
 	};
-	return await runBatch(ctx, client.settings.concurrency, spec, { writes: registrationWrites, provider: client.profile.name });
+	return await runBatch(ctx, client.lanes, spec, { writes: registrationWrites, provider: client.profile.name });
 }

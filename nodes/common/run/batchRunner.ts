@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 
 import { chunk, groupBy } from './batching';
 import { asNodeError, errorForItem } from '../base/errors';
@@ -53,6 +53,13 @@ export interface BatchSpec<P, U, R, L = never> {
 	send(chunk: BatchChunk<P, U>): Promise<R[]>;
 	/** A failure every other request would meet too (the token, the permission, the rate budget): the rest is not sent. */
 	stopsAll?(error: unknown): boolean;
+	/**
+	 * For a provider that documents no maximum: whether a failure refused the request for its number of units
+	 * alone (nothing was changed). The run then learns the size the provider takes: the refused units go again
+	 * in halves, no later request is larger, and a size not yet accepted is tried by one request at a time.
+	 * Refused even with one unit, it stops the rest as `stopsAll` does.
+	 */
+	refusedForSize?(error: unknown): boolean;
 	/** The item's outcome from its units' results; `skipped` when a unit was not sent. */
 	outcome(item: BatchPlan<P>, results: Array<UnitResult<P, U, R>>): Settled<OutputData>;
 	/** Sees all outcomes before they are emitted (e.g. to throw one error that names every failed unit). */
@@ -96,7 +103,7 @@ export async function runBatch<P, U, R, L = never>(
 	if (spec.lookup) items = await runLookups(items, spec.lookup, concurrency, continueOnFail, (item, error) => fail(item.itemIndex, errorForItem({ node, error, itemIndex: item.itemIndex })));
 
 	// 3. Group, then chunk each group's distinct units.
-	const chunks: Array<BatchChunk<P, U>> = [];
+	const chunks: Array<Part<P, U>> = [];
 	/** group key → unit key → [chunk, position] */
 	const placeOf = new Map<string, Map<string, [number, number]>>();
 	const unitKey = spec.unitKey ?? ((unit: U) => JSON.stringify(unit));
@@ -118,28 +125,14 @@ export async function runBatch<P, U, R, L = never>(
 		const places = new Map<string, [number, number]>();
 		for (const part of chunk(units, spec.chunkSize(first))) {
 			part.forEach(({ unit }, k) => places.set(unitKey(unit), [chunks.length, k]));
-			const itemIndexes = [...new Set(part.flatMap((u) => [...u.items]))].sort((a, b) => a - b);
-			chunks.push({ plan: first, units: part.map((u) => u.unit), itemIndexes });
+			chunks.push(partOf(first, part));
 		}
 		placeOf.set(group.key, places);
 	}
 
-	// 4. Send. A failure every request would share stops the rest from being sent.
-	let fatal: unknown;
-	const sent = await mapSettled(
-		chunks,
-		concurrency,
-		async (part) => {
-			if (fatal) throw fatal;
-			try {
-				return await spec.send(part);
-			} catch (error) {
-				if (!fatal && spec.stopsAll?.(error)) fatal = error;
-				throw asNodeError({ node, error, itemIndex: part.itemIndexes[0] });
-			}
-		},
-		!continueOnFail,
-	);
+	// 4. Send. A failure every request would share stops the rest from being sent; without Continue On Fail any failure does.
+	const send = sender(node, spec, concurrency, continueOnFail);
+	const sent = await mapSettled(chunks, concurrency, send);
 
 	// 5. One outcome per item, from the requests its units went into.
 	for (const item of items) {
@@ -149,7 +142,8 @@ export async function runBatch<P, U, R, L = never>(
 			if (!place) return { unit, result: { skipped: true } };
 			const [c, k] = place;
 			const answer = sent[c];
-			const result: Settled<R> = 'value' in answer ? { value: answer.value[k] } : answer;
+			// The sender never throws: every unit has the answer of its request, that request's error, or "not sent".
+			const result: Settled<R> = 'value' in answer ? answer.value[k] : answer;
 			return { unit, result, chunk: chunks[c] };
 		});
 		outcomes[item.itemIndex] = spec.outcome(item, results);
@@ -161,6 +155,85 @@ export async function runBatch<P, U, R, L = never>(
 		throw stopError(ctx, error, at, outcomes, write);
 	}
 	return emitOutcomes(ctx, outcomes, write);
+}
+
+/** A chunk, with the items of each of its units (for the chunks a refused one is split into). */
+type Part<P, U> = BatchChunk<P, U> & { unitItems: number[][] };
+
+function partOf<P, U>(plan: P, units: ReadonlyArray<{ unit: U; items: Iterable<number> }>): Part<P, U> {
+	const unitItems = units.map((u) => [...u.items]);
+	const itemIndexes = [...new Set(unitItems.flat())].sort((a, b) => a - b);
+	return { plan, units: units.map((u) => u.unit), itemIndexes, unitItems };
+}
+
+function slice<P, U>(part: Part<P, U>, start: number, end?: number): Part<P, U> {
+	const units = part.units.slice(start, end).map((unit, k) => ({ unit, items: part.unitItems[start + k] }));
+	return partOf(part.plan, units);
+}
+
+/**
+ * What sends a chunk for runBatch: one result per unit, never a throw. Holds the run's stop (once set, nothing
+ * more is sent) and, with `refusedForSize`, the size the provider was found to take.
+ */
+function sender<P, U, R, L>(node: INode, spec: BatchSpec<P, U, R, L>, concurrency: Concurrency, continueOnFail: boolean) {
+	let stop: Settled<R> | undefined;
+	/** The largest size not refused, the largest accepted, and the request finding out whether the current size is. */
+	const learnt = { limit: Number.POSITIVE_INFINITY, accepted: 0, probing: undefined as Promise<unknown> | undefined };
+
+	const sendOnce = async (part: Part<P, U>): Promise<Array<Settled<R>> | 'refused'> => {
+		if (stop) {
+			const not = stop;
+			return part.units.map(() => not);
+		}
+		try {
+			const values = await spec.send(part);
+			learnt.accepted = Math.max(learnt.accepted, part.units.length);
+			return part.units.map((_, k) => ({ value: values[k] }));
+		} catch (error) {
+			const refused = spec.refusedForSize?.(error) ?? false;
+			if (refused && part.units.length > 1) {
+				learnt.limit = Math.min(learnt.limit, Math.ceil(part.units.length / 2));
+				learnt.accepted = Math.min(learnt.accepted, learnt.limit);
+				return 'refused';
+			}
+			if (!stop && (refused || spec.stopsAll?.(error))) stop = continueOnFail ? { error } : { skipped: true };
+			else if (!stop && !continueOnFail) stop = { skipped: true };
+			const failed = asNodeError({ node, error, itemIndex: part.itemIndexes[0] });
+			return part.units.map(() => ({ error: failed }));
+		}
+	};
+
+	const sendUnits = async (whole: Part<P, U>): Promise<Array<Settled<R>>> => {
+		if (!spec.refusedForSize) return (await sendOnce(whole)) as Array<Settled<R>>;
+		const done: Array<Settled<R>> = [];
+		let rest = whole;
+		while (rest.units.length) {
+			const size = Math.max(1, Math.min(spec.chunkSize(rest.plan), learnt.limit));
+			if (Math.min(size, rest.units.length) <= learnt.accepted) {
+				const parts = chunk(rest.units, size).map((_, n) => slice(rest, n * size, (n + 1) * size));
+				const answers = await mapSettled(parts, concurrency, async (part) => {
+					const answer = await sendOnce(part);
+					return answer === 'refused' ? await sendUnits(part) : answer;
+				});
+				return [...done, ...answers.flatMap((answer) => ('value' in answer ? answer.value : []))];
+			}
+			if (learnt.probing) {
+				await learnt.probing;
+				continue;
+			}
+			const head = slice(rest, 0, size);
+			const attempt = sendOnce(head);
+			learnt.probing = attempt;
+			const answer = await attempt;
+			learnt.probing = undefined;
+			if (answer === 'refused') continue;
+			done.push(...answer);
+			rest = slice(rest, head.units.length);
+		}
+		return done;
+	};
+
+	return sendUnits;
 }
 
 async function runLookups<P, L>(
