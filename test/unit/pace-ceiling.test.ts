@@ -59,6 +59,30 @@ describe('the learned ceiling (issue 24)', () => {
 		expect(sim.throughput(20_000 + 1000 + UNCONFIRMED_CLEAN_SECONDS * 1000, 30_000)).toBeGreaterThanOrEqual(0.9 * 30);
 	});
 
+	it('a 429 taken for a spike and another at about its rate within 10 s (a limit a busy client saw served in bunches) teach a ceiling', () => {
+		const pace = new AdaptivePace(vivenu);
+		const T = 1_000_000;
+		const served = (at: number, count: number) => {
+			for (let k = 0; k < count; k++) {
+				pace.saturated(at + k);
+				pace.answered(LATENCY, at + k - LATENCY, at + k);
+			}
+		};
+		served(T, 10);
+		pace.throttled(T, T + 20, 0);
+		const first = pace.ceiling.count;
+		// 40 answers within a second since that 429, the rate climbing back to about 30.
+		served(T + 1000, 40);
+		const whole = Math.floor(pace.rate());
+		expect(whole).toBeLessThanOrEqual(40);
+		pace.throttled(T + 1039, T + 1040, 0);
+		expect(pace.ceiling.count).toBe(first);
+		served(T + 3000, 40);
+		pace.throttled(T + 3039, T + 3040, 0);
+		expect(pace.ceiling.count).toBeLessThan(first);
+		expect(pace.ceiling.count).toBeGreaterThanOrEqual(vivenu.rate);
+	});
+
 	it(`a spike before the API served anything is taken for a limit, unconfirmed: with none behind it, the ceiling rises by a tenth after every ${UNCONFIRMED_CLEAN_SECONDS} clean seconds`, () => {
 		const sim = new PaceSim({ rate: 10, inFlight: 4, maxRate: 100, maxInFlight: 20 }, (now) => (now === 10 ? 0 : Infinity), 10);
 		sim.run(1e9, 1000);

@@ -97,6 +97,8 @@ const PROBE_PER_SECOND = 1;
  * would meet a 429 with every request of it (slow-start restart, as in TCP).
  */
 export const IDLE_RESTART_MS = 1000;
+/** A second 429 within this long at about the rate of one taken for a spike teaches a ceiling after all. */
+const SPIKE_MEMORY_MS = 10 * 1000;
 /** Weight of the newest answer in the recent latency (the in-flight cap after a 429). */
 const LATENCY_WEIGHT = 0.2;
 /** Usable answers within this window are the rate the API delivered (the rate after a 429). */
@@ -165,6 +167,9 @@ export class AdaptivePace implements Pace {
 
 	/** The most usable answers within a second since the last 429: a 429 at a whole rate up to this is a spike, not a limit. */
 	private servedSinceThrottled = 0;
+
+	/** The last 429 taken for a spike: another at about its rate soon after is a limit that a busy client saw served in bunches. */
+	private lastSpike?: { whole: number; at: number };
 
 	/** Average latency of every answer (ms), stale ones included: what the in-flight cap after a 429 is sized by. */
 	private recentLatency?: number;
@@ -287,8 +292,12 @@ export class AdaptivePace implements Pace {
 			const recent = this.deliveredRate(now);
 			// The API served that many within a second since the last 429: a spike or another client, no limit to learn.
 			// The rate climbs back quickly only to below it, so that a second 429 there does teach one.
-			if (whole <= this.servedSinceThrottled) this.mostDelivered = Math.min(this.mostDelivered, whole - 1);
-			else {
+			const again = this.lastSpike && now - this.lastSpike.at < SPIKE_MEMORY_MS && whole >= this.lastSpike.whole - 1;
+			if (whole <= this.servedSinceThrottled && !again) {
+				this.lastSpike = { whole, at: now };
+				this.mostDelivered = Math.min(this.mostDelivered, whole - 1);
+			} else {
+				this.lastSpike = undefined;
 				this.ceiling.limitMet(whole, now, Math.ceil(this.limits.rate));
 				// A limit lower than what worked before (it dropped, or another client came): what is known to work
 				// shrinks with the rate, or the quick climb back would meet a 429 one step lower each time.
