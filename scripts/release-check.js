@@ -3,8 +3,9 @@
 // npm run release:check: what a release publishes, checked before the tag is pushed (docs/dev/release.md).
 // Builds and packs the umbrella and the five single-provider packages, then for each:
 //   n8n's scanner on the committed source (git archive HEAD) and on the packed tarball (scripts/scan-packages.js);
+//   `n8n-node lint` (@n8n/node-cli) in each single package's folder;
 //   `npm publish --dry-run` on the tarball;
-//   one version for all six; the file list (package.json, README.md, LICENSE and dist/ only, every file of the n8n
+//   one version for all six; the file list (package.json, README.md, LICENSE, its main file and dist/ only, every file of the n8n
 //   block present, no tests, emulators, docs or TypeScript sources, a single package without other providers);
 //   the README (its own name, n8n's template sections, links that work on npm's page).
 // Prints per package "scanner: source ok, tarball ok" with the file count and size.
@@ -42,7 +43,7 @@ function fileListProblems(manifest, files, single) {
 	const paths = new Set(files.map((f) => f.path));
 	for (const f of [...manifest.n8n.nodes, ...manifest.n8n.credentials]) if (!paths.has(f)) problems.push(`${f} (in the n8n block) is not packed`);
 	for (const p of paths) {
-		if (['package.json', 'README.md', 'LICENSE'].includes(p)) continue;
+		if (['package.json', 'README.md', 'LICENSE', manifest.main].includes(p)) continue;
 		if (!/^dist\/(nodes|credentials)\//.test(p)) problems.push(`${p}: only dist/nodes and dist/credentials belong in the package`);
 		else if (/(^|\/)(test|tests|__tests__|emulators?|docs|bench|examples|scripts)\//i.test(p) || /\.test\.|\.spec\./.test(p)) problems.push(`${p}: tests, emulators, docs and scripts stay out`);
 		else if (/\.ts$/.test(p) && !/\.d\.ts$/.test(p)) problems.push(`${p}: a TypeScript source`);
@@ -130,6 +131,11 @@ async function main(argv) {
 			check(`${t.name} files`, fileListProblems(manifest, info.files, t.single));
 			check(`${t.name} README`, readmeProblems(t.name, readme, Boolean(t.single)));
 			check(`${t.name} codex`, codexProblems(t.name, extracted));
+			if (t.single) {
+				// n8n-node lint in the package folder, as its author would run it (its strict mode wants the scaffold's eslint.config.mjs).
+				const lint = run(npm, ['run', 'lint'], t.dir);
+				check(`${t.name} n8n-node lint`, lint.ok ? [] : [`${lint.out}${lint.err}`.trim().split('\n').slice(-20).join('\n')]);
+			}
 			const dry = run(npm, ['publish', '--dry-run', '--access', 'public', tarball], work);
 			check(`${t.name} npm publish --dry-run`, dry.ok ? [] : [dry.err.trim().split('\n').slice(-6).join('\n')]);
 

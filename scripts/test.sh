@@ -207,6 +207,7 @@ stage() {
 stage all   build           20 -            ok    npm run build
 stage all   lint            15 -            ok    npm run lint
 stage all   packages         5 -            count packages node scripts/gen-packages.js --check
+stage all   scan            40 -            count scan node scripts/scan-packages.js
 stage all   node            15 -            ok    install_node
 stage full  n8n            600 -            ok    install_race
 stage all   unit            25 node         jest  --selectProjects unit
@@ -221,6 +222,7 @@ stage full  single         420 build,n8n    count single with_n8n scripts/single
 stage full  n8n1           900 -            ok    wait_n8n1
 stage full  e2e-1x         180 build,n8n1   count e2e with_n8n1 scripts/e2e.js --skip-build --smoke --engine=server
 stage full  queue          400 build,n8n    count queue with_n8n scripts/queue.js --skip-build
+stage full  release        300 build        count release-check node scripts/release-check.js --skip-build
 
 if [ "$LIST" = 1 ]; then echo "  budget: $budget_all s"; exit 0; fi
 [ -n "$install1_pid" ] && wait "$install1_pid" 2>/dev/null

@@ -24,7 +24,7 @@ export function shown(value: unknown): string {
 	if (value === undefined) return 'nothing';
 	if (Array.isArray(value)) return 'a list';
 	if (typeof value === 'object') return 'an object';
-	if (typeof value === 'string') return `"${withoutControlCharacters(value).slice(0, 60)}"`;
+	if (typeof value === 'string') return `"${withoutControlCharacters(value.slice(0, 60))}"`;
 	return String(value);
 }
 
