@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The test runner of both tiers (docs/dev/testing.md):
 #   npm test            bash scripts/test.sh         the inner loop, ≤ 5 minutes from a fresh clone on 2 cores:
-#                       build, lint, Node 24, unit tests, engine tests, a fault soak of ~500 operations
+#                       build, lint, packages/ up to date, n8n's scanner on the committed source, Node 24, unit
+#                       tests, engine tests, a fault soak of ~500 operations
 #   npm run test:full   bash scripts/test.sh --full  what CI and releases run: the same, plus the slow jest tests,
-#                       two n8n installers at once, e2e in n8n 2.x, the editor, e2e in n8n 1.x, queue mode, and
-#                       the soak at ~5,000 operations instead of ~500
+#                       two n8n installers at once, e2e in n8n 2.x, the editor, e2e in n8n 1.x, queue mode,
+#                       the soak at ~5,000 operations instead of ~500, and npm run release:check
 # Options: --list prints the tier's stages (budget, prerequisites, command) and runs nothing;
 #          --only <name>[,<name>…] runs those stages (and installs what they need; dist/ must be built).
 # Every stage runs even when an earlier one failed, except those that need what failed (e2e after a failed
