@@ -1,3 +1,4 @@
+import { resetSharedLimits, throttleFor } from '../../nodes/common/limits/throttle';
 import { DEFAULT_TRACK_TTL_MS, forgetTrack, rememberedTrack, type Memo } from '../../nodes/ConstantContact/helpers/trackCache';
 
 const T = 1_000_000;
@@ -55,10 +56,11 @@ describe("Constant Contact's remembered default tracks (helpers/trackCache.ts)",
 	});
 
 	test('resetSharedLimits forgets the tracks too (a restart)', async () => {
-		await rememberedTrack(A, 'ev1', lookup('old111').load, 1000, T);
+		const memo = () => throttleFor('constantContactOAuth2Api', 'cred-a\u0000https://api.cc.email', { documented: 4 }, 1).memo;
+		await rememberedTrack(memo(), 'ev1', lookup('old111').load, 1000, T);
 		resetSharedLimits();
 		const again = lookup('abc123');
-		await rememberedTrack(A, 'ev1', again.load, 1000, T);
+		await rememberedTrack(memo(), 'ev1', again.load, 1000, T);
 		expect(again.calls.n).toBe(1);
 	});
 });

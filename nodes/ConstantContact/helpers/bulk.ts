@@ -145,19 +145,24 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 	/** One PUT; a 404 from a default track that was replaced is sent once more, to the track read again. */
 	async function put(plan: BulkItemInput, ids: string[], retried = false): Promise<IdAnswer[]> {
 		const trackId = trackOf(plan);
-		try {
-			const response = await client.request('PUT', registrationsPath(plan.eventId, trackId, ...op.pathSuffix), {
+		const sent = await client
+			.request('PUT', registrationsPath(plan.eventId, trackId, ...op.pathSuffix), {
 				body: { registration_ids: ids, ...plan.body },
 				qs: plan.qs,
 				idempotent: op.idempotent,
 				expect: 'json',
-			});
-			const failed = response.statusCode === 207 ? failedIdsOf(response.body) : new Set<string>();
-			return ids.map((id) => ({ httpCode: response.statusCode, trackId, failed: failed.has(id.toLowerCase()) }));
-		} catch (error) {
-			if (!retried && (await trackMoved(plan, trackId, error))) return await put(plan, ids, true);
-			throw error;
+			})
+			.then(
+				(response) => ({ response }),
+				(error: unknown) => ({ error }),
+			);
+		if ('response' in sent) {
+			const { statusCode, body } = sent.response;
+			const failed = statusCode === 207 ? failedIdsOf(body) : new Set<string>();
+			return ids.map((id) => ({ httpCode: statusCode, trackId, failed: failed.has(id.toLowerCase()) }));
 		}
+		if (!retried && (await trackMoved(plan, trackId, sent.error))) return await put(plan, ids, true);
+		throw sent.error;
 	}
 
 	const spec: BatchSpec<BulkItemInput, string, IdAnswer, string> = {

@@ -2,7 +2,7 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_BASE_URL } from '../nodes/ConstantContact/transport/environments';
-import { rateLimitShareProperty } from '../nodes/common/rateLimitShare';
+import { rateLimitShareProperty } from '../nodes/common/limits/rateLimitShare';
 
 /**
  * Constant Contact V3 OAuth2 (authorization-code grant). The URLs and the scope are hidden so that

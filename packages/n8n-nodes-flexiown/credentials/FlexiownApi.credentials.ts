@@ -8,9 +8,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { environmentBaseUrlExpression } from '../nodes/common/environments';
+import { environmentBaseUrlExpression } from '../nodes/common/base/environments';
 import { FLEXIOWN_ENVIRONMENTS } from '../nodes/Flexiown/transport/environments';
-import { rateLimitShareProperty } from '../nodes/common/rateLimitShare';
+import { rateLimitShareProperty } from '../nodes/common/limits/rateLimitShare';
 
 /** The API Version Path as an expression: "/v1", or nothing when the field is empty (as transport's versionSegmentOf). */
 const VERSION_SEGMENT = '(String($credentials.versionPrefix || "").trim().replace(/^\\/+|\\/+$/g, "") ? "/" + String($credentials.versionPrefix).trim().replace(/^\\/+|\\/+$/g, "") : "")';

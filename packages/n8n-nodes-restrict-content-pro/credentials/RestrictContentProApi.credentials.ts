@@ -2,7 +2,7 @@
 import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { RCP_NAMESPACE } from '../nodes/RestrictContentPro/transport/environments';
-import { rateLimitShareProperty } from '../nodes/common/rateLimitShare';
+import { rateLimitShareProperty } from '../nodes/common/limits/rateLimitShare';
 
 export class RestrictContentProApi implements ICredentialType {
 	name = 'restrictContentProApi';

@@ -2,9 +2,9 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { operationError } from '../common/errors';
-import { readTriggerNumber } from '../common/parameters';
-import { isManualPoll, pollOnCopy } from '../common/polling';
+import { operationError } from '../common/base/errors';
+import { readTriggerNumber } from '../common/run/parameters';
+import { isManualPoll, pollOnCopy } from '../common/triggers/polling';
 import { eventIdField, trackIdField } from './actions/fields';
 import { isFirstPoll, pollRegistrations, type CcPollState } from './helpers/poll';
 import { searchEvents, searchTracks } from './methods/listSearch';

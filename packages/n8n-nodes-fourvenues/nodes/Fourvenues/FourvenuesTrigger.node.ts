@@ -8,7 +8,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { answerError } from '../common/errors';
+import { answerError } from '../common/base/errors';
 import {
 	ALL_SIGNATURE_FORMS,
 	deleteTolerating404,
@@ -16,7 +16,7 @@ import {
 	receiveDelivery,
 	WEBHOOK_TRIGGER_SHAPE,
 	webhookUrlOf,
-} from '../common/webhook';
+} from '../common/triggers/webhook';
 import { readFourvenuesDelivery } from './helpers/webhookEvents';
 import { createClient, type FourvenuesClient } from './transport';
 import { createEndpoint, deleteEndpoint, listEndpoints } from './transport/webhooks';

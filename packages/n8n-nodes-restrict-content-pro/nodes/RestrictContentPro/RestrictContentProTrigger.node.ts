@@ -2,8 +2,8 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { readTriggerNumber } from '../common/parameters';
-import { isManualPoll, pollOnCopy } from '../common/polling';
+import { readTriggerNumber } from '../common/run/parameters';
+import { isManualPoll, pollOnCopy } from '../common/triggers/polling';
 import { STATUS_OPTIONS } from './actions/payment/fields';
 import { isFirstPoll, pollPayments, type RcpPollState } from './helpers/poll';
 import { createClient } from './transport';

@@ -10,7 +10,7 @@ import {
 	type NodeOperationError,
 } from 'n8n-workflow';
 
-import { operationError } from '../common/errors';
+import { operationError } from '../common/base/errors';
 import {
 	deleteTolerating404,
 	forgetRegistration,
@@ -22,7 +22,7 @@ import {
 	WEBHOOK_TRIGGER_SHAPE,
 	webhookUrlOf,
 	type DeliveryReading,
-} from '../common/webhook';
+} from '../common/triggers/webhook';
 import { isRecord, vivenuEventKey, withoutSecretTokens } from './helpers/webhookEvents';
 import { createClient } from './transport';
 import {

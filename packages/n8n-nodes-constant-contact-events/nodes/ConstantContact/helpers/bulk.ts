@@ -2,9 +2,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { chunk, errorForItem, inputError, mapSettled, reportedError, runBatch, withItem, type BatchSpec, type Settled, type Writes } from '../../common';
-import { registrationsPath, type ConstantContactClient } from '../transport';
-import { ChunkSizer, isSizeRefusal } from './chunkSize';
+import { errorForItem, inputError, reportedError, runBatch, withItem, type BatchSpec, type Writes } from '../../common';
+import { isNotFound, registrationsPath, type ConstantContactClient } from '../transport';
+import { isSizeRefusal } from './chunkSize';
 import { uniformReader, type Uniform } from './uniform';
 
 /** What one input item asks for, before its track is known. */
@@ -12,6 +12,8 @@ export interface BulkItemInput {
 	eventId: string;
 	/** Undefined: the event's default track. */
 	trackId?: string;
+	/** Set when the track is the event's default one the node looked up (not given by the user). */
+	defaultTrack?: boolean;
 	ids: string[];
 	/** Fields besides registration_ids in the PUT body, e.g. { payment_status: 'Paid' }. */
 	body: IDataObject;
@@ -38,17 +40,13 @@ export interface BulkOperation {
 /** Per registration ID: the status the answer gave it. */
 interface IdAnswer {
 	httpCode: number;
+	/** The track the request went to (the default track read again after a 404 may differ from the plan's). */
+	trackId: string;
 	/** Listed in failed_registration_ids of a 207. */
 	failed: boolean;
 }
 
-/** Per registration ID: the answer of the request it went into, its error, or not sent. */
-type IdResult = Settled<IdAnswer>;
-
 const MAX_IDS_IN_MESSAGE = 25;
-
-/** sendOnce's answer when the request was refused as too large (nothing was changed). */
-const REFUSED = Symbol('refused as too large');
 
 /** What the bulk writes change: registrations, named by ID (sideEffects.ts). */
 export const registrationWrites: Writes = { noun: 'registration', idOf: (json) => json.updatedRegistrationIds };
@@ -115,9 +113,9 @@ function conflictGuard(ctx: IExecuteFunctions, what: string) {
 }
 
 /**
- * Runs a bulk registration endpoint for all input items (see common/batchRunner.ts): items that share
+ * Runs a bulk registration endpoint for all input items (see common/run/batchRunner.ts): items that share
  * event, track and the other request values are merged into as few PUTs as possible (as many IDs as
- * Constant Contact accepts, at most `chunkSize`; see chunkSize.ts), and every item gets its own
+ * Constant Contact accepts, at most `chunkSize`: runBatch learns it, see chunkSize.ts), and every item gets its own
  * outcome from the IDs it contributed.
  */
 export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactClient, op: BulkOperation): Promise<INodeExecutionData[][]> {
@@ -127,105 +125,83 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 	let firstHardError: unknown;
 	const guard = conflictGuard(ctx, op.what);
 	const same = uniformReader(ctx);
-	const sizer = new ChunkSizer();
-	/** Once set, nothing more is sent: the error every other request would meet too, or `skip` (Continue On Fail off). */
-	let stop: { error: unknown } | { skipped: true } | undefined;
 
-	/** The request that is finding out whether the current size is accepted; others wait for it. */
-	let probing: Promise<unknown> | undefined;
+	/** Default tracks found stale in this run (a PUT answered 404): event + old track → the track read again. */
+	const moved = new Map<string, string>();
+	const trackOf = (plan: BulkItemInput): string => moved.get(JSON.stringify([plan.eventId, plan.trackId])) ?? (plan.trackId as string);
 
 	/**
-	 * Sends `ids` in as few PUTs as Constant Contact accepts (see ChunkSizer). Never throws: every ID gets
-	 * the answer of its request, that request's error, or "not sent". A size not yet accepted is tried by
-	 * one request at a time; a request refused as too large changed nothing, so its IDs go again in
-	 * halves. Any other failure is final for its IDs: an unknown outcome is never sent again from here.
+	 * A PUT to a default track answered 404: the track may have been replaced since it was remembered.
+	 * Reads it again (once per event and stale track in the run) and says whether the IDs may go again:
+	 * only to a different track, and a 404 changed nothing (docs/write-outcomes.md), so this is no blind repeat.
 	 */
-	async function sendIds(plan: BulkItemInput, ids: string[]): Promise<IdResult[]> {
-		const done: IdResult[] = [];
-		let rest = ids;
-		while (rest.length) {
-			const size = sizer.size(plan.chunkSize);
-			if (sizer.proven(Math.min(size, rest.length))) {
-				const parts = await mapSettled(chunk(rest, size), client.settings.concurrency, async (part) => {
-					const answer = await sendOnce(plan, part);
-					return answer === REFUSED ? await sendIds(plan, part) : answer;
-				});
-				return [...done, ...parts.flatMap((part) => ('value' in part ? part.value : []))];
-			}
-			if (probing) {
-				await probing;
-				continue;
-			}
-			const part = rest.slice(0, size);
-			const attempt = sendOnce(plan, part);
-			probing = attempt;
-			const answer = await attempt;
-			probing = undefined;
-			if (answer === REFUSED) continue;
-			done.push(...answer);
-			rest = rest.slice(part.length);
-		}
-		return done;
+	async function trackMoved(plan: BulkItemInput, usedTrack: string, error: unknown): Promise<boolean> {
+		if (!plan.defaultTrack || !isNotFound(error)) return false;
+		const fresh = await client.retrack(plan.eventId, usedTrack, 0);
+		if (!fresh || fresh === usedTrack) return false;
+		moved.set(JSON.stringify([plan.eventId, plan.trackId]), fresh);
+		return true;
 	}
 
-	/** One PUT; REFUSED when Constant Contact refused its size and the IDs should go again in smaller requests. */
-	async function sendOnce(plan: BulkItemInput, ids: string[]): Promise<IdResult[] | typeof REFUSED> {
-		if (stop) {
-			const not = stop;
-			return ids.map(() => not);
-		}
-		try {
-			const response = await client.request('PUT', registrationsPath(plan.eventId, plan.trackId as string, ...op.pathSuffix), {
+	/** One PUT; a 404 from a default track that was replaced is sent once more, to the track read again. */
+	async function put(plan: BulkItemInput, ids: string[], retried = false): Promise<IdAnswer[]> {
+		const trackId = trackOf(plan);
+		const sent = await client
+			.request('PUT', registrationsPath(plan.eventId, trackId, ...op.pathSuffix), {
 				body: { registration_ids: ids, ...plan.body },
 				qs: plan.qs,
 				idempotent: op.idempotent,
 				expect: 'json',
-			});
-			sizer.accept(ids.length);
-			const failed = response.statusCode === 207 ? failedIdsOf(response.body) : new Set<string>();
-			return ids.map((id) => ({ value: { httpCode: response.statusCode, failed: failed.has(id.toLowerCase()) } }));
-		} catch (error) {
-			const refused = isSizeRefusal(error);
-			if (refused && sizer.refuse(ids.length)) return REFUSED;
-			// Refused at one ID, or refused token/permission/budget: every other request would fail the same way.
-			if (refused || isFatal(error)) stop = continueOnFail ? { error } : { skipped: true };
-			else if (!continueOnFail) stop = { skipped: true };
-			return ids.map(() => ({ error }));
+			})
+			.then(
+				(response) => ({ response }),
+				(error: unknown) => ({ error }),
+			);
+		if ('response' in sent) {
+			const { statusCode, body } = sent.response;
+			const failed = statusCode === 207 ? failedIdsOf(body) : new Set<string>();
+			return ids.map((id) => ({ httpCode: statusCode, trackId, failed: failed.has(id.toLowerCase()) }));
 		}
+		if (!retried && (await trackMoved(plan, trackId, sent.error))) return await put(plan, ids, true);
+		throw sent.error;
 	}
 
-	const spec: BatchSpec<BulkItemInput, string, IdResult, string> = {
+	const spec: BatchSpec<BulkItemInput, string, IdAnswer, string> = {
 		read: (i) => guard(op.readItem(ctx, i, same), i),
 		// Default tracks: one GET per distinct event, on behalf of its first item.
 		lookup: {
 			key: (plan) => (plan.trackId ? undefined : plan.eventId),
 			run: async (plan, itemIndex) => await client.trackOf(plan.eventId, undefined, itemIndex),
-			apply: (plan, trackId) => ({ ...plan, trackId }),
+			apply: (plan, trackId) => ({ ...plan, trackId, defaultTrack: true }),
 		},
 		// Everything that goes into the request.
 		groupKey: (p) => JSON.stringify([p.eventId, p.trackId, p.body, p.qs ?? {}, p.chunkSize]),
 		units: (plan) => plan.ids,
 		unitKey: (id) => id.toLowerCase(),
 		chunkSize: (plan) => plan.chunkSize,
-		send: async ({ plan, units }) => await sendIds(plan, units),
+		// One PUT. Constant Contact documents no maximum: runBatch learns the size it takes (chunkSize.ts).
+		send: async ({ plan, units: ids }) => await put(plan, ids),
+		refusedForSize: isSizeRefusal,
+		// Refused token, permission or budget: every other request would fail the same way.
+		stopsAll: isFatal,
 		outcome({ itemIndex, plan }, results) {
 			const failed: string[] = [];
 			const updated: string[] = [];
 			let hardError: unknown;
 			let skipped = false;
 			let httpCode = 200;
-			for (const { unit: id, result } of results) {
-				// The request's own outcome when the run sent it, per ID (sendIds never throws).
-				const answer = 'value' in result ? result.value : result;
+			let trackId = plan.trackId;
+			for (const { unit: id, result: answer } of results) {
 				if ('skipped' in answer) skipped = true;
 				else if ('error' in answer) hardError = hardError ?? answer.error;
 				else {
 					httpCode = Math.max(httpCode, answer.value.httpCode);
+					trackId = answer.value.trackId;
 					if (answer.value.failed) failed.push(id);
 					else updated.push(id);
 				}
 			}
-			const where = `event ${plan.eventId}, track ${String(plan.trackId)}`;
+			const where = `event ${plan.eventId}, track ${String(trackId)}`;
 			if (hardError) {
 				const extra = updated.length ? `These registrations of the item were updated by other requests: ${listIds(updated)}.` : undefined;
 				const error = errorForItem({ node, error: hardError, itemIndex, extra });
@@ -251,7 +227,7 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 				outcome: 'updated',
 				updated: true,
 				eventId: plan.eventId,
-				trackId: plan.trackId,
+				trackId,
 				...plan.echo,
 				registrationIds: plan.ids,
 				updatedRegistrationIds: updated,
@@ -287,5 +263,5 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 			});
 		},
 	};
-	return await runBatch(ctx, client.settings.concurrency, spec, { writes: registrationWrites, provider: client.profile.name });
+	return await runBatch(ctx, client.lanes, spec, { writes: registrationWrites, provider: client.profile.name });
 }

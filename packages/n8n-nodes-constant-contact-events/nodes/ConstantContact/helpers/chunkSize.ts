@@ -16,7 +16,8 @@ const ABOUT_SIZE = /registration[_ ]ids|array|items|\bids\b|request|payload|body
 /**
  * Whether Constant Contact refused a bulk PUT because of its size: HTTP 413, or a 400 whose error
  * says the request or the ID array is too large (the rule is ours; the real answer is UNVERIFIED).
- * A refused request changed nothing, so its IDs can be sent again in smaller requests.
+ * A refused request changed nothing, so its IDs can be sent again in smaller requests: runBatch
+ * (common/run/batchRunner.ts, `refusedForSize`) halves them and learns the size for the rest of the run.
  */
 export function isSizeRefusal(error: unknown): boolean {
 	const e = error as { httpCode?: unknown; message?: unknown; description?: unknown; errorResponse?: unknown };
@@ -27,40 +28,4 @@ export function isSizeRefusal(error: unknown): boolean {
 	const entries = errorEntries(response.body ?? response);
 	const text = [e.message, e.description, ...entries.flatMap((x) => [x.key, x.message])].filter((s) => typeof s === 'string').join('\n');
 	return TOO_BIG.test(text) && ABOUT_SIZE.test(text);
-}
-
-/**
- * What one execution has learnt about how many IDs Constant Contact takes in one PUT: it starts at
- * the largest size and halves it whenever a request is refused as too large. Sizes up to the largest
- * accepted one go out in parallel; larger ones are tried one at a time, so a refusal is met once.
- */
-export class ChunkSizer {
-	private limit: number;
-	private accepted = 0;
-
-	constructor(start = AUTO_MAX_IDS) {
-		this.limit = start;
-	}
-
-	/** How many IDs a request may carry now, under the user's cap. */
-	size(cap: number): number {
-		return Math.max(1, Math.min(cap, this.limit));
-	}
-
-	/** Whether a request of `count` IDs is known to be accepted. */
-	proven(count: number): boolean {
-		return count <= this.accepted;
-	}
-
-	accept(count: number): void {
-		this.accepted = Math.max(this.accepted, count);
-	}
-
-	/** A request of `count` IDs was refused as too large; false when it cannot be split further. */
-	refuse(count: number): boolean {
-		if (count <= 1) return false;
-		this.limit = Math.min(this.limit, Math.ceil(count / 2));
-		this.accepted = Math.min(this.accepted, this.limit);
-		return true;
-	}
 }

@@ -2,7 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { createApiClient, providerDefaults, secretsFrom, type ApiClient, type ProviderProfile, type RequestContext } from '../../common';
-import { environmentBaseUrl } from '../../common/environments';
+import { environmentBaseUrl } from '../../common/base/environments';
 import { FLEXIOWN_ENVIRONMENTS } from './environments';
 import { parseFlexiownError } from './errors';
 
@@ -10,7 +10,7 @@ export const FLEXIOWN_CREDENTIAL = 'flexiownApi';
 
 /**
  * Flexiown documents no rate limit (UNVERIFIED, see docs/providers/flexiown.md), so the pace adapts
- * (common/pace.ts); a checkout API, so it starts modest (5/s, 5 in flight) and stays within 100/s, 10 in flight.
+ * (common/limits/pace.ts); a checkout API, so it starts modest (5/s, 5 in flight) and stays within 100/s, 10 in flight.
  */
 export const FLEXIOWN_DEFAULTS = providerDefaults({ requestsPerSecond: 0, concurrency: 5 });
 export const FLEXIOWN_PACE = { adaptive: { rate: 5, inFlight: 5, maxRate: 100, maxInFlight: 10 } };

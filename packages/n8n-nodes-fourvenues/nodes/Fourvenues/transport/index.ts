@@ -11,7 +11,7 @@ import {
 	type ProviderProfile,
 	type RequestContext,
 } from '../../common';
-import { environmentBaseUrl } from '../../common/environments';
+import { environmentBaseUrl } from '../../common/base/environments';
 import { FOURVENUES_ENVIRONMENTS } from './environments';
 import { parseFourvenuesError } from './errors';
 
@@ -19,7 +19,7 @@ export const FOURVENUES_CREDENTIAL = 'fourvenuesApi';
 
 /**
  * Independent integrations summarise the requirements page as "about 10 requests per second per API key"
- * (UNVERIFIED), so the pace adapts (common/pace.ts): it starts at 8 per second, under that figure, and
+ * (UNVERIFIED), so the pace adapts (common/limits/pace.ts): it starts at 8 per second, under that figure, and
  * grows only while answers stay fast and no 429 arrives. See docs/providers/fourvenues.md.
  */
 export const FOURVENUES_DEFAULTS = providerDefaults({ requestsPerSecond: 0, concurrency: 5 });

@@ -6,7 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { checkBaseUrl, cleanBaseUrl } from '../../common/environments';
+import { checkBaseUrl, cleanBaseUrl } from '../../common/base/environments';
 
 /** The REST add-on's namespace; incompatible changes ship as a new version. */
 export const RCP_NAMESPACE = '/rcp/v1';

@@ -7,7 +7,7 @@ export const RCP_CREDENTIAL = 'restrictContentProApi';
 
 /**
  * WordPress and RCP define no rate limit; 429/503 come from hosts, CDNs or security plugins. Shared
- * hosting is often slow, so the pace (common/pace.ts) starts gently (10/s, 4 in flight) and grows only
+ * hosting is often slow, so the pace (common/limits/pace.ts) starts gently (10/s, 4 in flight) and grows only
  * while answers stay fast. See docs/providers/restrict-content-pro.md.
  */
 export const RCP_DEFAULTS = providerDefaults({ requestsPerSecond: 0, concurrency: 4 });

@@ -2,14 +2,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { createApiClient, providerDefaults, secretsFrom, type ApiClient, type ProviderProfile, type RequestContext } from '../../common';
-import { environmentBaseUrl } from '../../common/environments';
+import { environmentBaseUrl } from '../../common/base/environments';
 import { VIVENU_ENVIRONMENTS } from './environments';
 
 export const VIVENU_CREDENTIAL = 'vivenuApi';
 
 /**
  * vivenu publishes no rate limit; its support calls ~1,000 requests/hour per key "safe" and says most
- * endpoints tolerate much more. So the pace adapts (common/pace.ts): it starts at 20/s with 10 in
+ * endpoints tolerate much more. So the pace adapts (common/limits/pace.ts): it starts at 20/s with 10 in
  * flight and grows while answers stay fast; a 429 slows it down and is retried. See docs/providers/vivenu.md.
  */
 export const VIVENU_DEFAULTS = providerDefaults({ requestsPerSecond: 0, concurrency: 10 });

@@ -21,6 +21,8 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['get'] } }, properties);
 
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, i: number, client: ConstantContactClient): Promise<IDataObject> {
 	const eventId = readEventId(this, i);
 	const include = this.getNodeParameter('includeSettings', i, false) as boolean;

@@ -68,6 +68,8 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['getAll'] } }, properties);
 
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, i: number, client: ConstantContactClient): Promise<IDataObject[]> {
 	const page = readPageLimit(this, i);
 	const simplify = this.getNodeParameter('simplify', i, false) as boolean;

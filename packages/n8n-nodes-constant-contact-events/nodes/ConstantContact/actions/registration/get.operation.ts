@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { readId, simplifyProperty } from '../../../common';
 import { simplifyRegistration } from '../../helpers/output';
-import { registrationsPath, type ConstantContactClient } from '../../transport';
+import { registrationsPath, withTrack, type ConstantContactClient } from '../../transport';
 import { eventIdField, readEventId, readTrackId, trackIdField } from '../fields';
 
 const properties: INodeProperties[] = [
@@ -24,15 +24,14 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['registration'], operation: ['get'] } }, properties);
 
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, i: number, client: ConstantContactClient): Promise<IDataObject> {
 	const eventId = readEventId(this, i);
 	const registrationId = readId(this, 'registrationId', i, 'Registration ID');
-	const trackId = await client.trackOf(eventId, readTrackId(this, i), i);
 	const simplify = this.getNodeParameter('simplify', i, false) as boolean;
-	const { body } = await client.request<IDataObject>('GET', registrationsPath(eventId, trackId, encodeURIComponent(registrationId)), {
-		itemIndex: i,
-		idempotent: true,
-		expect: 'object',
-	});
+	const { body } = await withTrack(client, eventId, readTrackId(this, i), i, async (trackId) =>
+		await client.request<IDataObject>('GET', registrationsPath(eventId, trackId, encodeURIComponent(registrationId)), { itemIndex: i, idempotent: true, expect: 'object' }),
+	);
 	return simplify ? simplifyRegistration(body) : body;
 }

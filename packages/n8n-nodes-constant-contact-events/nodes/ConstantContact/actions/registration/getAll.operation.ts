@@ -5,7 +5,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { pageLimitProperties, readPageLimit, simplifyProperty } from '../../../common';
 import { simplifyRegistrationRecord } from '../../helpers/output';
 import { getAllCursor } from '../../helpers/pagination';
-import { registrationsPath, type ConstantContactClient } from '../../transport';
+import { registrationsPath, withTrack, type ConstantContactClient } from '../../transport';
 import { eventIdField, nonEmpty, readEventId, readTrackId, SORT_ORDER_OPTIONS, trackIdField } from '../fields';
 import { REGISTRATION_STATUSES } from './fields';
 
@@ -67,13 +67,15 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['registration'], operation: ['getAll'] } }, properties);
 
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, i: number, client: ConstantContactClient): Promise<IDataObject[]> {
 	const eventId = readEventId(this, i);
-	const trackId = await client.trackOf(eventId, readTrackId(this, i), i);
+	const given = readTrackId(this, i);
 	const page = readPageLimit(this, i);
 	const simplify = this.getNodeParameter('simplify', i, false) as boolean;
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs = nonEmpty(this, i, filters, ['registration_status', 'payment_status', 'search_text', 'sort_by', 'sort_order']);
-	const records = await getAllCursor(client, registrationsPath(eventId, trackId), qs, page, REGISTRATIONS_PAGE_SIZE, i);
+	const records = await withTrack(client, eventId, given, i, async (trackId) => await getAllCursor(client, registrationsPath(eventId, trackId), qs, page, REGISTRATIONS_PAGE_SIZE, i));
 	return records.map((r) => (simplify ? simplifyRegistrationRecord(r) : r));
 }

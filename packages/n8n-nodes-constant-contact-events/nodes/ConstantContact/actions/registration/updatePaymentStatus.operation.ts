@@ -2,7 +2,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { inputError } from '../../../common';
+import { inputError, readItemParameter } from '../../../common';
 import { registrationWrites, runBulk, type BulkOperation } from '../../helpers/bulk';
 import type { ConstantContactClient } from '../../transport';
 import { eventIdField, readEventId, readRegistrationIds, readTrackId, trackIdField } from '../fields';
@@ -46,7 +46,7 @@ export const bulk: BulkOperation = {
 		const eventId = same('eventId', () => readEventId(ctx, i));
 		const trackId = same('trackId', () => readTrackId(ctx, i));
 		const ids = readRegistrationIds(ctx, i);
-		const paymentStatus = same('paymentStatus', () => String(ctx.getNodeParameter('paymentStatus', i, 'Paid') ?? '').trim());
+		const paymentStatus = same('paymentStatus', () => String(readItemParameter(ctx, 'paymentStatus', i, 'Paid') ?? '').trim());
 		if (!paymentStatus) throw inputError({ node: ctx.getNode(), field: 'Payment Status', problem: 'is empty', itemIndex: i, fix: 'Use "Paid" to mark registrations as paid.' });
 		return {
 			eventId,

@@ -2,7 +2,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { inputError } from '../../../common';
+import { inputError, readItemParameter } from '../../../common';
 import { registrationWrites, runBulk, type BulkOperation } from '../../helpers/bulk';
 import type { ConstantContactClient } from '../../transport';
 import { eventIdField, readEventId, readRegistrationIds, readTrackId, trackIdField } from '../fields';
@@ -65,7 +65,7 @@ export const bulk: BulkOperation = {
 		const eventId = same('eventId', () => readEventId(ctx, i));
 		const trackId = same('trackId', () => readTrackId(ctx, i));
 		const ids = readRegistrationIds(ctx, i);
-		const status = same('registrationStatus', () => String(ctx.getNodeParameter('registrationStatus', i, 'CANCELED') ?? '').trim().toUpperCase());
+		const status = same('registrationStatus', () => String(readItemParameter(ctx, 'registrationStatus', i, 'CANCELED') ?? '').trim().toUpperCase());
 		if (!REGISTRATION_STATUSES.includes(status)) {
 			throw inputError({ node: ctx.getNode(), field: 'Registration Status', problem: `"${status}" is not one of ${REGISTRATION_STATUSES.join(', ')}`, itemIndex: i });
 		}

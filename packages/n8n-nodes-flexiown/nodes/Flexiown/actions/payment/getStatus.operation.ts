@@ -35,6 +35,8 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['payment'], operation: ['getStatus'] } }, properties);
 
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, i: number, client: FlexiownClient): Promise<IDataObject> {
 	const paymentId = readPaymentId(this, i);
 	const verify = this.getNodeParameter('verifyTrustSignature', i, false) as boolean;

@@ -2,7 +2,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { inputError } from '../../../common';
+import { inputError, readItemParameter } from '../../../common';
 import { notConfirmedError } from '../../transport/errors';
 import { paymentWrites } from '../../helpers/output';
 import type { FlexiownClient } from '../../transport';
@@ -60,7 +60,7 @@ export const writes = paymentWrites;
 
 export async function execute(this: IExecuteFunctions, i: number, client: FlexiownClient): Promise<IDataObject> {
 	const paymentId = readPaymentId(this, i);
-	const rawStatus = this.getNodeParameter('status', i, 'completed') as unknown;
+	const rawStatus = readItemParameter(this, 'status', i, 'completed');
 	const status = typeof rawStatus === 'string' ? rawStatus.trim() : rawStatus === null || rawStatus === undefined ? '' : String(rawStatus);
 	if (!status) {
 		throw inputError({ node: this.getNode(), field: 'Status', problem: 'is empty', itemIndex: i, fix: 'Choose Completed or Cancelled, or make the expression return a status such as "completed".' });

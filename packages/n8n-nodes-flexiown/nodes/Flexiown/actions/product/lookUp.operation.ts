@@ -38,6 +38,9 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['product'], operation: ['lookUp'] } }, properties);
 
+/** A POST that only reads: Flexiown answers whether it accepts each product and at what monthly price, and keeps nothing. */
+export const readOnly = true;
+
 function readProduct(ctx: IExecuteFunctions, i: number): IDataObject {
 	const extra = ctx.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const values: IDataObject = {
@@ -72,7 +75,7 @@ function pairResults(products: IDataObject[], results: IDataObject[]): IDataObje
 	});
 }
 
-/** Looks up all input items, batched into array requests (see common/batchRunner.ts); output item k pairs with input item k. */
+/** Looks up all input items, batched into array requests (see common/run/batchRunner.ts); output item k pairs with input item k. */
 export async function executeBatch(this: IExecuteFunctions, client: FlexiownClient): Promise<INodeExecutionData[][]> {
 	let batchSize: number | undefined;
 	const spec: BatchSpec<{ itemIndex: number; product: IDataObject }, { itemIndex: number; product: IDataObject }, IDataObject> = {

@@ -14,6 +14,8 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['event'], operation: ['get'] } }, properties);
 
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, i: number, client: FourvenuesClient): Promise<IDataObject> {
 	const locator = this.getNodeParameter('eventId', i, {}) as unknown;
 	const mode = typeof locator === 'object' && locator !== null ? String((locator as IDataObject).mode ?? 'id') : 'id';

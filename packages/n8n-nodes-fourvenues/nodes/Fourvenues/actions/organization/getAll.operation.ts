@@ -9,6 +9,8 @@ const properties: INodeProperties[] = pageLimitProperties;
 
 export const description = updateDisplayOptions({ show: { resource: ['organization'], operation: ['getAll'] } }, properties);
 
+export const readOnly = true;
+
 /**
  * GET /organizations: the partner venues (hosts) the key's channel may see. Its fields and whether it
  * pages are UNVERIFIED; the list is one venue per partnership, so it is read in one request.

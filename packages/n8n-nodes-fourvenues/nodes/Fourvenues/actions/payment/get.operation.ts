@@ -23,6 +23,8 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['payment'], operation: ['get'] } }, properties);
 
+export const readOnly = true;
+
 /**
  * The Channel Manager API has no GET /tickets/{id}: the tickets of the payment's event are read page by
  * page (GET /tickets?event_id=) until every resource id has been found.

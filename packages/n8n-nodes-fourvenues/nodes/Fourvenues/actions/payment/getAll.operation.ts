@@ -40,6 +40,8 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['payment'], operation: ['getAll'] } }, properties);
 
+export const readOnly = true;
+
 export function buildPaymentQuery(ctx: IExecuteFunctions, i: number): IDataObject {
 	const filters = ctx.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs: IDataObject = {};

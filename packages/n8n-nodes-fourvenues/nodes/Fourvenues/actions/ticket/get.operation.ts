@@ -21,6 +21,8 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['ticket'], operation: ['get'] } }, properties);
 
+export const readOnly = true;
+
 /** GET /tickets/by-code/{code}: `data` is documented as an array even for one ticket; one output item per ticket. */
 export async function execute(this: IExecuteFunctions, i: number, client: FourvenuesClient): Promise<IDataObject[]> {
 	const code = readId(this, 'code', i, 'QR Code');

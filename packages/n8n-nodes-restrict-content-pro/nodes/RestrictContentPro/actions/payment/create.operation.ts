@@ -2,7 +2,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { inputError } from '../../../common';
+import { inputError, readItemParameter } from '../../../common';
 import { createFailure, duplicateTransactionError, notCreatedError, unconfirmedCreateError } from '../../transport/errors';
 import { paymentWrites, shapePayment } from '../../helpers/output';
 import { createdId, fetchPayment, isDocumentedRefusal, isUnconfirmed } from '../../helpers/payment';
@@ -47,8 +47,8 @@ export const writes = paymentWrites;
 export async function execute(this: IExecuteFunctions, i: number, client: RcpClient): Promise<IDataObject> {
 	const node = this.getNode();
 	const body: IDataObject = {
-		user_id: readWholeNumber(this, this.getNodeParameter('userId', i, ''), 'User ID', i),
-		amount: readAmount(this, this.getNodeParameter('amount', i, 0), 'Amount', i),
+		user_id: readWholeNumber(this, readItemParameter(this, 'userId', i, ''), 'User ID', i),
+		amount: readAmount(this, readItemParameter(this, 'amount', i, 0), 'Amount', i),
 	};
 	const level = await readLevel(this, client, this.getNodeParameter('level', i, { mode: 'list', value: '' }) as IDataObject | string, i);
 	if (!level) {

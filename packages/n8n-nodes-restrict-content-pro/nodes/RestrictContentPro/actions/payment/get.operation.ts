@@ -16,6 +16,8 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['payment'], operation: ['get'] } }, properties);
 
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, i: number, client: RcpClient): Promise<IDataObject> {
 	const id = readPaymentId(this, i);
 	const simplify = this.getNodeParameter('simplify', i, false) as boolean;

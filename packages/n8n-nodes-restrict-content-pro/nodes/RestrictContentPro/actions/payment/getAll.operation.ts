@@ -98,6 +98,8 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show }, properties);
 
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, i: number, client: RcpClient): Promise<IDataObject[]> {
 	const page = readPageLimit(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;

@@ -11,6 +11,8 @@ const properties: INodeProperties[] = [transactionIdField, simplifyProperty, { .
 
 export const description = updateDisplayOptions({ show: { resource: ['transaction'], operation: ['get'] } }, properties);
 
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, i: number, client: VivenuClient): Promise<IDataObject> {
 	const id = readTransactionId(this, i);
 	const { simplify, includeSecret } = readShape(this, i);

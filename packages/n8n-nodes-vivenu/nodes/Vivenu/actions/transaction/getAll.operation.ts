@@ -180,6 +180,8 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show }, properties);
 
+export const readOnly = true;
+
 function toIso(ctx: IExecuteFunctions, value: unknown, field: string, i: number): string {
 	// A real calendar date and clock time first (2026-02-30 would roll over to March 2nd).
 	checkDate({ node: ctx.getNode(), field, itemIndex: i }, value);

@@ -9,6 +9,8 @@ const properties: INodeProperties[] = [transactionIdField];
 
 export const description = updateDisplayOptions({ show: { resource: ['transaction'], operation: ['getCancellationInfo'] } }, properties);
 
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, i: number, client: VivenuClient): Promise<IDataObject> {
 	const id = readTransactionId(this, i);
 	const { body } = await client.request<IDataObject>('GET', `/transactions/${encodeURIComponent(id)}/cancellations`, { itemIndex: i, idempotent: true, expect: 'object' });

@@ -10,6 +10,8 @@ const properties: INodeProperties[] = [transactionIdField, includeSecretField];
 
 export const description = updateDisplayOptions({ show: { resource: ['transaction'], operation: ['getTickets'] } }, properties);
 
+export const readOnly = true;
+
 export async function execute(this: IExecuteFunctions, i: number, client: VivenuClient): Promise<IDataObject[]> {
 	const id = readTransactionId(this, i);
 	const includeSecret = this.getNodeParameter('includeSecret', i, false) as boolean;
