@@ -208,15 +208,15 @@ stage() {
 stage all   build           20 -            ok    npm run build
 stage all   lint            15 -            ok    npm run lint
 stage all   packages         5 -            count packages node scripts/gen-packages.js --check
-stage all   scan            40 -            count scan node scripts/scan-packages.js
+stage all   scan            15 -            count scan node scripts/scan-packages.js
 stage all   node            15 -            ok    install_node
 stage full  n8n            600 -            ok    install_race
 stage all   unit            25 node         jest  --selectProjects unit
 stage all   engine         140 build,node   jest  --selectProjects engine --maxWorkers=3
 stage full  slow           240 build,node   jest  --selectProjects slow --runInBand
-stage all   contract        10 node         count contract node24 scripts/contract.js "$work/contract.jsonl"
-stage all   model           20 build,node   count model node24 scripts/model.js
-stage quick soak            55 build,node   count reliability node24 scripts/reliability.js --items 500
+stage all   contract         5 node         count contract node24 scripts/contract.js "$work/contract.jsonl"
+stage all   model           15 build,node   count model node24 scripts/model.js
+stage quick soak            45 build,node   count reliability node24 scripts/reliability.js --items 500
 stage full  soak           240 build,node   count reliability node24 scripts/reliability.js
 stage full  e2e-ui         420 build,n8n    count e2e-ui with_n8n scripts/e2e.js --skip-build --ui
 stage full  single         420 build,n8n    count single with_n8n scripts/single.js --together
