@@ -190,6 +190,7 @@ async function runHistory(spec, history) {
 			// the budget-limited settle polls) tells what existed by the registration time; a record it did not
 			// reach whose time says nothing (docs/triggers.md: unreadable or far in the future) may come out as new once.
 			if (exhausted && spec.timeSaysNothing) {
+				world.count('first reads cut by the budget');
 				for (const meta of world.records) {
 					if (meta.klass === 'baseline' && !info.served.has(meta.tag) && spec.timeSaysNothing(meta)) meta.klass = 'baseline-unsure';
 				}
