@@ -67,6 +67,8 @@ const ccSpec = {
 	settlePolls: 12,
 	settleBudget: 'settle',
 	cleanBaseline: true,
+	/** The first read's exception (docs/triggers.md): a time that says nothing about when the record was made. */
+	timeSaysNothing: (meta) => meta.timeKind === 'future' || meta.timeKind === 'garbage',
 	MAX_TRACKED,
 	idValid: (r) => isValidId(r.registration_id),
 	idOf: (r) => r.registration_id,
@@ -131,7 +133,9 @@ const ccSpec = {
 					}
 				}
 				const list = world.present();
-				let page = list.slice(offset, offset + limit).map((m) => m.rec);
+				const served = list.slice(offset, offset + limit);
+				for (const m of served) pollInfo.served.add(m.tag);
+				let page = served.map((m) => m.rec);
 				if (f.dup && page.length) {
 					const at = pollInfo.pageIndex % page.length;
 					page.splice(at + 1, 0, page[at]);

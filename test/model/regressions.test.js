@@ -101,6 +101,18 @@ const CC = {
 		setup: { base: 19, pageSize: 2, engine: '2.x', large: false },
 		steps: [add(), add()],
 	},
+	'a first read cut by its budget (after a restart before n8n first saved the state) may emit a registration dated far in the future that it did not reach: its time says nothing about when it was made, the exception docs/triggers.md names (the model took it for a defect: seed 847858006)': {
+		setup: { base: 21, pageSize: 2, engine: '2.x', large: false, odd: [{ at: 20, time: 'future' }] },
+		steps: [{ t: 'restart' }],
+	},
+	'the same with an unreadable time (the model took it for a defect too)': {
+		setup: { base: 21, pageSize: 2, engine: '2.x', large: false, odd: [{ at: 20, time: 'garbage' }] },
+		steps: [{ t: 'restart' }],
+	},
+	'a first read cut by its budget emits no registration with a past time that it did not reach (the registration time says it existed)': {
+		setup: { base: 21, pageSize: 2, engine: '2.x', large: false },
+		steps: [{ t: 'restart' }],
+	},
 };
 
 async function expectGuarantee(spec, history) {
