@@ -133,7 +133,7 @@ describe('the learned ceiling over random limit schedules (fast-check)', () => {
 					expect(sim.throughput(end - 30_000, end)).toBeGreaterThanOrEqual(0.9 * limit);
 				});
 			}),
-			{ numRuns: 25 },
+			{ numRuns: 15 },
 		);
 	}, 120_000);
 });
