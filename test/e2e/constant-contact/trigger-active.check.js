@@ -59,9 +59,11 @@ exports.check = async ({ emulator, assert, server }) => {
     });
     await ledger.settle('after the restart');
   });
-  // Every poll cost one request (the event fits in one page), and the default track was looked up once,
-  // restart included (it is kept with the cursor).
+  // Every poll cost one request (the event fits in one page), and the default track was looked up at most once,
+  // restart included (it is kept with the cursor): none when an earlier case of this n8n process already read it
+  // with the same credential (it is remembered for 5 minutes, helpers/trackCache.ts).
   const reqs = (await emulator.requests(PROVIDER)).filter((r) => r.method === 'GET' && r.providerPath.startsWith('/v3/') && r.status !== 429);
   assert.ok(reqs.every((r) => !r.query.next), 'one page per poll');
-  assert.equal(reqs.filter((r) => /^\/v3\/events\/[^/]+$/.test(r.providerPath)).length, 1, 'the default track looked up once');
+  const lookups = reqs.filter((r) => /^\/v3\/events\/[^/]+$/.test(r.providerPath)).length;
+  assert.ok(lookups <= 1, `the default track looked up at most once (${lookups} times)`);
 };
