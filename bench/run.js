@@ -21,7 +21,7 @@
  *   --scale=N          BENCH_SCALE      N times the work in every scenario (e.g. 10: 50,000 transactions, 3,000 gets)
  *   --slow             BENCH_SLOW=1     also run the baselines that take minutes (scenario 04's paced one PUT per item)
  *   --skip-build       BENCH_SKIP_BUILD=1  pack the repository's existing dist/ instead of building a snapshot
- *   --keep             BENCH_KEEP=1     keep the temp dir (n8n log, workflows)
+ *   --keep             BENCH_KEEP=1     keep the temp dir (n8n log, workflows, each run's emulator request log in requests/)
  *   --out=<file>       BENCH_OUT        results file (default bench/results/latest.json)
  */
 const crypto = require('crypto');
@@ -124,7 +124,7 @@ async function arrange(client, s, data, vars) {
  * the status from the execution list); the run data is fetched after that, so n8n's work of sending it
  * through REST is not part of the peak.
  */
-async function runOnce({ server, client, s, variant, vars, scale }) {
+async function runOnce({ server, client, s, variant, vars, scale, logDir }) {
   await arrange(client, s, variant.data, vars);
   const t0 = Date.now();
   let execution = null;
@@ -178,12 +178,22 @@ async function runOnce({ server, client, s, variant, vars, scale }) {
     const log = await client.requests(s.provider);
     result.requests = log.length;
     result.status429 = log.filter((r) => r.status === 429).length;
+    if (logDir) keepRequestLog(logDir, `${s.id} ${variant.workflow.name}`, log);
   } catch (e) {
     result.error = result.error || `request log: ${e.message}`;
   }
   result.ok = !result.error;
   result.load = loadNow();
   return result;
+}
+
+/** With --keep: the emulator's request log of a run (arrival time, method, path, status) in <temp dir>/requests/, to read a 429's cause from. */
+function keepRequestLog(logDir, name, log) {
+  const dir = path.join(logDir, 'requests');
+  fs.mkdirSync(dir, { recursive: true });
+  let file = path.join(dir, `${name.replace(/[^\w@.-]+/g, '_').slice(0, 120)}.jsonl`);
+  for (let k = 2; fs.existsSync(file); k++) file = file.replace(/(-\d+)?\.jsonl$/, `-${k}.jsonl`);
+  fs.writeFileSync(file, log.map((r) => JSON.stringify({ at: r.at, method: r.method, path: r.path, status: r.status })).join('\n') + '\n');
 }
 
 /** The scenario's plain-script physical limit, measured after the same arrange() (data, latency, API limit). */
@@ -332,7 +342,7 @@ async function measure({ server, client, scenarios, vars, opts, results }) {
     results.push(entry);
     for (const v of s.variants) {
       const base = { label: v.label, nodeType: v.node.type, strongest: Boolean(v.strongest) };
-      const run = (workflow) => async () => await runOnce({ server, client, s, variant: { ...v, workflow }, vars, scale: opts.scale });
+      const run = (workflow) => async () => await runOnce({ server, client, s, variant: { ...v, workflow }, vars, scale: opts.scale, logDir: opts.keepDir });
       if (v.role === 'ours') {
         let k = 0;
         entry.oursCold = { ...base, ...(await row(async () => await run(v.cold[k++])(), deadline, opts, v.maxRuns)) };
@@ -426,6 +436,7 @@ async function main() {
   if (!scenarios.length) throw new Error(`no scenarios in bench/scenarios${opts.filter ? ` matching /${opts.filter}/` : ''}`);
   const stack = new Stack({ name: 'bench', timings, keep: opts.keep });
   note(`temp dir ${stack.tmp} (n8n log: ${stack.logFile})`);
+  if (opts.keep) opts.keepDir = stack.tmp;
   stack.trapSignals({ label: 'bench', what: 'n8n and the emulator' });
 
   const results = [];

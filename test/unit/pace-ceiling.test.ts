@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
 import { AdaptivePace, IDLE_RESTART_MS } from '../../nodes/common/limits/pace';
-import { CONFIRMED_CLEAN_SECONDS, UNCONFIRMED_CLEAN_SECONDS } from '../../nodes/common/limits/paceCeiling';
+import { CONFIRMED_CLEAN_SECONDS, LearnedCeiling, PROBE_PAUSE_SHARE, UNCONFIRMED_CLEAN_SECONDS } from '../../nodes/common/limits/paceCeiling';
 import { PaceSim } from './fixtures/pace-sim';
 
 // Issue 24 item 3: the ceiling a 429 teaches is kept across executions and rises again (docs/dev/pace.md,
@@ -10,6 +10,8 @@ const vivenu = { rate: 20, inFlight: 10, maxRate: 1000, maxInFlight: 50 };
 const LATENCY = 40;
 /** A pause between two executions: far longer than IDLE_RESTART_MS, so the second starts as after any pause. */
 const PAUSE = 5000;
+/** Clean seconds before a confirmed ceiling (confidence 2) rises, with PaceSim's Retry-After of 1 s: 50 pauses. */
+const PROBE_AFTER_SECONDS = Math.max(CONFIRMED_CLEAN_SECONDS, 1 / PROBE_PAUSE_SHARE);
 
 describe('the learned ceiling (issue 24)', () => {
 	it.each([20, 10])('limit %i/s: a second execution starts under the ceiling the first learnt, meets no 429 and keeps the limit', (limit) => {
@@ -25,6 +27,33 @@ describe('the learned ceiling (issue 24)', () => {
 		// `limit` whole requests per window, a window being one second after the last answer: no slower than that.
 		expect(sim.now - second).toBeLessThanOrEqual((200 / limit) * (1000 + 2 * LATENCY));
 		expect(sim.pace.ceiling.count).toBe(limit + 1);
+	});
+
+	// Bench scenario 03 runs the warm execution right after the cold one (under a second apart, so the pace does not
+	// restart): the clean seconds at the ceiling carry over, and at 10/s the cold run's 17 s plus the warm run's 14 s
+	// made a rise probe (one 429 and a Retry-After pause for every execution) in the warm run.
+	it.each([10, 20])('limit %i/s: an execution right after the cold one meets no 429 (no rise probe within 50 Retry-After pauses)', (limit) => {
+		const sim = new PaceSim(vivenu, () => limit, LATENCY);
+		sim.run(200);
+		sim.idle(IDLE_RESTART_MS / 2);
+		const warm = sim.now;
+		sim.run(200);
+		expect(sim.throttledBetween(warm)).toBe(0);
+		expect(sim.now - warm).toBeLessThanOrEqual((200 / limit) * (1000 + 2 * LATENCY));
+	});
+
+	it.each([
+		[0, CONFIRMED_CLEAN_SECONDS],
+		[1000, 50],
+		[10_000, 500],
+	])('a confirmed ceiling whose 429 paused %i ms rises after %i clean seconds (a probe costs that pause), twice that at confidence 3', (pauseMs, seconds) => {
+		const ceiling = new LearnedCeiling();
+		ceiling.limitMet(11, 0, 20, pauseMs);
+		expect(ceiling.cleanSecondsBeforeRise(0)).toBe(UNCONFIRMED_CLEAN_SECONDS);
+		ceiling.limitMet(11, 1000, 20, pauseMs);
+		expect(ceiling.cleanSecondsBeforeRise(1000)).toBe(seconds);
+		ceiling.limitMet(11, 2000, 20, pauseMs);
+		expect(ceiling.cleanSecondsBeforeRise(2000)).toBe(2 * seconds);
 	});
 
 	it('a single 429 is unconfirmed: forgotten when the pace restarts after a pause', () => {
@@ -96,7 +125,7 @@ describe('the learned ceiling (issue 24)', () => {
 		expect(sim.throughput(25_000, 30_000)).toBeGreaterThanOrEqual(0.9 * (sim.pace.ceiling.count - 1) * (1000 / 1010));
 	});
 
-	it(`the provider raised its limit: after ${CONFIRMED_CLEAN_SECONDS} clean seconds at a confirmed ceiling it probes above, and reaches the new limit`, () => {
+	it(`the provider raised its limit: after ${PROBE_AFTER_SECONDS} clean seconds at a confirmed ceiling (50 Retry-After pauses) it probes above, and reaches the new limit`, () => {
 		let limit = 10;
 		const sim = new PaceSim(vivenu, () => limit, LATENCY);
 		sim.run(200);
@@ -104,7 +133,7 @@ describe('the learned ceiling (issue 24)', () => {
 		const raised = sim.now;
 		limit = 20;
 		expect(sim.pace.ceiling.confidence(raised)).toBe(2);
-		sim.run(1e9, raised + (CONFIRMED_CLEAN_SECONDS - 1) * 1000);
+		sim.run(1e9, raised + (PROBE_AFTER_SECONDS - 1) * 1000);
 		expect(sim.pace.ceiling.count).toBe(11);
 		expect(sim.throttledBetween(raised)).toBe(0);
 		sim.run(1e9, raised + 90_000);

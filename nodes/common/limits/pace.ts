@@ -254,7 +254,7 @@ export class AdaptivePace implements Pace {
 		// The pause a 429 imposes is not idleness: the requests waiting through it must not restart the pace.
 		this.activeAt = Math.max(this.activeAt, now + pauseMs);
 		if (sentAt < this.slowedAt) return;
-		this.slowDown(now);
+		this.slowDown(now, false, pauseMs);
 	}
 
 	/** Usable answers in the last DELIVERED_WINDOW_MS: what the API served per second. */
@@ -281,7 +281,7 @@ export class AdaptivePace implements Pace {
 		if (roundTrip && !(this.rateStarting && this.windowStarting)) this.lastChange = now;
 	}
 
-	private slowDown(now: number, latency = false): void {
+	private slowDown(now: number, latency = false, pauseMs = 0): void {
 		this.windowStarting = false;
 		this.slowDowns[latency ? 'latency' : 'throttled']++;
 		if (latency) {
@@ -298,7 +298,7 @@ export class AdaptivePace implements Pace {
 				this.mostDelivered = Math.min(this.mostDelivered, whole - 1);
 			} else {
 				this.lastSpike = undefined;
-				this.ceiling.limitMet(whole, now, Math.ceil(this.limits.rate));
+				this.ceiling.limitMet(whole, now, Math.ceil(this.limits.rate), pauseMs);
 				// A limit lower than what worked before (it dropped, or another client came): what is known to work
 				// shrinks with the rate, or the quick climb back would meet a 429 one step lower each time.
 				this.mostDelivered = Math.min(this.mostDelivered, Math.max(recent, Math.floor(whole * SLOW_DOWN_FACTOR)));

@@ -1,7 +1,12 @@
 /** Clean seconds at an unconfirmed ceiling (one 429, maybe a spike) before it rises... */
 export const UNCONFIRMED_CLEAN_SECONDS = 2;
-/** ...and at confidence 2 (doubling with each more). */
+/** ...and at confidence 2 (doubling with each more), at least... */
 export const CONFIRMED_CLEAN_SECONDS = 30;
+/**
+ * ...as many as keep a probe's cost under this share of the time: a probe that meets the limit again pauses every
+ * execution of the process for the 429's wait (vivenu's Retry-After: 1 s, so 50 s).
+ */
+export const PROBE_PAUSE_SHARE = 0.02;
 export const MAX_CONFIDENCE = 4;
 /** A rise lifts the ceiling by this share of itself, at least one request per second. */
 export const RISE_SHARE = 0.1;
@@ -19,7 +24,8 @@ const MAX_GAP_MS = 2000;
  *   a pause. Each reproduction adds one to its confidence (at most MAX_CONFIDENCE).
  * - **Rise.** After `cleanSecondsBeforeRise` seconds in a row with the pace the bottleneck at the ceiling
  *   (whole rate = ceiling − 1) and no 429, the ceiling rises by RISE_SHARE of itself (at least one): 2 s for
- *   an unconfirmed ceiling, 30 s at confidence 2, doubling with each more. The rise is a probe: a 429 that
+ *   an unconfirmed ceiling; at confidence 2, 30 s or 50 times the 429's pause if longer (so that probes cost at most
+ *   PROBE_PAUSE_SHARE of the time), doubling with each more confidence. The rise is a probe: a 429 that
  *   reproduces the limit restores it with one more confidence; 2 clean seconds at the risen ceiling raise it
  *   again, and so on.
  * - **Decay.** Confidence drops by one for every CONFIDENCE_DECAY_MS since the last 429 that set it.
@@ -36,14 +42,18 @@ export class LearnedCeiling {
 	/** When `confirmations` was last set (its decay counts from there). */
 	private asOf = 0;
 
+	/** The pause the last 429 that set the ceiling imposed (ms): what a probe that meets it again costs. */
+	private pauseMs = 0;
+
 	/** The run of clean seconds at the ceiling under way: when it began and when its last answer came. */
 	private clean?: { since: number; last: number };
 
 	/** A rise under way: the highest ceiling known clean, and the confidence the limit had before the rise. */
 	private probe?: { from: number; confidence: number };
 
-	/** A 429 at whole rate `rate` (the API had not delivered as many within a second); `floor`: the start rate. */
-	limitMet(rate: number, now: number, floor: number): void {
+	/** A 429 at whole rate `rate` (the API had not delivered as many within a second) that pauses for `pauseMs`; `floor`: the start rate. */
+	limitMet(rate: number, now: number, floor: number, pauseMs = 0): void {
+		this.pauseMs = pauseMs;
 		const reproduced = this.count < Infinity && rate >= this.met - 1;
 		const prior = Math.max(this.confidence(now), this.probe?.confidence ?? 0);
 		this.confirmations = reproduced ? Math.min(MAX_CONFIDENCE, prior + 1) : 1;
@@ -63,7 +73,9 @@ export class LearnedCeiling {
 	/** Seconds in a row at the ceiling without a 429 before it rises. */
 	cleanSecondsBeforeRise(now: number): number {
 		const confidence = this.confidence(now);
-		return confidence <= 1 ? UNCONFIRMED_CLEAN_SECONDS : CONFIRMED_CLEAN_SECONDS * 2 ** (confidence - 2);
+		if (confidence <= 1) return UNCONFIRMED_CLEAN_SECONDS;
+		const worthAProbe = Math.max(CONFIRMED_CLEAN_SECONDS, this.pauseMs / 1000 / PROBE_PAUSE_SHARE);
+		return worthAProbe * 2 ** (confidence - 2);
 	}
 
 	/** An answer while the pace was the bottleneck, at `rate`: counts the clean seconds at the ceiling and raises it after enough. */
