@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
 import { AdaptivePace, IDLE_RESTART_MS } from '../../nodes/common/limits/pace';
-import { CONFIRMED_CLEAN_SECONDS, LearnedCeiling, PROBE_PAUSE_SHARE, UNCONFIRMED_CLEAN_SECONDS } from '../../nodes/common/limits/paceCeiling';
+import { CONFIRMED_CLEAN_SECONDS, LearnedCeiling, UNCONFIRMED_CLEAN_SECONDS } from '../../nodes/common/limits/paceCeiling';
 import { PaceSim } from './fixtures/pace-sim';
 
 // Issue 24 item 3: the ceiling a 429 teaches is kept across executions and rises again (docs/dev/pace.md,
@@ -10,8 +10,8 @@ const vivenu = { rate: 20, inFlight: 10, maxRate: 1000, maxInFlight: 50 };
 const LATENCY = 40;
 /** A pause between two executions: far longer than IDLE_RESTART_MS, so the second starts as after any pause. */
 const PAUSE = 5000;
-/** Clean seconds before a confirmed ceiling (confidence 2) rises, with PaceSim's Retry-After of 1 s: 50 pauses. */
-const PROBE_AFTER_SECONDS = Math.max(CONFIRMED_CLEAN_SECONDS, 1 / PROBE_PAUSE_SHARE);
+/** Clean seconds before a confirmed ceiling (confidence 2) rises, with PaceSim's Retry-After of 1 s: 50 pauses (the rule, stated). */
+const PROBE_AFTER_SECONDS = 50;
 
 describe('the learned ceiling (issue 24)', () => {
 	it.each([20, 10])('limit %i/s: a second execution starts under the ceiling the first learnt, meets no 429 and keeps the limit', (limit) => {
@@ -24,8 +24,11 @@ describe('the learned ceiling (issue 24)', () => {
 		const second = sim.now;
 		sim.run(200);
 		expect(sim.throttledBetween(second)).toBe(0);
-		// `limit` whole requests per window, a window being one second after the last answer: no slower than that.
-		expect(sim.now - second).toBeLessThanOrEqual((200 / limit) * (1000 + 2 * LATENCY));
+		// The API has seen nothing for a second: the first second's budget goes within the window's slow start (10, then
+		// 20 in flight), not two at a time because of the in-flight cap after a 429.
+		expect(sim.answers.filter((a) => a.status === 200 && a.at >= second && a.at <= second + 2 * LATENCY).length).toBe(limit);
+		// `limit` whole requests per window (just under the ceiling, limit + 1), a window being one second after the last answer.
+		expect(sim.now - second).toBeLessThanOrEqual((200 / limit - 1) * (1000 + LATENCY) + 2 * LATENCY);
 		expect(sim.pace.ceiling.count).toBe(limit + 1);
 	});
 
@@ -143,9 +146,9 @@ describe('the learned ceiling (issue 24)', () => {
 	});
 });
 
-/** A limit is held this long before it changes: longer than the slowest rise (120 s before a probe at the most confident ceiling, then about a minute of climbing). */
+/** A limit is held this long before it changes: longer than the slowest rise (200 s before a probe at the most confident ceiling, 50 Retry-After pauses × 4, then about a minute of climbing). */
 const SEGMENT_MS = 400_000;
-/** Stated bound: 429s from one limit change to the next (the back-offs of a drop, the two that confirm it, one probe every 30, 60, 120 s). */
+/** Stated bound: 429s from one limit change to the next (the back-offs of a drop, the two that confirm it, one probe every 50, 100, 200 s). */
 const MAX_429_PER_CHANGE = 30;
 /** The first limit also pays for the slow start, which meets a limit with up to its whole in-flight window. */
 const MAX_429_COLD = vivenu.maxInFlight + MAX_429_PER_CHANGE;
@@ -163,6 +166,30 @@ describe('the learned ceiling over random limit schedules (fast-check)', () => {
 				});
 			}),
 			{ numRuns: 15 },
+		);
+	}, 120_000);
+});
+
+describe('discovery and the first probe over random limits and latencies (fast-check)', () => {
+	// Issue 24, bench scenario 03: what the first limit costs, as the design states it (docs/dev/pace.md, "What a
+	// cold start costs"), and no rise probe for 50 Retry-After pauses after the last 429 that taught the ceiling.
+	it('meets at most limit + start window 429s at discovery, then runs at most at the limit, and probes no sooner than 50 pauses later', () => {
+		fc.assert(
+			fc.property(fc.integer({ min: 5, max: 50 }), fc.integer({ min: 10, max: 200 }), (limit, latency) => {
+				const sim = new PaceSim(vivenu, () => limit, latency);
+				sim.run(1e9, 20_000);
+				const throttled = sim.answers.filter((a) => a.status === 429).map((a) => a.at);
+				const first = throttled[0];
+				// The overshoot: what was in flight when the first 429 came back (all sent within one round trip).
+				expect(sim.throttledBetween(first, first + latency + 1)).toBeLessThanOrEqual(limit + vivenu.inFlight);
+				// After the first back-off, whole requests per second at most the limit (half the start rate at least).
+				expect(Math.floor(sim.pace.rate())).toBeLessThanOrEqual(Math.max(limit, vivenu.rate / 2));
+				expect(sim.pace.ceiling.confidence(sim.now)).toBeGreaterThanOrEqual(2);
+				const last = throttled[throttled.length - 1];
+				sim.run(1e9, last + (PROBE_AFTER_SECONDS - 1) * 1000);
+				expect(sim.throttledBetween(last + 2 * latency + 1)).toBe(0);
+			}),
+			{ numRuns: 25 },
 		);
 	}, 120_000);
 });

@@ -174,6 +174,9 @@ export class AdaptivePace implements Pace {
 	/** Average latency of every answer (ms), stale ones included: what the in-flight cap after a 429 is sized by. */
 	private recentLatency?: number;
 
+	/** Whether a 429 came since the pace last restarted after a pause (see inFlight). */
+	private throttledSinceRestart = false;
+
 	/** How often it slowed down, for 429s and for rising latency (tests and diagnostics). */
 	readonly slowDowns = { throttled: 0, latency: 0 };
 
@@ -189,10 +192,12 @@ export class AdaptivePace implements Pace {
 	/**
 	 * Once a 429 has come, no more in flight than the rate needs at the recent latency, plus one: all
 	 * requests in flight at a back-off meet its 429s, and a busy client's window would otherwise be far
-	 * wider than the rate can use.
+	 * wider than the rate can use. Not after a restart under a kept ceiling until a 429 comes again: the
+	 * API has seen none of these requests for a second, so the rate's whole budget may go at once (in the
+	 * window's slow start), not two at a time, which cost a round trip per two requests of every first second.
 	 */
 	inFlight(): number {
-		if (this.ceiling.count === Infinity || this.recentLatency === undefined) return this.window;
+		if (this.ceiling.count === Infinity || !this.throttledSinceRestart || this.recentLatency === undefined) return this.window;
 		return Math.min(this.window, Math.ceil((this.current * this.recentLatency) / 1000) + 1);
 	}
 
@@ -223,6 +228,7 @@ export class AdaptivePace implements Pace {
 			this.current = ceiling === undefined ? this.limits.rate : Math.min(this.limits.maxRate, ceiling - 0.001);
 			this.mostDelivered = 0;
 			this.servedSinceThrottled = 0;
+			this.throttledSinceRestart = false;
 		}
 		this.activeAt = Math.max(this.activeAt, now);
 	}
@@ -288,6 +294,7 @@ export class AdaptivePace implements Pace {
 			this.window = Math.max(Math.min(this.window, this.limits.inFlight), Math.floor(this.window * SLOW_DOWN_FACTOR));
 		} else {
 			this.rateStarting = false;
+			this.throttledSinceRestart = true;
 			const whole = Math.max(1, Math.floor(this.current));
 			const recent = this.deliveredRate(now);
 			// The API served that many within a second since the last 429: a spike or another client, no limit to learn.
