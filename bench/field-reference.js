@@ -5,7 +5,7 @@
  * The vivenu node runs Get by ID for N items in this process through n8n-core's WorkflowExecute
  * (test/harness; isolated-vm engine on Node 24, as n8n 2.x runs it), against the emulator in a child process.
  *
- *   fast    transactionId = {{ $json.id }}        read from the item (nodes/common/fieldReference.ts)
+ *   fast    transactionId = {{ $json.id }}        read from the item (nodes/common/base/fieldReference.ts)
  *   engine  transactionId = {{ $json.id + '' }}   the same ID, through the expression engine (the path before)
  *
  * CPU is this process's user+system time over the run (the node, n8n-core, the HTTP client; not the
@@ -21,7 +21,7 @@ const { freePort } = require('../scripts/lib/util');
 const { startEmulatorProcess } = require('../scripts/lib/emulator');
 const { runNode, shutdown } = require('../test/harness');
 const { API_KEY } = require('./lib/vivenu');
-const { readItemParameter } = require('../dist/nodes/common/fieldReference');
+const { readItemParameter } = require('../dist/nodes/common/base/fieldReference');
 
 const ROOT = path.resolve(__dirname, '..');
 const EXPRESSIONS = { fast: '={{ $json.id }}', engine: "={{ $json.id + '' }}" };

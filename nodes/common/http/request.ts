@@ -1,4 +1,4 @@
-import type { IN8nHttpFullResponse } from 'n8n-workflow';
+import type { IAdditionalCredentialOptions, ICredentialsDecrypted, IN8nHttpFullResponse } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { isListSearch } from '../base/context';
@@ -22,6 +22,14 @@ export interface RequestEnv {
 	cap?: RateLimiter;
 	/** The client's token refreshes. */
 	refresh: TokenRefreshState;
+	/** The credential, already decrypted, for n8n's helper (run/client.ts credentialFor); absent: n8n loads it per request. */
+	credentials?: ICredentialsDecrypted;
+}
+
+/** A copy per request: n8n hands the data to the credential's `authenticate`, which must not change what the next request gets. */
+function credentialOptions(env: RequestEnv): IAdditionalCredentialOptions | undefined {
+	const { credentials } = env;
+	return credentials ? { credentialsDecrypted: { ...credentials, data: { ...credentials.data } } } : undefined;
 }
 
 /** Sends one request through n8n's helper, which adds the credential's authentication. */
@@ -30,6 +38,7 @@ export async function send(ctx: RequestContext, env: RequestEnv, req: ApiRequest
 		ctx,
 		env.profile.credentialType,
 		requestOptions(req, ignoreHttpStatusErrors),
+		credentialOptions(env),
 	)) as IN8nHttpFullResponse;
 	return toApiResponse(full);
 }
