@@ -33,9 +33,31 @@ function treeRss(pid) {
   return total;
 }
 
-/** Samples every `everyMs` until stop(); stop() → { peak, before } in bytes (null where /proc is missing) and `at`, when it stopped. */
+/** CPU time (user + system) in ms that `pid` and every descendant used so far, from /proc/<pid>/stat (10 ms ticks). */
+function treeCpuMs(pid) {
+  let ticks = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop();
+    try {
+      // Fields after the command name (which may hold spaces): state is the 3rd field, utime and stime the 14th and 15th.
+      const fields = fs.readFileSync(`/proc/${p}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // gone
+    }
+    stack.push(...childrenOf(p));
+  }
+  return ticks * 10;
+}
+
+/**
+ * Samples every `everyMs` until stop(); stop() → { peak, before } in bytes (null where /proc is missing), `at`, when
+ * it stopped, and `cpuMs`, the CPU time the process tree used in between (n8n's whole work for the run, saving included).
+ */
 function sampleRss(pid, everyMs = 50) {
-  if (!pid || !fs.existsSync(`/proc/${pid}/status`)) return { stop: () => ({ peak: null, before: null, at: Date.now() }) };
+  if (!pid || !fs.existsSync(`/proc/${pid}/status`)) return { stop: () => ({ peak: null, before: null, at: Date.now(), cpuMs: null }) };
+  const cpuBefore = treeCpuMs(pid);
   const before = treeRss(pid);
   let peak = before;
   const timer = setInterval(() => {
@@ -45,7 +67,7 @@ function sampleRss(pid, everyMs = 50) {
     stop() {
       clearInterval(timer);
       peak = Math.max(peak, treeRss(pid));
-      return { peak, before, at: Date.now() };
+      return { peak, before, at: Date.now(), cpuMs: treeCpuMs(pid) - cpuBefore };
     },
   };
 }

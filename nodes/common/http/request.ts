@@ -74,7 +74,8 @@ export async function apiRequest<T = unknown>(ctx: RequestContext, env: RequestE
 	// List searches go before queued executions at the shared limiter.
 	const priority = isListSearch(ctx);
 	const capMs = settings.maxRetryWaitSeconds * 1000;
-	const node = ctx.getNode();
+	// n8n copies the node on every getNode(): only an error needs it.
+	const node = () => ctx.getNode();
 	const timeoutSeconds = settings.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
 	// The request as sent: with its timeout, and with the URL a same-origin redirect of a GET moved it to.
 	let current: ApiRequest = { ...req, timeoutMs: req.timeoutMs ?? Math.round(timeoutSeconds * 1000) };
@@ -118,7 +119,7 @@ export async function apiRequest<T = unknown>(ctx: RequestContext, env: RequestE
 				}
 				const summary = timedOut ? `no answer within ${timeoutSeconds} s${req.idempotent ? '' : ', outcome unknown'}` : undefined;
 				const outcome = !isWriteMethod(req.method) ? 'not-done' : timedOut ? 'unknown' : networkOutcome(unwrapped.code);
-				throw networkError({ node, profile, cause: unwrapped, secrets, itemIndex: req.itemIndex, note, summary, outcome });
+				throw networkError({ node: node(), profile, cause: unwrapped, secrets, itemIndex: req.itemIndex, note, summary, outcome });
 			}
 		}
 
@@ -141,7 +142,7 @@ export async function apiRequest<T = unknown>(ctx: RequestContext, env: RequestE
 				continue;
 			}
 			throw redirectError({
-				node,
+				node: node(),
 				profile,
 				method: current.method,
 				url: current.url,
@@ -181,7 +182,7 @@ export async function apiRequest<T = unknown>(ctx: RequestContext, env: RequestE
 				await sleep(retryDelay(attempt, undefined, capMs));
 				continue;
 			}
-			throw malformedError({ node, profile, response, secrets, itemIndex: req.itemIndex, attempts: attempt + 1, method: req.method });
+			throw malformedError({ node: node(), profile, response, secrets, itemIndex: req.itemIndex, attempts: attempt + 1, method: req.method });
 		}
 
 		const status = response.statusCode;
@@ -193,7 +194,7 @@ export async function apiRequest<T = unknown>(ctx: RequestContext, env: RequestE
 			const retryAfterMs = parseRetryAfter(response.headers['retry-after']);
 			if (retryAfterMs !== undefined && retryAfterMs > capMs) {
 				throw apiError({
-					node,
+					node: node(),
 					profile,
 					response,
 					secrets,
@@ -208,6 +209,6 @@ export async function apiRequest<T = unknown>(ctx: RequestContext, env: RequestE
 			await sleep(wait);
 			continue;
 		}
-		throw apiError({ node, profile, response, secrets, itemIndex: req.itemIndex, attempts: attempt + 1, method: req.method });
+		throw apiError({ node: node(), profile, response, secrets, itemIndex: req.itemIndex, attempts: attempt + 1, method: req.method });
 	}
 }
