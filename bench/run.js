@@ -144,10 +144,10 @@ async function runOnce({ server, client, s, variant, vars, scale }) {
   } catch (e) {
     error = e.message;
   }
-  const { peak, before, cpuMs } = rssResult || rss.stop();
+  const { peak, before, cpuMs, mainCpuMs } = rssResult || rss.stop();
   const wallMs = (rssResult ? rssResult.at : Date.now()) - t0;
   const result = {
-    ok: false, nodeMs: null, wallMs, executionMs, readMs, cpuMs, requests: null, status429: null, count: null, expected: variant.expected, error,
+    ok: false, nodeMs: null, wallMs, executionMs, readMs, cpuMs, mainCpuMs, requests: null, status429: null, count: null, expected: variant.expected, error,
     rssPeakMb: peak == null ? null : Math.round(peak / 1048576), rssBeforeMb: before == null ? null : Math.round(before / 1048576),
   };
   if (execution) {
@@ -326,7 +326,8 @@ function noteRow(s, label, sum) {
   const last = sum.runs[sum.runs.length - 1];
   note(`${s.id} | ${label}: ${sum.nodeMs == null ? '—' : fmtMs(sum.nodeMs)} (${sum.runs.map((r) => (r.nodeMs == null ? '—' : fmtMs(r.nodeMs))).join(', ')}; set ${sum.sets}, spread ${Math.round(sum.spread * 100)} %, load ${sum.load}), ${sum.requests} requests`
     + ` (execution ${last.executionMs == null ? '—' : fmtMs(last.executionMs)}, run data read in ${last.readMs == null ? '—' : fmtMs(last.readMs)}`
-    + `, n8n CPU ${sum.runs.map((r) => (r.cpuMs == null ? '—' : fmtMs(r.cpuMs))).join(', ')})`
+    + `, n8n CPU ${sum.runs.map((r) => (r.cpuMs == null ? '—' : fmtMs(r.cpuMs))).join(', ')}`
+    + `, of it its main thread ${sum.runs.map((r) => (r.mainCpuMs == null ? '—' : fmtMs(r.mainCpuMs))).join(', ')})`
     + `${sum.status429 ? ` (${sum.status429}× 429)` : ''}`
     + `, ${sum.count == null ? '—' : sum.count}${sum.expected != null ? `/${sum.expected}` : ''} results, peak RSS ${sum.rssPeakMb} MB`
     + `, ${sum.ok ? 'ok' : `FAILED: ${sum.error.split('\n')[0].slice(0, 160)}`}`);

@@ -42,10 +42,10 @@ export function simplifyTransaction(transaction: IDataObject): IDataObject {
 
 /** vivenu's `secret` tokens grant access to a transaction or ticket; they are dropped unless asked for. */
 export function withoutSecret(record: IDataObject, includeSecret: boolean): IDataObject {
-	if (includeSecret) return record;
-	// A rest copy, not `delete`, which would turn every output object into a slow dictionary for n8n's later work.
-	const { secret, ...rest } = record;
-	return secret === undefined && !('secret' in record) ? record : rest;
+	if (includeSecret || !('secret' in record)) return record;
+	const rest = { ...record };
+	delete rest.secret;
+	return rest;
 }
 
 export function shapeTransaction(transaction: IDataObject, simplify: boolean, includeSecret: boolean): IDataObject {
