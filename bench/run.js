@@ -144,10 +144,10 @@ async function runOnce({ server, client, s, variant, vars, scale, logDir }) {
   } catch (e) {
     error = e.message;
   }
-  const { peak, before } = rssResult || rss.stop();
+  const { peak, before, cpuMs, mainCpuMs } = rssResult || rss.stop();
   const wallMs = (rssResult ? rssResult.at : Date.now()) - t0;
   const result = {
-    ok: false, nodeMs: null, wallMs, executionMs, readMs, requests: null, status429: null, count: null, expected: variant.expected, error,
+    ok: false, nodeMs: null, wallMs, executionMs, readMs, cpuMs, mainCpuMs, requests: null, status429: null, count: null, expected: variant.expected, error,
     rssPeakMb: peak == null ? null : Math.round(peak / 1048576), rssBeforeMb: before == null ? null : Math.round(before / 1048576),
   };
   if (execution) {
@@ -179,6 +179,7 @@ async function runOnce({ server, client, s, variant, vars, scale, logDir }) {
     result.requests = log.length;
     result.status429 = log.filter((r) => r.status === 429).length;
     if (logDir) keepRequestLog(logDir, `${s.id} ${variant.workflow.name}`, log);
+    result.arrivals = arrivals(log);
   } catch (e) {
     result.error = result.error || `request log: ${e.message}`;
   }
@@ -194,6 +195,16 @@ function keepRequestLog(logDir, name, log) {
   let file = path.join(dir, `${name.replace(/[^\w@.-]+/g, '_').slice(0, 120)}.jsonl`);
   for (let k = 2; fs.existsSync(file); k++) file = file.replace(/(-\d+)?\.jsonl$/, `-${k}.jsonl`);
   fs.writeFileSync(file, log.map((r) => JSON.stringify({ at: r.at, method: r.method, path: r.path, status: r.status })).join('\n') + '\n');
+}
+
+/**
+ * When each request reached the emulator, in ms after the first (before its added latency), for runs of up to
+ * 2,000 requests: how a client ramps up shows here (latest.json only).
+ */
+function arrivals(log) {
+  if (!log.length || log.length > 2000) return undefined;
+  const times = log.map((r) => Date.parse(r.at)).sort((a, b) => a - b);
+  return times.map((t) => t - times[0]);
 }
 
 /** The scenario's plain-script physical limit, measured after the same arrange() (data, latency, API limit). */
@@ -214,6 +225,7 @@ async function runPhysical({ client, s, vars, scale }) {
   const log = await client.requests(s.provider);
   out.requests = log.length;
   out.status429 = log.filter((r) => r.status === 429).length;
+  out.arrivals = arrivals(log);
   out.ok = !out.error;
   out.load = loadNow();
   return out;
@@ -323,7 +335,9 @@ async function row(runOne, deadline, opts, maxRuns) {
 function noteRow(s, label, sum) {
   const last = sum.runs[sum.runs.length - 1];
   note(`${s.id} | ${label}: ${sum.nodeMs == null ? '—' : fmtMs(sum.nodeMs)} (${sum.runs.map((r) => (r.nodeMs == null ? '—' : fmtMs(r.nodeMs))).join(', ')}; set ${sum.sets}, spread ${Math.round(sum.spread * 100)} %, load ${sum.load}), ${sum.requests} requests`
-    + ` (execution ${last.executionMs == null ? '—' : fmtMs(last.executionMs)}, run data read in ${last.readMs == null ? '—' : fmtMs(last.readMs)})`
+    + ` (execution ${last.executionMs == null ? '—' : fmtMs(last.executionMs)}, run data read in ${last.readMs == null ? '—' : fmtMs(last.readMs)}`
+    + `, n8n CPU ${sum.runs.map((r) => (r.cpuMs == null ? '—' : fmtMs(r.cpuMs))).join(', ')}`
+    + `, of it its main thread ${sum.runs.map((r) => (r.mainCpuMs == null ? '—' : fmtMs(r.mainCpuMs))).join(', ')})`
     + `${sum.status429 ? ` (${sum.status429}× 429)` : ''}`
     + `, ${sum.count == null ? '—' : sum.count}${sum.expected != null ? `/${sum.expected}` : ''} results, peak RSS ${sum.rssPeakMb} MB`
     + `, ${sum.ok ? 'ok' : `FAILED: ${sum.error.split('\n')[0].slice(0, 160)}`}`);

@@ -33,9 +33,41 @@ function treeRss(pid) {
   return total;
 }
 
-/** Samples every `everyMs` until stop(); stop() → { peak, before } in bytes (null where /proc is missing) and `at`, when it stopped. */
+/** CPU time (user + system) in ms from a /proc `stat` file (10 ms ticks); 0 when it is gone. */
+function statCpuMs(file) {
+  try {
+    // Fields after the command name (which may hold spaces): state is the 3rd field, utime and stime the 14th and 15th.
+    const fields = fs.readFileSync(file, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU time in ms that `pid` (all its threads) and every descendant used so far. */
+function treeCpuMs(pid) {
+  let ms = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop();
+    ms += statCpuMs(`/proc/${p}/stat`);
+    stack.push(...childrenOf(p));
+  }
+  return ms;
+}
+
+/** CPU time in ms of the process's main thread alone: where n8n runs every node (its JavaScript thread). */
+const mainThreadCpuMs = (pid) => statCpuMs(`/proc/${pid}/task/${pid}/stat`);
+
+/**
+ * Samples every `everyMs` until stop(); stop() → { peak, before } in bytes (null where /proc is missing), `at`, when
+ * it stopped, `cpuMs`, the CPU time the process tree used in between (n8n's whole work for the run, saving and
+ * background threads included), and `mainCpuMs`, that of the process's main thread alone.
+ */
 function sampleRss(pid, everyMs = 50) {
-  if (!pid || !fs.existsSync(`/proc/${pid}/status`)) return { stop: () => ({ peak: null, before: null, at: Date.now() }) };
+  if (!pid || !fs.existsSync(`/proc/${pid}/status`)) return { stop: () => ({ peak: null, before: null, at: Date.now(), cpuMs: null, mainCpuMs: null }) };
+  const cpuBefore = treeCpuMs(pid);
+  const mainBefore = mainThreadCpuMs(pid);
   const before = treeRss(pid);
   let peak = before;
   const timer = setInterval(() => {
@@ -45,7 +77,7 @@ function sampleRss(pid, everyMs = 50) {
     stop() {
       clearInterval(timer);
       peak = Math.max(peak, treeRss(pid));
-      return { peak, before, at: Date.now() };
+      return { peak, before, at: Date.now(), cpuMs: treeCpuMs(pid) - cpuBefore, mainCpuMs: mainThreadCpuMs(pid) - mainBefore };
     },
   };
 }

@@ -233,3 +233,57 @@ describe('plain field references: the fast path answers exactly what n8n 2.40 ev
 		}
 	});
 });
+
+describe('true/false set without an expression: returned as set, what n8n returns', () => {
+	/** A probe with boolean parameters (one shown only while another is off, as vivenu's Include Secret). */
+	function flagProbe(record) {
+		return {
+			description: {
+				displayName: 'Flag Probe', name: 'flagProbe', group: ['transform'], version: 1, defaults: { name: 'Probe' },
+				inputs: ['main'], outputs: ['main'],
+				properties: [
+					{ displayName: 'On', name: 'on', type: 'boolean', default: false },
+					{ displayName: 'Off', name: 'off', type: 'boolean', default: true },
+					{ displayName: 'Unset', name: 'unset', type: 'boolean', default: true },
+					{ displayName: 'Hidden', name: 'hidden', type: 'boolean', default: true, displayOptions: { show: { on: [false] } } },
+					{ displayName: 'Mapped', name: 'mapped', type: 'boolean', default: false },
+				],
+			},
+			async execute() {
+				const items = this.getInputData();
+				let evaluating = 0;
+				const view = Object.create(this);
+				view.getNodeParameter = (name, i, fallback, options) => {
+					if (!options?.rawExpressions) evaluating++;
+					return this.getNodeParameter(name, i, fallback, options);
+				};
+				for (let i = 0; i < items.length; i++) {
+					for (const name of ['on', 'off', 'unset', 'hidden', 'mapped']) {
+						const before = evaluating;
+						const fast = readItemParameter(view, name, i, false);
+						record.push({ name, item: i, fast, engine: this.getNodeParameter(name, i, false), fastPath: evaluating === before });
+					}
+				}
+				return [items.map((item, i) => ({ json: {}, pairedItem: { item: i } }))];
+			},
+		};
+	}
+
+	test('set, default, hidden and mapped flags over 3 items: the same value and type as getNodeParameter, no evaluating read for a set flag', async () => {
+		const record = [];
+		const input = [{ json: { flag: true } }, { json: { flag: false } }, { json: { flag: 'yes' } }];
+		const result = await runNode({ node: flagProbe(record), parameters: { on: true, off: false, mapped: '={{ $json.flag }}' }, input });
+		expect(result.error).toBeUndefined();
+		expect(record).toHaveLength(15);
+		for (const row of record) expect([row.name, row.item, row.fast]).toEqual([row.name, row.item, row.engine]);
+		const at = (name, item) => record.find((r) => r.name === name && r.item === item);
+		for (let i = 0; i < 3; i++) {
+			expect(at('on', i)).toMatchObject({ fast: true, fastPath: true });
+			expect(at('off', i)).toMatchObject({ fast: false, fastPath: true });
+			// n8n stores a parameter left at its default; one hidden by another's value is not stored and gets the fallback.
+			expect(at('unset', i)).toMatchObject({ fast: true, fastPath: true });
+			expect(at('hidden', i)).toMatchObject({ fast: false, fastPath: true });
+		}
+		expect(record.filter((r) => r.name === 'mapped').map((r) => [r.fast, r.fastPath])).toEqual([[true, true], [false, true], ['yes', true]]);
+	});
+});

@@ -96,6 +96,8 @@ class HarnessCredentialsHelper extends ICredentialsHelper {
 		this.updates = [];
 		/** set while testing a credential: n8n then always runs preAuthentication */
 		this.testingCredentials = false;
+		/** type -> how many times n8n-core loaded (getDecrypted) the credential: n8n's server reads, decrypts and resolves it each time */
+		this.loads = {};
 	}
 
 	/** Registers decrypted credential data; returns the INodeCredentialsDetails for a node. */
@@ -156,6 +158,7 @@ class HarnessCredentialsHelper extends ICredentialsHelper {
 
 	async getDecrypted(additionalData, nodeCredentials, type, mode, executeData, raw, expressionResolveValues) {
 		const entry = this.entry(nodeCredentials, type);
+		this.loads[type] = (this.loads[type] ?? 0) + 1;
 		const data = clone(entry.data);
 		if (raw === true) return data;
 		return await this.applyDefaultsAndResolve(additionalData, data, type, mode, executeData, expressionResolveValues);

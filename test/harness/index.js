@@ -246,6 +246,7 @@ async function runNode(options) {
 		events,
 		updatedCredentials: Object.keys(credentialsHelper.updated).length ? deepCopy(credentialsHelper.updated) : undefined,
 		credentialUpdates: credentialsHelper.updates,
+		credentialLoads: { ...credentialsHelper.loads },
 		logs: setup.logBuffer.slice(logStart),
 		expressionEngine: state.expressionEngine,
 	};

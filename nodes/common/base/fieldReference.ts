@@ -118,30 +118,63 @@ function referenceOf(raw: unknown, options: IGetNodeParameterOptions | undefined
 /**
  * Whether `$json` in this execution is `getInputData()[i].json`. n8n's `$json` is the i-th item of the
  * node's connection input; in an execution they are the same array, as a tool of an AI agent they are not
- * (the input is the agent's arguments). Checked once per context through n8n's own data proxy.
+ * (the input is the agent's arguments). Checked once per context through n8n's own data proxy; the items
+ * when it is, undefined when not.
  */
-const inputIsJsonSource = new WeakMap<object, boolean>();
+const jsonSourceOf = new WeakMap<object, INodeExecutionData[] | undefined>();
 
-function sameInput(ctx: IExecuteFunctions): boolean {
-	let known = inputIsJsonSource.get(ctx);
-	if (known === undefined) {
-		known = false;
-		try {
-			const items = ctx.getInputData();
-			const thisItem = (ctx.getWorkflowDataProxy(0) as { $thisItem?: unknown }).$thisItem;
-			known = items.length > 0 && thisItem === items[0];
-		} catch {
-			known = false;
-		}
-		inputIsJsonSource.set(ctx, known);
+function jsonSource(ctx: IExecuteFunctions): INodeExecutionData[] | undefined {
+	if (jsonSourceOf.has(ctx)) return jsonSourceOf.get(ctx);
+	let source: INodeExecutionData[] | undefined;
+	try {
+		const items = ctx.getInputData();
+		const thisItem = (ctx.getWorkflowDataProxy(0) as { $thisItem?: unknown }).$thisItem;
+		source = items.length > 0 && thisItem === items[0] ? items : undefined;
+	} catch {
+		source = undefined;
 	}
-	return known;
+	jsonSourceOf.set(ctx, source);
+	return source;
+}
+
+/** A parameter's raw value and what it references, as read for the first item. */
+interface RawRead {
+	fallback: unknown;
+	raw: unknown;
+	/** The field path for a read without and with `extractValue`, once looked at. */
+	paths: Map<boolean, FieldPath | undefined>;
+}
+
+/**
+ * The raw value of each parameter, per context. n8n answers a raw read from the node's parameters whatever the
+ * item index (in 1.x and 2.x: `get(node.parameters, name, fallback)`, returned before any evaluation), and a
+ * context is one node's run, so it is read once and its reference parsed once, not per item.
+ */
+const rawReads = new WeakMap<object, Map<string, RawRead>>();
+
+function rawRead(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback: unknown): RawRead {
+	let reads = rawReads.get(ctx);
+	if (!reads) rawReads.set(ctx, (reads = new Map()));
+	let read = reads.get(name);
+	if (!read || !Object.is(read.fallback, fallback)) {
+		read = { fallback, raw: ctx.getNodeParameter(name, itemIndex, fallback, { rawExpressions: true }) as unknown, paths: new Map() };
+		reads.set(name, read);
+	}
+	return read;
+}
+
+function pathOf(read: RawRead, options: IGetNodeParameterOptions | undefined): FieldPath | undefined {
+	const extract = options?.extractValue === true;
+	if (!read.paths.has(extract)) read.paths.set(extract, referenceOf(read.raw, options));
+	return read.paths.get(extract);
 }
 
 /**
  * `getNodeParameter(name, itemIndex, fallback, options)` for a parameter read per item, with a plain field
- * reference read straight from the item. The result is what n8n's engine returns for it; anything the fast
- * path cannot prove is read by `getNodeParameter` itself.
+ * reference read straight from the item, and `true`/`false` set without an expression returned as set (n8n
+ * returns such a value unchanged: it evaluates only text that starts with `=`, and no property of the package
+ * has a `validateType` that would change it). The result is what n8n returns for it; anything the fast path
+ * cannot prove is read by `getNodeParameter` itself.
  */
 export function readItemParameter(
 	ctx: IExecuteFunctions,
@@ -151,10 +184,12 @@ export function readItemParameter(
 	options?: IGetNodeParameterOptions,
 ): unknown {
 	if (!options?.ensureType && typeof ctx.getWorkflowDataProxy === 'function') {
-		const raw = ctx.getNodeParameter(name, itemIndex, fallback, { rawExpressions: true }) as unknown;
-		const path = referenceOf(raw, options);
-		if (path && sameInput(ctx)) {
-			const item = ctx.getInputData()[itemIndex] as INodeExecutionData | undefined;
+		const read = rawRead(ctx, name, itemIndex, fallback);
+		if (typeof read.raw === 'boolean' && !options) return read.raw;
+		const path = pathOf(read, options);
+		const items = path ? jsonSource(ctx) : undefined;
+		if (path && items) {
+			const item = items[itemIndex] as INodeExecutionData | undefined;
 			const found = item ? lookUpField(item.json, path) : undefined;
 			if (found) return found.value;
 		}

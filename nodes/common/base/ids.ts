@@ -27,7 +27,14 @@ export function optionalId(ctx: IExecuteFunctions, raw: unknown, label: string, 
 }
 
 export function validateId(ctx: IExecuteFunctions, raw: unknown, label: string, itemIndex: number): string {
-	const at = { node: ctx.getNode(), field: label, itemIndex };
+	// n8n copies the node on every getNode(): only a refusal needs it.
+	const at = {
+		get node() {
+			return ctx.getNode();
+		},
+		field: label,
+		itemIndex,
+	};
 	// An object, a list, a lone surrogate or a number that lost digits is refused for what it is (inputChecks.ts).
 	const value = typeof raw === 'number' ? checkNumericId(at, raw) : checkText(at, raw);
 	if (!value) {

@@ -1,4 +1,4 @@
-import type { IN8nHttpFullResponse } from 'n8n-workflow';
+import type { IAdditionalCredentialOptions, ICredentialsDecrypted, IN8nHttpFullResponse } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { isListSearch } from '../base/context';
@@ -22,6 +22,14 @@ export interface RequestEnv {
 	cap?: RateLimiter;
 	/** The client's token refreshes. */
 	refresh: TokenRefreshState;
+	/** The credential, already decrypted, for n8n's helper (run/client.ts credentialFor); absent: n8n loads it per request. */
+	credentials?: ICredentialsDecrypted;
+}
+
+/** A copy per request: n8n hands the data to the credential's `authenticate`, which must not change what the next request gets. */
+function credentialOptions(env: RequestEnv): IAdditionalCredentialOptions | undefined {
+	const { credentials } = env;
+	return credentials ? { credentialsDecrypted: { ...credentials, data: { ...credentials.data } } } : undefined;
 }
 
 /** Sends one request through n8n's helper, which adds the credential's authentication. */
@@ -30,6 +38,7 @@ export async function send(ctx: RequestContext, env: RequestEnv, req: ApiRequest
 		ctx,
 		env.profile.credentialType,
 		requestOptions(req, ignoreHttpStatusErrors),
+		credentialOptions(env),
 	)) as IN8nHttpFullResponse;
 	return toApiResponse(full);
 }
@@ -65,7 +74,8 @@ export async function apiRequest<T = unknown>(ctx: RequestContext, env: RequestE
 	// List searches go before queued executions at the shared limiter.
 	const priority = isListSearch(ctx);
 	const capMs = settings.maxRetryWaitSeconds * 1000;
-	const node = ctx.getNode();
+	// n8n copies the node on every getNode(): only an error needs it.
+	const node = () => ctx.getNode();
 	const timeoutSeconds = settings.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
 	// The request as sent: with its timeout, and with the URL a same-origin redirect of a GET moved it to.
 	let current: ApiRequest = { ...req, timeoutMs: req.timeoutMs ?? Math.round(timeoutSeconds * 1000) };
@@ -109,7 +119,7 @@ export async function apiRequest<T = unknown>(ctx: RequestContext, env: RequestE
 				}
 				const summary = timedOut ? `no answer within ${timeoutSeconds} s${req.idempotent ? '' : ', outcome unknown'}` : undefined;
 				const outcome = !isWriteMethod(req.method) ? 'not-done' : timedOut ? 'unknown' : networkOutcome(unwrapped.code);
-				throw networkError({ node, profile, cause: unwrapped, secrets, itemIndex: req.itemIndex, note, summary, outcome });
+				throw networkError({ node: node(), profile, cause: unwrapped, secrets, itemIndex: req.itemIndex, note, summary, outcome });
 			}
 		}
 
@@ -132,7 +142,7 @@ export async function apiRequest<T = unknown>(ctx: RequestContext, env: RequestE
 				continue;
 			}
 			throw redirectError({
-				node,
+				node: node(),
 				profile,
 				method: current.method,
 				url: current.url,
@@ -172,7 +182,7 @@ export async function apiRequest<T = unknown>(ctx: RequestContext, env: RequestE
 				await sleep(retryDelay(attempt, undefined, capMs));
 				continue;
 			}
-			throw malformedError({ node, profile, response, secrets, itemIndex: req.itemIndex, attempts: attempt + 1, method: req.method });
+			throw malformedError({ node: node(), profile, response, secrets, itemIndex: req.itemIndex, attempts: attempt + 1, method: req.method });
 		}
 
 		const status = response.statusCode;
@@ -184,7 +194,7 @@ export async function apiRequest<T = unknown>(ctx: RequestContext, env: RequestE
 			const retryAfterMs = parseRetryAfter(response.headers['retry-after']);
 			if (retryAfterMs !== undefined && retryAfterMs > capMs) {
 				throw apiError({
-					node,
+					node: node(),
 					profile,
 					response,
 					secrets,
@@ -199,6 +209,6 @@ export async function apiRequest<T = unknown>(ctx: RequestContext, env: RequestE
 			await sleep(wait);
 			continue;
 		}
-		throw apiError({ node, profile, response, secrets, itemIndex: req.itemIndex, attempts: attempt + 1, method: req.method });
+		throw apiError({ node: node(), profile, response, secrets, itemIndex: req.itemIndex, attempts: attempt + 1, method: req.method });
 	}
 }

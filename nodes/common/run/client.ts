@@ -1,4 +1,4 @@
-import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { isExecution, isListSearch } from '../base/context';
 import { readRequestSettings } from './parameters';
@@ -67,6 +67,28 @@ export interface ApiClientOptions {
 	skipSslCertificateValidation?: boolean;
 	/** The credential's `rateLimitShare` field as stored (percent; empty = 100). */
 	rateLimitShare?: unknown;
+	/**
+	 * The decrypted credential the transport read with `getCredentials(profile.credentialType)`, given only for
+	 * a credential type whose `authenticate` is a function and that has no OAuth and no `preAuthentication`:
+	 * every request then hands it to n8n's helper, which otherwise loads it again for each request (in n8n's
+	 * server: a database read, a decryption and the resolution of its expressions). See credentialFor.
+	 */
+	credentials?: ICredentialDataDecryptedObject;
+}
+
+/**
+ * The credential as n8n's request helper takes it (`credentialsDecrypted`): n8n then authenticates the
+ * request with this data instead of loading the credential of the node again. Equivalent for the
+ * credential types that opt in: n8n's own load without an item index resolves against item 0 as the
+ * transport's did, in the same execution; the credential's `authenticate` still runs on every request.
+ * The key and the base URL the requests go to now come from one and the same read. Undefined when the
+ * node names no credential of the type (n8n then loads it, as before).
+ */
+function credentialFor(ctx: RequestContext, type: string, data: ICredentialDataDecryptedObject | undefined): ICredentialsDecrypted | undefined {
+	if (!data) return undefined;
+	const named = ctx.getNode().credentials?.[type];
+	if (!named) return undefined;
+	return { id: named.id ?? '', name: named.name, type, data };
 }
 
 /**
@@ -160,7 +182,8 @@ export function createApiClient(ctx: RequestContext, options: ApiClientOptions):
 	}
 	checkRateGap(ctx, profile, settings, share);
 	const throttle = throttleFor(profile.credentialType, credentialScope(ctx, profile.credentialType, urlOf('/')), profile.pace, share);
-	const env: RequestEnv = { profile, settings, secrets, throttle, cap: throttle.capFor(executionKey(ctx), settings.requestsPerSecond), refresh: { generation: 0 } };
+	const credentials = credentialFor(ctx, profile.credentialType, options.credentials);
+	const env: RequestEnv = { profile, settings, secrets, throttle, cap: throttle.capFor(executionKey(ctx), settings.requestsPerSecond), refresh: { generation: 0 }, credentials };
 	const lanes = throttle.lanes(profile.pace, settings.concurrency, settings.concurrency !== profile.defaults.concurrency);
 	const memos = new Map<string, Promise<unknown>>();
 	return {

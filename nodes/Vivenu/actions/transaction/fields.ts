@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readId } from '../../../common';
+import { readId, readItemParameter } from '../../../common';
 
 export const transactionIdField: INodeProperties = {
 	displayName: 'Transaction',
@@ -39,7 +39,7 @@ export function readTransactionId(ctx: IExecuteFunctions, itemIndex: number): st
 }
 
 export function readShape(ctx: IExecuteFunctions, itemIndex: number): { simplify: boolean; includeSecret: boolean } {
-	const simplify = ctx.getNodeParameter('simplify', itemIndex, false) as boolean;
-	const includeSecret = ctx.getNodeParameter('includeSecret', itemIndex, false) as boolean;
+	const simplify = readItemParameter(ctx, 'simplify', itemIndex, false) as boolean;
+	const includeSecret = readItemParameter(ctx, 'includeSecret', itemIndex, false) as boolean;
 	return { simplify, includeSecret };
 }
