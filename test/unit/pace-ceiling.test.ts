@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 
-import { AdaptivePace, IDLE_RESTART_MS } from '../../nodes/common/limits/pace';
+import { AdaptivePace, CLEAN_RESUME_MS, IDLE_RESTART_MS } from '../../nodes/common/limits/pace';
 import { CONFIRMED_CLEAN_SECONDS, LearnedCeiling, UNCONFIRMED_CLEAN_SECONDS } from '../../nodes/common/limits/paceCeiling';
 import { PaceSim } from './fixtures/pace-sim';
 
@@ -152,6 +152,41 @@ const SEGMENT_MS = 400_000;
 const MAX_429_PER_CHANGE = 30;
 /** The first limit also pays for the slow start, which meets a limit with up to its whole in-flight window. */
 const MAX_429_COLD = vivenu.maxInFlight + MAX_429_PER_CHANGE;
+
+// Bench scenario 02 (300 gets by ID, no limit) warm: a second execution a few seconds after a first that met no limit
+// started again from 10 in flight and cost two or three round trips of its ramp.
+describe('a clean stretch resumes after a short pause (CLEAN_RESUME_MS)', () => {
+	const firstWave = (sim: PaceSim, from: number) => sim.answers.filter((a) => a.at >= from && a.at <= from + LATENCY).length;
+
+	it('no limit: the second execution sends the window the first reached at once, and is done in ceil(300 / 50) round trips', () => {
+		const sim = new PaceSim(vivenu, () => Infinity, LATENCY);
+		sim.run(300);
+		expect(firstWave(sim, 0)).toBe(vivenu.inFlight);
+		sim.idle(PAUSE);
+		const warm = sim.now;
+		sim.run(300);
+		expect(firstWave(sim, warm)).toBe(vivenu.maxInFlight);
+		expect(sim.now - warm).toBeLessThanOrEqual(Math.ceil(300 / vivenu.maxInFlight) * LATENCY);
+		expect(sim.throttledBetween(0)).toBe(0);
+	});
+
+	it('after a longer pause, or a stretch that met a 429, it starts again from the start window', () => {
+		const sim = new PaceSim(vivenu, () => Infinity, LATENCY);
+		sim.run(300);
+		sim.idle(CLEAN_RESUME_MS + PAUSE);
+		const later = sim.now;
+		sim.run(300);
+		expect(firstWave(sim, later)).toBe(vivenu.inFlight);
+
+		const limited = new PaceSim(vivenu, (now) => (now < 2000 ? 25 : Infinity), LATENCY);
+		limited.run(300);
+		expect(limited.throttledBetween(0)).toBeGreaterThan(0);
+		limited.idle(PAUSE);
+		const next = limited.now;
+		limited.run(300);
+		expect(firstWave(limited, next)).toBeLessThanOrEqual(vivenu.inFlight);
+	});
+});
 
 describe('the learned ceiling over random limit schedules (fast-check)', () => {
 	it(`meets at most ${MAX_429_PER_CHANGE} 429s per limit change and converges to at least 90 % of every limit`, () => {

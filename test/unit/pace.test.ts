@@ -1,4 +1,4 @@
-import { AdaptivePace, FixedPace, IDLE_RESTART_MS } from '../../nodes/common/limits/pace';
+import { AdaptivePace, CLEAN_RESUME_MS, FixedPace, IDLE_RESTART_MS } from '../../nodes/common/limits/pace';
 import { UNCONFIRMED_CLEAN_SECONDS } from '../../nodes/common/limits/paceCeiling';
 import { mapSettled } from '../../nodes/common/limits/pool';
 import { RateLimiter } from '../../nodes/common/limits/rateLimiter';
@@ -158,7 +158,7 @@ describe('adaptive pace (issue 15): slow start per round trip, AIMD after a 429'
 		expect(pace.inFlight()).toBe(5);
 	});
 
-	it('after IDLE_RESTART_MS with nothing sent or answered, window and rate start again from their start in a slow start, even after a 429', () => {
+	it('after IDLE_RESTART_MS with nothing sent or answered: a clean stretch (no slow-down) resumes where it ended if the pause was at most CLEAN_RESUME_MS, else window and rate start again from their start in a slow start, even after a 429', () => {
 		const pace = new AdaptivePace(limits);
 		pace.sent(T);
 		fastAnswers(pace, T, 12);
@@ -166,9 +166,14 @@ describe('adaptive pace (issue 15): slow start per round trip, AIMD after a 429'
 		// Busy without a pause: nothing changes.
 		pace.sent(T + 10 + IDLE_RESTART_MS);
 		expect(state(pace)).toEqual([34, 16]);
+		// A short pause after a clean stretch: its window (16) and the most the API delivered in a second (12), in a slow start.
 		pace.sent(T + 11 + 2 * IDLE_RESTART_MS);
+		expect(state(pace)).toEqual([12, 16]);
+		expect(pace.probing()).toBe(true);
+		// A longer pause: from the start.
+		pace.sent(T + 12 + 2 * IDLE_RESTART_MS + CLEAN_RESUME_MS + 1);
 		expect(state(pace)).toEqual([10, 4]);
-		fastAnswers(pace, T + 11 + 2 * IDLE_RESTART_MS, 4);
+		fastAnswers(pace, T + 12 + 2 * IDLE_RESTART_MS + CLEAN_RESUME_MS + 1, 4);
 		expect(state(pace)).toEqual([18, 8]);
 		// After a 429 too: a spike or another client's burst must not hold a later run down (the reliability soak
 		// crawled at a few requests per second for minutes when the ceiling of old 429s survived pauses).

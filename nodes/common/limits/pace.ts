@@ -97,6 +97,13 @@ const PROBE_PER_SECOND = 1;
  * would meet a 429 with every request of it (slow-start restart, as in TCP).
  */
 export const IDLE_RESTART_MS = 1000;
+/**
+ * A pause at most this long after a stretch that met no 429 and no rising latency resumes where that stretch
+ * ended (its window, and the most the API delivered in a second as the rate), still in a slow start: the API
+ * served that much a moment ago, and starting again from 10 in flight cost every repeated execution two or three
+ * round trips (bench scenario 02, warm). Longer pauses start from the start, as any limit may have come since.
+ */
+export const CLEAN_RESUME_MS = 60 * 1000;
 /** A second 429 within this long at about the rate of one taken for a spike teaches a ceiling after all. */
 const SPIKE_MEMORY_MS = 10 * 1000;
 /** Weight of the newest answer in the recent latency (the in-flight cap after a 429). */
@@ -220,6 +227,7 @@ export class AdaptivePace implements Pace {
 		if (now - this.activeAt > IDLE_RESTART_MS && this.saturatedAt < now) {
 			// A fresh start: what the pace learnt before the pause (a 429 from a spike or another client, a rate
 			// that sparse traffic delivered) must not hold a later run down at a crawl for minutes.
+			const clean = this.probing() && now - this.activeAt <= CLEAN_RESUME_MS ? { window: this.window, rate: this.mostDelivered } : undefined;
 			this.window = Math.min(this.window, this.limits.inFlight);
 			this.windowStarting = true;
 			const ceiling = this.ceiling.resume(now);
@@ -229,6 +237,10 @@ export class AdaptivePace implements Pace {
 			this.mostDelivered = 0;
 			this.servedSinceThrottled = 0;
 			this.throttledSinceRestart = false;
+			if (clean) {
+				this.window = Math.max(this.window, clean.window);
+				this.current = Math.min(this.limits.maxRate, Math.max(this.current, clean.rate));
+			}
 		}
 		this.activeAt = Math.max(this.activeAt, now);
 	}
