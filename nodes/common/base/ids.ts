@@ -27,7 +27,8 @@ export function optionalId(ctx: IExecuteFunctions, raw: unknown, label: string, 
 }
 
 export function validateId(ctx: IExecuteFunctions, raw: unknown, label: string, itemIndex: number): string {
-	const at = { node: ctx.getNode(), field: label, itemIndex };
+	// getNode() deep-copies the node with its parameters: only a refusal needs it (µs per ID in bulk writes).
+	const at = { get node() { return ctx.getNode(); }, field: label, itemIndex };
 	// An object, a list, a lone surrogate or a number that lost digits is refused for what it is (inputChecks.ts).
 	const value = typeof raw === 'number' ? checkNumericId(at, raw) : checkText(at, raw);
 	if (!value) {
