@@ -40,6 +40,8 @@ export interface BulkOperation {
 /** An item's input with its request fields (body and query) as text, made once when the item is read (requestFields.ts). */
 interface Plan extends BulkItemInput {
 	fields: string;
+	/** The group key, made once the track is known (runBatch asks for it when grouping and again for the outcome). */
+	group?: string;
 }
 
 /** Per registration ID: the status the answer gave it. */
@@ -190,7 +192,7 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 			},
 		},
 		// Everything that goes into the request.
-		groupKey: (p) => groupKeyOf(p, p.fields),
+		groupKey: (p) => (p.group ??= groupKeyOf(p, p.fields)),
 		units: (plan) => plan.ids,
 		unitKey: (id) => id.toLowerCase(),
 		chunkSize: (plan) => plan.chunkSize,

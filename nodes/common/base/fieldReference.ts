@@ -162,22 +162,23 @@ function referenceOf(raw: unknown, options: IGetNodeParameterOptions | undefined
  * node's connection input; in an execution they are the same array, as a tool of an AI agent they are not
  * (the input is the agent's arguments). Checked once per context through n8n's own data proxy.
  */
-const inputIsJsonSource = new WeakMap<object, boolean>();
+const inputIsJsonSource = new WeakMap<object, INodeExecutionData[] | false>();
 
-function sameInput(ctx: IExecuteFunctions): boolean {
+/** The input items when they are `$json`'s source (kept per context: the input does not change while it runs), else undefined. */
+function jsonSource(ctx: IExecuteFunctions): INodeExecutionData[] | undefined {
 	let known = inputIsJsonSource.get(ctx);
 	if (known === undefined) {
 		known = false;
 		try {
 			const items = ctx.getInputData();
 			const thisItem = (ctx.getWorkflowDataProxy(0) as { $thisItem?: unknown }).$thisItem;
-			known = items.length > 0 && thisItem === items[0];
+			known = items.length > 0 && thisItem === items[0] ? items : false;
 		} catch {
 			known = false;
 		}
 		inputIsJsonSource.set(ctx, known);
 	}
-	return known;
+	return known || undefined;
 }
 
 /**
@@ -215,8 +216,9 @@ function readWith(
 	if (!options?.ensureType && typeof ctx.getWorkflowDataProxy === 'function') {
 		const raw = ctx.getNodeParameter(name, itemIndex, fallback, { rawExpressions: true }) as unknown;
 		const path = referenceOf(raw, options);
-		if (path && sameInput(ctx)) {
-			const item = ctx.getInputData()[itemIndex] as INodeExecutionData | undefined;
+		const items = path && jsonSource(ctx);
+		if (path && items) {
+			const item = items[itemIndex] as INodeExecutionData | undefined;
 			const found = item ? lookUp(item.json, path) : undefined;
 			if (found) return found.value;
 		}
