@@ -205,6 +205,21 @@ export function readItemListParameter(ctx: IExecuteFunctions, name: string, item
 	return readWith((json, path) => lookUpField(json, path) ?? lookUpList(json, path), ctx, name, itemIndex, fallback);
 }
 
+/** Per context, the reference of each parameter: its raw value is the same for every item (n8n resolves nothing with `rawExpressions`). */
+const referencesOf = new WeakMap<object, Map<string, FieldPath | undefined>>();
+
+function referenceFor(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback: unknown, options?: IGetNodeParameterOptions): FieldPath | undefined {
+	let known = referencesOf.get(ctx);
+	if (!known) referencesOf.set(ctx, (known = new Map()));
+	const key = options?.extractValue ? `${name}\u0000extractValue` : name;
+	if (known.has(key)) return known.get(key);
+	const raw = ctx.getNodeParameter(name, itemIndex, fallback, { rawExpressions: true }) as unknown;
+	const path = referenceOf(raw, options);
+	// A parameter that is not set gives the caller's fallback, which another caller may give differently.
+	if (raw !== fallback) known.set(key, path);
+	return path;
+}
+
 function readWith(
 	lookUp: (json: unknown, path: FieldPath) => { value: unknown } | undefined,
 	ctx: IExecuteFunctions,
@@ -214,8 +229,7 @@ function readWith(
 	options?: IGetNodeParameterOptions,
 ): unknown {
 	if (!options?.ensureType && typeof ctx.getWorkflowDataProxy === 'function') {
-		const raw = ctx.getNodeParameter(name, itemIndex, fallback, { rawExpressions: true }) as unknown;
-		const path = referenceOf(raw, options);
+		const path = referenceFor(ctx, name, itemIndex, fallback, options);
 		const items = path && jsonSource(ctx);
 		if (path && items) {
 			const item = items[itemIndex] as INodeExecutionData | undefined;
