@@ -218,7 +218,6 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 					else updated.push(id);
 				}
 			}
-			const where = `event ${plan.eventId}, track ${String(trackId)}`;
 			if (hardError) {
 				const extra = updated.length ? `These registrations of the item were updated by other requests: ${listIds(updated)}.` : undefined;
 				const error = errorForItem({ node, error: hardError, itemIndex, extra });
@@ -227,6 +226,7 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 			}
 			if (skipped) return { skipped: true };
 			if (failed.length) {
+				const where = `event ${plan.eventId}, track ${String(trackId)}`;
 				partials.push({ itemIndex, failed, updated });
 				const message = withItem(
 					`Constant Contact did not update the ${op.what} of ${failed.length === 1 ? 'registration' : `${failed.length} registrations`} ${listIds(failed)}`,
