@@ -29,7 +29,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
-const { REPO_ROOT, fmtMs, Timings, tail, substitute } = require('../scripts/lib/util');
+const { REPO_ROOT, fmtMs, Timings, tail, substitute, sleep } = require('../scripts/lib/util');
 const { Stack, startStack } = require('../scripts/lib/stack');
 const { buildOutput, runError } = require('../scripts/lib/cases');
 const { installPackage } = require('./lib/package');
@@ -356,7 +356,12 @@ async function measure({ server, client, scenarios, vars, opts, results }) {
     results.push(entry);
     for (const v of s.variants) {
       const base = { label: v.label, nodeType: v.node.type, strongest: Boolean(v.strongest) };
-      const run = (workflow) => async () => await runOnce({ server, client, s, variant: { ...v, workflow }, vars, scale: opts.scale, logDir: opts.keepDir });
+      // runGapMs: a pause before every run of every variant, so that a run does not wait for the slots of the previous
+      // runs' requests in a provider's per-second window (Constant Contact: 4/s, which our node keeps per credential).
+      const run = (workflow) => async () => {
+        if (s.runGapMs) await sleep(s.runGapMs);
+        return await runOnce({ server, client, s, variant: { ...v, workflow }, vars, scale: opts.scale, logDir: opts.keepDir });
+      };
       if (v.role === 'ours') {
         let k = 0;
         entry.oursCold = { ...base, ...(await row(async () => await run(v.cold[k++])(), deadline, opts, v.maxRuns)) };

@@ -25,6 +25,11 @@ module.exports = {
   latencyMs: 40,
   credentials: cc.credentials,
   timeoutMs: 330000, // only the --slow baseline (Batching 4 / 1,000 ms) needs it: ~250 s at scale 1
+  // Our node paces itself to the 4 requests/s per credential. Warm runs back to back (about 300 ms apart here)
+  // find the previous runs' requests still in the one-second window: the 4th within a second waits for a slot
+  // (in-process, runs 0 ms apart: 200, 79, 33, 877 ms; 300 ms apart: none waits). Every run (ours and the
+  // baselines') starts after 1 s, with the window clear, as a user's executions do.
+  runGapMs: 1000,
   // Issue 24: warm (the default track remembered) ≥ 1× the one-PUT Execute Once baseline. Cold pays the one
   // GET for the track by design: shown, not judged.
   target: (phase) => (phase === 'warm' ? t.atLeastStrongest(1) : t.none),

@@ -66,6 +66,32 @@ describe('runBatch', () => {
 		]);
 	});
 
+	it("lists each unit's items once, in item order, for its chunk and for the halves of a refused one", async () => {
+		const plans = [
+			{ group: 'a', ids: ['1', '2'] },
+			{ group: 'a', ids: ['2', 'X', 'x'] },
+			{ group: 'a', ids: ['3'] },
+			{ group: 'a', ids: ['1', '3'] },
+		];
+		const chunks: Array<[string[], number[]]> = [];
+		const recording = spec(plans, [], {
+			chunkSize: () => 4,
+			async send({ units, itemIndexes }) {
+				chunks.push([units, itemIndexes]);
+				if (units.length > 2) throw Object.assign(new Error('Too big'), { tooBig: true });
+				return units.map((id) => `a:${id}`);
+			},
+			refusedForSize: (error) => (error as { tooBig?: boolean }).tooBig === true,
+		});
+		const [out] = await runBatch(executeContext(plans.length, false), 1, recording);
+		expect(chunks).toEqual([
+			[['1', '2', 'X', '3'], [0, 1, 2, 3]],
+			[['1', '2'], [0, 1, 3]],
+			[['X', '3'], [1, 2, 3]],
+		]);
+		expect(out.map((o) => o.json.done)).toEqual([['a:1', 'a:2'], ['a:2', 'a:X', 'a:X'], ['a:3'], ['a:1', 'a:3']]);
+	});
+
 	it('reads every item before sending anything, and stops on bad input without Continue On Fail', async () => {
 		const sent: string[][] = [];
 		const read = (i: number) => {

@@ -39,6 +39,7 @@ describe('plain field references skip the expression engine', () => {
 		const { ctx, calls } = context({ transactionId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } }, items);
 		const ids = items.map((_, i) => readId(ctx, 'transactionId', i, 'Transaction'));
 		expect(ids).toEqual(items.map((item) => item.json.id));
+		// The raw value is read once: it is the same for every item (kept per context and parameter).
 		expect(calls).toEqual({ evaluating: 0, raw: 1 });
 	});
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { inputError, optionalId, readId, readItemParameter, validateId } from '../../common';
+import { inputError, optionalId, readId, readItemListParameter, readItemParameter, validateId } from '../../common';
 import { checkText } from '../../common/base/inputChecks';
 
 export const eventIdField: INodeProperties = {
@@ -62,17 +62,24 @@ export function readTrackId(ctx: IExecuteFunctions, itemIndex: number): string |
 	return optionalId(ctx, readItemParameter(ctx, 'trackId', itemIndex, '', { extractValue: true }), 'Track', itemIndex);
 }
 
+/** What separates IDs given as one text. */
+const SEPARATORS = /[\s,;]+/;
+const SEPARATOR = /[\s,;]/;
+
 /**
  * Registration IDs of one item: a single ID, a list separated by commas, semicolons or whitespace,
  * or an array (from an expression). Each is checked; duplicates within the item are dropped.
  */
 export function readRegistrationIds(ctx: IExecuteFunctions, itemIndex: number): string[] {
 	const label = 'Registration IDs';
-	const raw = readItemParameter(ctx, 'registrationIds', itemIndex, '');
+	// All IDs in one field ({{ $json.registration_ids }}) are read from the item too, not copied out of n8n's engine.
+	const raw = readItemListParameter(ctx, 'registrationIds', itemIndex, '');
+	// The usual case, one ID per item: no list to split, nothing to de-duplicate.
+	if (typeof raw === 'string' && raw !== '' && !SEPARATOR.test(raw)) return [validateId(ctx, raw, label, itemIndex)];
 	const values: unknown[] = [];
 	const collect = (v: unknown) => {
 		if (Array.isArray(v)) v.forEach(collect);
-		else if (typeof v === 'string') values.push(...v.split(/[\s,;]+/).filter(Boolean));
+		else if (typeof v === 'string') values.push(...v.split(SEPARATORS).filter(Boolean));
 		else if (typeof v === 'number') values.push(String(v));
 		else if (v !== undefined && v !== null && v !== '') {
 			throw inputError({ node: ctx.getNode(), field: label, problem: `expected IDs as text or a list, got ${typeof v}`, itemIndex });

@@ -85,6 +85,12 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF]
  * true/false, or null.
  */
 export function lookUpField(json: unknown, path: FieldPath): { value: unknown } | undefined {
+	const found = walk(json, path);
+	return found && plainValue(found.value);
+}
+
+/** The value at the end of a path of own data properties of plain objects and indexes inside arrays. */
+function walk(json: unknown, path: FieldPath): { value: unknown } | undefined {
 	let current: unknown = json;
 	for (const step of path) {
 		if (typeof step === 'number') {
@@ -94,10 +100,34 @@ export function lookUpField(json: unknown, path: FieldPath): { value: unknown } 
 		if (!found) return undefined;
 		current = found.value;
 	}
+	return { value: current };
+}
+
+/** A value n8n's engine returns as it is: text, a finite number, true/false, or null. */
+function plainValue(current: unknown): { value: unknown } | undefined {
 	if (current === null || typeof current === 'boolean') return { value: current };
 	if (typeof current === 'number') return Number.isFinite(current) && !Object.is(current, -0) ? { value: current } : undefined;
 	if (typeof current === 'string') return LONE_SURROGATE.test(current) ? undefined : { value: current };
 	return undefined;
+}
+
+/**
+ * Like lookUpField, for a path that ends at a non-empty list of such values (e.g. registration IDs): a new
+ * list of the same elements, which is what n8n's engine returns for it. A hole, an object, a nested list or
+ * any element lookUpField would not take leaves the whole list to the engine.
+ */
+export function lookUpList(json: unknown, path: FieldPath): { value: unknown[] } | undefined {
+	const found = walk(json, path);
+	const list = found?.value;
+	if (!Array.isArray(list) || Object.getPrototypeOf(list) !== Array.prototype || list.length === 0) return undefined;
+	const out: unknown[] = [];
+	for (let k = 0; k < list.length; k++) {
+		const element = ownValue(list, k);
+		const plain = element && plainValue(element.value);
+		if (!plain) return undefined;
+		out.push(plain.value);
+	}
+	return { value: out };
 }
 
 /** Locator modes whose value n8n passes on as it is (no mode of the package's locators extracts in these). */
@@ -183,6 +213,26 @@ export function readItemParameter(
 	fallback: unknown,
 	options?: IGetNodeParameterOptions,
 ): unknown {
+	return readWith(lookUpField, ctx, name, itemIndex, fallback, options);
+}
+
+/**
+ * readItemParameter for a parameter that may also be mapped to a list of plain values in one item (e.g. all
+ * registration IDs in one field): the list is read from the item too (lookUpList) instead of being copied
+ * out of the engine element by element.
+ */
+export function readItemListParameter(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback: unknown): unknown {
+	return readWith((json, path) => lookUpField(json, path) ?? lookUpList(json, path), ctx, name, itemIndex, fallback);
+}
+
+function readWith(
+	lookUp: (json: unknown, path: FieldPath) => { value: unknown } | undefined,
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	fallback: unknown,
+	options?: IGetNodeParameterOptions,
+): unknown {
 	if (!options?.ensureType && typeof ctx.getWorkflowDataProxy === 'function') {
 		const read = rawRead(ctx, name, itemIndex, fallback);
 		if (typeof read.raw === 'boolean' && !options) return read.raw;
@@ -190,7 +240,7 @@ export function readItemParameter(
 		const items = path ? jsonSource(ctx) : undefined;
 		if (path && items) {
 			const item = items[itemIndex] as INodeExecutionData | undefined;
-			const found = item ? lookUpField(item.json, path) : undefined;
+			const found = item ? lookUp(item.json, path) : undefined;
 			if (found) return found.value;
 		}
 	}
