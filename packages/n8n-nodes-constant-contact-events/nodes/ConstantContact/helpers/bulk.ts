@@ -5,6 +5,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { errorForItem, inputError, reportedError, runBatch, withItem, type BatchSpec, type Writes } from '../../common';
 import { isNotFound, registrationsPath, type ConstantContactClient } from '../transport';
 import { isSizeRefusal } from './chunkSize';
+import { groupKeyOf, requestFieldsText } from './requestFields';
 import { uniformReader, type Uniform } from './uniform';
 
 /** What one input item asks for, before its track is known. */
@@ -35,6 +36,13 @@ export interface BulkOperation {
 	readItem(ctx: IExecuteFunctions, itemIndex: number, same: Uniform): BulkItemInput;
 	/** Added to every successful item's output. */
 	note?: string;
+}
+
+/** An item's input with its request fields (body and query) as text, made once when the item is read (requestFields.ts). */
+interface Plan extends BulkItemInput {
+	fields: string;
+	/** The group key, made once the track is known (runBatch asks for it when grouping and again for the outcome). */
+	group?: string;
 }
 
 /** Per registration ID: the status the answer gave it. */
@@ -88,26 +96,26 @@ function addPartialSuccessHint(ctx: IExecuteFunctions, partials: Array<{ itemInd
  * timing. The earlier item (in item order) keeps its change; the later one fails naming both.
  */
 function conflictGuard(ctx: IExecuteFunctions, what: string) {
-	const claimed = new Map<string, { itemIndex: number; change: string }>();
-	return (plan: BulkItemInput, itemIndex: number): BulkItemInput => {
-		const change = JSON.stringify([plan.body, plan.qs ?? {}]);
-		for (const id of plan.ids) {
-			const key = JSON.stringify([plan.eventId, id.toLowerCase()]);
-			const earlier = claimed.get(key);
+	/** event → registration ID (lower case) → the first item that changes it, and how. */
+	const claimed = new Map<string, Map<string, { itemIndex: number; change: string }>>();
+	return (plan: Plan, itemIndex: number): Plan => {
+		const change = plan.fields;
+		let ofEvent = claimed.get(plan.eventId);
+		if (!ofEvent) claimed.set(plan.eventId, (ofEvent = new Map()));
+		const keys = plan.ids.map((id) => id.toLowerCase());
+		keys.forEach((key, k) => {
+			const earlier = ofEvent.get(key);
 			if (earlier && earlier.itemIndex !== itemIndex && earlier.change !== change) {
 				throw inputError({
 					node: ctx.getNode(),
 					field: 'Registration IDs',
-					problem: `registration ${id} is also changed by item ${earlier.itemIndex} with a different ${what} or options in this run`,
+					problem: `registration ${plan.ids[k]} is also changed by item ${earlier.itemIndex} with a different ${what} or options in this run`,
 					itemIndex,
 					fix: `Item ${earlier.itemIndex} comes first and keeps its change; this item was not sent. Give each registration one ${what} per run.`,
 				});
 			}
-		}
-		for (const id of plan.ids) {
-			const key = JSON.stringify([plan.eventId, id.toLowerCase()]);
-			if (!claimed.has(key)) claimed.set(key, { itemIndex, change });
-		}
+		});
+		for (const key of keys) if (!ofEvent.has(key)) ofEvent.set(key, { itemIndex, change });
 		return plan;
 	};
 }
@@ -123,19 +131,20 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 	const continueOnFail = ctx.continueOnFail();
 	const partials: Array<{ itemIndex: number; failed: string[]; updated: string[] }> = [];
 	let firstHardError: unknown;
+	const fieldsText = requestFieldsText();
 	const guard = conflictGuard(ctx, op.what);
 	const same = uniformReader(ctx);
 
 	/** Default tracks found stale in this run (a PUT answered 404): event + old track → the track read again. */
 	const moved = new Map<string, string>();
-	const trackOf = (plan: BulkItemInput): string => moved.get(JSON.stringify([plan.eventId, plan.trackId])) ?? (plan.trackId as string);
+	const trackOf = (plan: Plan): string => moved.get(JSON.stringify([plan.eventId, plan.trackId])) ?? (plan.trackId as string);
 
 	/**
 	 * A PUT to a default track answered 404: the track may have been replaced since it was remembered.
 	 * Reads it again (once per event and stale track in the run) and says whether the IDs may go again:
 	 * only to a different track, and a 404 changed nothing (docs/write-outcomes.md), so this is no blind repeat.
 	 */
-	async function trackMoved(plan: BulkItemInput, usedTrack: string, error: unknown): Promise<boolean> {
+	async function trackMoved(plan: Plan, usedTrack: string, error: unknown): Promise<boolean> {
 		if (!plan.defaultTrack || !isNotFound(error)) return false;
 		const fresh = await client.retrack(plan.eventId, usedTrack, 0);
 		if (!fresh || fresh === usedTrack) return false;
@@ -144,7 +153,7 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 	}
 
 	/** One PUT; a 404 from a default track that was replaced is sent once more, to the track read again. */
-	async function put(plan: BulkItemInput, ids: string[], retried = false): Promise<IdAnswer[]> {
+	async function put(plan: Plan, ids: string[], retried = false): Promise<IdAnswer[]> {
 		const trackId = trackOf(plan);
 		const sent = await client
 			.request('PUT', registrationsPath(plan.eventId, trackId, ...op.pathSuffix), {
@@ -166,16 +175,25 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 		throw sent.error;
 	}
 
-	const spec: BatchSpec<BulkItemInput, string, IdAnswer, string> = {
-		read: (i) => guard(op.readItem(ctx, i, same), i),
+	const spec: BatchSpec<Plan, string, IdAnswer, string> = {
+		read: (i) => {
+			const plan = op.readItem(ctx, i, same) as Plan;
+			plan.fields = fieldsText(plan);
+			return guard(plan, i);
+		},
 		// Default tracks: one GET per distinct event, on behalf of its first item.
 		lookup: {
 			key: (plan) => (plan.trackId ? undefined : plan.eventId),
 			run: async (plan, itemIndex) => await client.trackOf(plan.eventId, undefined, itemIndex),
-			apply: (plan, trackId) => ({ ...plan, trackId, defaultTrack: true }),
+			// Each item's plan is its own (read above): set in place rather than copied, 1,000 times.
+			apply: (plan, trackId) => {
+				plan.trackId = trackId;
+				plan.defaultTrack = true;
+				return plan;
+			},
 		},
 		// Everything that goes into the request.
-		groupKey: (p) => JSON.stringify([p.eventId, p.trackId, p.body, p.qs ?? {}, p.chunkSize]),
+		groupKey: (p) => (p.group ??= groupKeyOf(p, p.fields)),
 		units: (plan) => plan.ids,
 		unitKey: (id) => id.toLowerCase(),
 		chunkSize: (plan) => plan.chunkSize,
@@ -201,7 +219,6 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 					else updated.push(id);
 				}
 			}
-			const where = `event ${plan.eventId}, track ${String(trackId)}`;
 			if (hardError) {
 				const extra = updated.length ? `These registrations of the item were updated by other requests: ${listIds(updated)}.` : undefined;
 				const error = errorForItem({ node, error: hardError, itemIndex, extra });
@@ -210,6 +227,7 @@ export async function runBulk(ctx: IExecuteFunctions, client: ConstantContactCli
 			}
 			if (skipped) return { skipped: true };
 			if (failed.length) {
+				const where = `event ${plan.eventId}, track ${String(trackId)}`;
 				partials.push({ itemIndex, failed, updated });
 				const message = withItem(
 					`Constant Contact did not update the ${op.what} of ${failed.length === 1 ? 'registration' : `${failed.length} registrations`} ${listIds(failed)}`,

@@ -21,7 +21,8 @@ export function uniformReader(ctx: IExecuteFunctions): Uniform {
 	const parameters = ctx.getNode().parameters;
 	const values = new Map<string, unknown>();
 	return <T>(name: string, read: () => T): T => {
-		if (values.has(name)) return values.get(name) as T;
+		const known = values.get(name);
+		if (known !== undefined || values.has(name)) return known as T;
 		const value = read();
 		if (!hasExpression(parameters[name])) values.set(name, value);
 		return value;

@@ -27,8 +27,13 @@ export function optionalId(ctx: IExecuteFunctions, raw: unknown, label: string, 
 	return validateId(ctx, value, label, itemIndex);
 }
 
+/** IDs that pass every check below unchanged (letters, digits, `-`, `_`: UUIDs, hex and numeric keys). */
+const PLAIN_ID = /^[A-Za-z0-9_-]+$/;
+
 export function validateId(ctx: IExecuteFunctions, raw: unknown, label: string, itemIndex: number): string {
-	const at = { node: ctx.getNode(), field: label, itemIndex };
+	if (typeof raw === 'string' && PLAIN_ID.test(raw)) return raw;
+	// getNode() deep-copies the node with its parameters: only a refusal needs it (µs per ID in bulk writes).
+	const at = { get node() { return ctx.getNode(); }, field: label, itemIndex };
 	// An object, a list, a lone surrogate or a number that lost digits is refused for what it is (inputChecks.ts).
 	const value = typeof raw === 'number' ? checkNumericId(at, raw) : checkText(at, raw);
 	if (!value) {

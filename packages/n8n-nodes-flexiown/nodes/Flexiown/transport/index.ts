@@ -46,5 +46,6 @@ export async function createClient(ctx: RequestContext): Promise<FlexiownClient>
 		baseUrl: baseUrlOf(credentials),
 		secrets: secretsFrom(credentials, ['apiKey']),
 		rateLimitShare: credentials.rateLimitShare,
+		credentials,
 	});
 }

@@ -81,7 +81,7 @@ function envelopeError({
 export async function createClient(ctx: RequestContext, extraSecrets: readonly string[] = []): Promise<FourvenuesClient> {
 	const credentials = await ctx.getCredentials(FOURVENUES_CREDENTIAL);
 	const secrets = [...secretsFrom(credentials, ['apiKey']), ...extraSecrets];
-	const api = createApiClient(ctx, { profile: fourvenuesProfile, baseUrl: baseUrlOf(credentials), secrets, rateLimitShare: credentials.rateLimitShare });
+	const api = createApiClient(ctx, { profile: fourvenuesProfile, baseUrl: baseUrlOf(credentials), secrets, rateLimitShare: credentials.rateLimitShare, credentials });
 
 	async function get<T>(path: string, qs?: IDataObject, itemIndex?: number): Promise<T> {
 		const response = await api.request<unknown>('GET', path, { qs, itemIndex, idempotent: true });

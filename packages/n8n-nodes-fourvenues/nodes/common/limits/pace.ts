@@ -98,6 +98,13 @@ const PROBE_PER_SECOND = 1;
  * would meet a 429 with every request of it (slow-start restart, as in TCP).
  */
 export const IDLE_RESTART_MS = 1000;
+/**
+ * A pause at most this long after a stretch that met no 429 and no rising latency resumes where that stretch
+ * ended (its window, and the most the API delivered in a second as the rate), still in a slow start: the API
+ * served that much a moment ago, and starting again from 10 in flight cost every repeated execution two or three
+ * round trips (bench scenario 02, warm). Longer pauses start from the start, as any limit may have come since.
+ */
+export const CLEAN_RESUME_MS = 60 * 1000;
 /** A second 429 within this long at about the rate of one taken for a spike teaches a ceiling after all. */
 const SPIKE_MEMORY_MS = 10 * 1000;
 /** Weight of the newest answer in the recent latency (the in-flight cap after a 429). */
@@ -175,6 +182,9 @@ export class AdaptivePace implements Pace {
 	/** Average latency of every answer (ms), stale ones included: what the in-flight cap after a 429 is sized by. */
 	private recentLatency?: number;
 
+	/** Whether a 429 came since the pace last restarted after a pause (see inFlight). */
+	private throttledSinceRestart = false;
+
 	/** How often it slowed down, for 429s and for rising latency (tests and diagnostics). */
 	readonly slowDowns = { throttled: 0, latency: 0 };
 
@@ -190,10 +200,12 @@ export class AdaptivePace implements Pace {
 	/**
 	 * Once a 429 has come, no more in flight than the rate needs at the recent latency, plus one: all
 	 * requests in flight at a back-off meet its 429s, and a busy client's window would otherwise be far
-	 * wider than the rate can use.
+	 * wider than the rate can use. Not after a restart under a kept ceiling until a 429 comes again: the
+	 * API has seen none of these requests for a second, so the rate's whole budget may go at once (in the
+	 * window's slow start), not two at a time, which cost a round trip per two requests of every first second.
 	 */
 	inFlight(): number {
-		if (this.ceiling.count === Infinity || this.recentLatency === undefined) return this.window;
+		if (this.ceiling.count === Infinity || !this.throttledSinceRestart || this.recentLatency === undefined) return this.window;
 		return Math.min(this.window, Math.ceil((this.current * this.recentLatency) / 1000) + 1);
 	}
 
@@ -216,6 +228,7 @@ export class AdaptivePace implements Pace {
 		if (now - this.activeAt > IDLE_RESTART_MS && this.saturatedAt < now) {
 			// A fresh start: what the pace learnt before the pause (a 429 from a spike or another client, a rate
 			// that sparse traffic delivered) must not hold a later run down at a crawl for minutes.
+			const clean = this.probing() && now - this.activeAt <= CLEAN_RESUME_MS ? { window: this.window, rate: this.mostDelivered } : undefined;
 			this.window = Math.min(this.window, this.limits.inFlight);
 			this.windowStarting = true;
 			const ceiling = this.ceiling.resume(now);
@@ -224,6 +237,11 @@ export class AdaptivePace implements Pace {
 			this.current = ceiling === undefined ? this.limits.rate : Math.min(this.limits.maxRate, ceiling - 0.001);
 			this.mostDelivered = 0;
 			this.servedSinceThrottled = 0;
+			this.throttledSinceRestart = false;
+			if (clean) {
+				this.window = Math.max(this.window, clean.window);
+				this.current = Math.min(this.limits.maxRate, Math.max(this.current, clean.rate));
+			}
 		}
 		this.activeAt = Math.max(this.activeAt, now);
 	}
@@ -255,7 +273,7 @@ export class AdaptivePace implements Pace {
 		// The pause a 429 imposes is not idleness: the requests waiting through it must not restart the pace.
 		this.activeAt = Math.max(this.activeAt, now + pauseMs);
 		if (sentAt < this.slowedAt) return;
-		this.slowDown(now);
+		this.slowDown(now, false, pauseMs);
 	}
 
 	/** Usable answers in the last DELIVERED_WINDOW_MS: what the API served per second. */
@@ -282,13 +300,14 @@ export class AdaptivePace implements Pace {
 		if (roundTrip && !(this.rateStarting && this.windowStarting)) this.lastChange = now;
 	}
 
-	private slowDown(now: number, latency = false): void {
+	private slowDown(now: number, latency = false, pauseMs = 0): void {
 		this.windowStarting = false;
 		this.slowDowns[latency ? 'latency' : 'throttled']++;
 		if (latency) {
 			this.window = Math.max(Math.min(this.window, this.limits.inFlight), Math.floor(this.window * SLOW_DOWN_FACTOR));
 		} else {
 			this.rateStarting = false;
+			this.throttledSinceRestart = true;
 			const whole = Math.max(1, Math.floor(this.current));
 			const recent = this.deliveredRate(now);
 			// The API served that many within a second since the last 429: a spike or another client, no limit to learn.
@@ -299,7 +318,7 @@ export class AdaptivePace implements Pace {
 				this.mostDelivered = Math.min(this.mostDelivered, whole - 1);
 			} else {
 				this.lastSpike = undefined;
-				this.ceiling.limitMet(whole, now, Math.ceil(this.limits.rate));
+				this.ceiling.limitMet(whole, now, Math.ceil(this.limits.rate), pauseMs);
 				// A limit lower than what worked before (it dropped, or another client came): what is known to work
 				// shrinks with the rate, or the quick climb back would meet a 429 one step lower each time.
 				this.mostDelivered = Math.min(this.mostDelivered, Math.max(recent, Math.floor(whole * SLOW_DOWN_FACTOR)));

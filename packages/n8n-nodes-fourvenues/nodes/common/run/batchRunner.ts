@@ -110,17 +110,20 @@ export async function runBatch<P, U, R, L = never>(
 	const unitKey = spec.unitKey ?? ((unit: U) => JSON.stringify(unit));
 	for (const group of groupBy(items, (item) => spec.groupKey(item.plan))) {
 		const first = group.members[0].plan;
-		const units: Array<{ unit: U; items: Set<number> }> = [];
+		const units: Array<{ unit: U; items: number[] }> = [];
 		const seen = new Map<string, number>();
 		for (const member of group.members) {
 			for (const unit of spec.units(member.plan)) {
 				const key = unitKey(unit);
 				const at = seen.get(key);
-				if (at !== undefined) units[at].items.add(member.itemIndex);
-				else {
+				if (at === undefined) {
 					seen.set(key, units.length);
-					units.push({ unit, items: new Set([member.itemIndex]) });
+					units.push({ unit, items: [member.itemIndex] });
+					continue;
 				}
+				// Members come in item order, so an item already listed for this unit is the last one listed.
+				const items = units[at].items;
+				if (items[items.length - 1] !== member.itemIndex) items.push(member.itemIndex);
 			}
 		}
 		const places = new Map<string, [number, number]>();
@@ -161,8 +164,9 @@ export async function runBatch<P, U, R, L = never>(
 /** A chunk, with the items of each of its units (for the chunks a refused one is split into). */
 type Part<P, U> = BatchChunk<P, U> & { unitItems: number[][] };
 
-function partOf<P, U>(plan: P, units: ReadonlyArray<{ unit: U; items: Iterable<number> }>): Part<P, U> {
-	const unitItems = units.map((u) => [...u.items]);
+function partOf<P, U>(plan: P, units: ReadonlyArray<{ unit: U; items: number[] }>): Part<P, U> {
+	// The lists are shared with the parts a refused chunk is split into; nothing changes them after grouping.
+	const unitItems = units.map((u) => u.items);
 	const itemIndexes = [...new Set(unitItems.flat())].sort((a, b) => a - b);
 	return { plan, units: units.map((u) => u.unit), itemIndexes, unitItems };
 }
@@ -263,7 +267,10 @@ async function runLookups<P, L>(
 			continue;
 		}
 		const answer = answerOf.get(key);
-		if (answer && 'value' in answer) ready.push({ ...item, plan: lookup.apply(item.plan, answer.value) });
+		if (answer && 'value' in answer) {
+			const plan = lookup.apply(item.plan, answer.value);
+			ready.push(plan === item.plan ? item : { ...item, plan });
+		}
 		else if (answer && 'error' in answer) fail(item, answer.error);
 	}
 	return ready;

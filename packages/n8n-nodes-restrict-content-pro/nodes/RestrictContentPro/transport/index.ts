@@ -35,5 +35,6 @@ export async function createClient(ctx: RequestContext): Promise<RcpClient> {
 		secrets: [...new Set([password, password.replace(/\s+/g, '')])].filter((s) => s.length > 0),
 		skipSslCertificateValidation: credentials.ignoreSslIssues === true,
 		rateLimitShare: credentials.rateLimitShare,
+		credentials,
 	});
 }

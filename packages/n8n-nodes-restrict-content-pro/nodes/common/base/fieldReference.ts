@@ -86,6 +86,12 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF]
  * true/false, or null.
  */
 export function lookUpField(json: unknown, path: FieldPath): { value: unknown } | undefined {
+	const found = walk(json, path);
+	return found && plainValue(found.value);
+}
+
+/** The value at the end of a path of own data properties of plain objects and indexes inside arrays. */
+function walk(json: unknown, path: FieldPath): { value: unknown } | undefined {
 	let current: unknown = json;
 	for (const step of path) {
 		if (typeof step === 'number') {
@@ -95,10 +101,34 @@ export function lookUpField(json: unknown, path: FieldPath): { value: unknown } 
 		if (!found) return undefined;
 		current = found.value;
 	}
+	return { value: current };
+}
+
+/** A value n8n's engine returns as it is: text, a finite number, true/false, or null. */
+function plainValue(current: unknown): { value: unknown } | undefined {
 	if (current === null || typeof current === 'boolean') return { value: current };
 	if (typeof current === 'number') return Number.isFinite(current) && !Object.is(current, -0) ? { value: current } : undefined;
 	if (typeof current === 'string') return LONE_SURROGATE.test(current) ? undefined : { value: current };
 	return undefined;
+}
+
+/**
+ * Like lookUpField, for a path that ends at a non-empty list of such values (e.g. registration IDs): a new
+ * list of the same elements, which is what n8n's engine returns for it. A hole, an object, a nested list or
+ * any element lookUpField would not take leaves the whole list to the engine.
+ */
+export function lookUpList(json: unknown, path: FieldPath): { value: unknown[] } | undefined {
+	const found = walk(json, path);
+	const list = found?.value;
+	if (!Array.isArray(list) || Object.getPrototypeOf(list) !== Array.prototype || list.length === 0) return undefined;
+	const out: unknown[] = [];
+	for (let k = 0; k < list.length; k++) {
+		const element = ownValue(list, k);
+		const plain = element && plainValue(element.value);
+		if (!plain) return undefined;
+		out.push(plain.value);
+	}
+	return { value: out };
 }
 
 /** Locator modes whose value n8n passes on as it is (no mode of the package's locators extracts in these). */
@@ -119,30 +149,63 @@ function referenceOf(raw: unknown, options: IGetNodeParameterOptions | undefined
 /**
  * Whether `$json` in this execution is `getInputData()[i].json`. n8n's `$json` is the i-th item of the
  * node's connection input; in an execution they are the same array, as a tool of an AI agent they are not
- * (the input is the agent's arguments). Checked once per context through n8n's own data proxy.
+ * (the input is the agent's arguments). Checked once per context through n8n's own data proxy; the items
+ * when it is, undefined when not.
  */
-const inputIsJsonSource = new WeakMap<object, boolean>();
+const jsonSourceOf = new WeakMap<object, INodeExecutionData[] | undefined>();
 
-function sameInput(ctx: IExecuteFunctions): boolean {
-	let known = inputIsJsonSource.get(ctx);
-	if (known === undefined) {
-		known = false;
-		try {
-			const items = ctx.getInputData();
-			const thisItem = (ctx.getWorkflowDataProxy(0) as { $thisItem?: unknown }).$thisItem;
-			known = items.length > 0 && thisItem === items[0];
-		} catch {
-			known = false;
-		}
-		inputIsJsonSource.set(ctx, known);
+function jsonSource(ctx: IExecuteFunctions): INodeExecutionData[] | undefined {
+	if (jsonSourceOf.has(ctx)) return jsonSourceOf.get(ctx);
+	let source: INodeExecutionData[] | undefined;
+	try {
+		const items = ctx.getInputData();
+		const thisItem = (ctx.getWorkflowDataProxy(0) as { $thisItem?: unknown }).$thisItem;
+		source = items.length > 0 && thisItem === items[0] ? items : undefined;
+	} catch {
+		source = undefined;
 	}
-	return known;
+	jsonSourceOf.set(ctx, source);
+	return source;
+}
+
+/** A parameter's raw value and what it references, as read for the first item. */
+interface RawRead {
+	fallback: unknown;
+	raw: unknown;
+	/** The field path for a read without and with `extractValue`, once looked at. */
+	paths: Map<boolean, FieldPath | undefined>;
+}
+
+/**
+ * The raw value of each parameter, per context. n8n answers a raw read from the node's parameters whatever the
+ * item index (in 1.x and 2.x: `get(node.parameters, name, fallback)`, returned before any evaluation), and a
+ * context is one node's run, so it is read once and its reference parsed once, not per item.
+ */
+const rawReads = new WeakMap<object, Map<string, RawRead>>();
+
+function rawRead(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback: unknown): RawRead {
+	let reads = rawReads.get(ctx);
+	if (!reads) rawReads.set(ctx, (reads = new Map()));
+	let read = reads.get(name);
+	if (!read || !Object.is(read.fallback, fallback)) {
+		read = { fallback, raw: ctx.getNodeParameter(name, itemIndex, fallback, { rawExpressions: true }) as unknown, paths: new Map() };
+		reads.set(name, read);
+	}
+	return read;
+}
+
+function pathOf(read: RawRead, options: IGetNodeParameterOptions | undefined): FieldPath | undefined {
+	const extract = options?.extractValue === true;
+	if (!read.paths.has(extract)) read.paths.set(extract, referenceOf(read.raw, options));
+	return read.paths.get(extract);
 }
 
 /**
  * `getNodeParameter(name, itemIndex, fallback, options)` for a parameter read per item, with a plain field
- * reference read straight from the item. The result is what n8n's engine returns for it; anything the fast
- * path cannot prove is read by `getNodeParameter` itself.
+ * reference read straight from the item, and `true`/`false` set without an expression returned as set (n8n
+ * returns such a value unchanged: it evaluates only text that starts with `=`, and no property of the package
+ * has a `validateType` that would change it). The result is what n8n returns for it; anything the fast path
+ * cannot prove is read by `getNodeParameter` itself.
  */
 export function readItemParameter(
 	ctx: IExecuteFunctions,
@@ -151,12 +214,34 @@ export function readItemParameter(
 	fallback: unknown,
 	options?: IGetNodeParameterOptions,
 ): unknown {
+	return readWith(lookUpField, ctx, name, itemIndex, fallback, options);
+}
+
+/**
+ * readItemParameter for a parameter that may also be mapped to a list of plain values in one item (e.g. all
+ * registration IDs in one field): the list is read from the item too (lookUpList) instead of being copied
+ * out of the engine element by element.
+ */
+export function readItemListParameter(ctx: IExecuteFunctions, name: string, itemIndex: number, fallback: unknown): unknown {
+	return readWith((json, path) => lookUpField(json, path) ?? lookUpList(json, path), ctx, name, itemIndex, fallback);
+}
+
+function readWith(
+	lookUp: (json: unknown, path: FieldPath) => { value: unknown } | undefined,
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	fallback: unknown,
+	options?: IGetNodeParameterOptions,
+): unknown {
 	if (!options?.ensureType && typeof ctx.getWorkflowDataProxy === 'function') {
-		const raw = ctx.getNodeParameter(name, itemIndex, fallback, { rawExpressions: true }) as unknown;
-		const path = referenceOf(raw, options);
-		if (path && sameInput(ctx)) {
-			const item = ctx.getInputData()[itemIndex] as INodeExecutionData | undefined;
-			const found = item ? lookUpField(item.json, path) : undefined;
+		const read = rawRead(ctx, name, itemIndex, fallback);
+		if (typeof read.raw === 'boolean' && !options) return read.raw;
+		const path = pathOf(read, options);
+		const items = path ? jsonSource(ctx) : undefined;
+		if (path && items) {
+			const item = items[itemIndex] as INodeExecutionData | undefined;
+			const found = item ? lookUp(item.json, path) : undefined;
 			if (found) return found.value;
 		}
 	}

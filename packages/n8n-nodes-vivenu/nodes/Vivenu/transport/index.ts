@@ -33,5 +33,5 @@ export function baseUrlOf(credentials: IDataObject): string {
 export async function createClient(ctx: RequestContext, extraSecrets: readonly string[] = []): Promise<VivenuClient> {
 	const credentials = await ctx.getCredentials(VIVENU_CREDENTIAL);
 	const secrets = [...secretsFrom(credentials, ['apiKey']), ...extraSecrets];
-	return createApiClient(ctx, { profile: vivenuProfile, baseUrl: baseUrlOf(credentials), secrets, rateLimitShare: credentials.rateLimitShare });
+	return createApiClient(ctx, { profile: vivenuProfile, baseUrl: baseUrlOf(credentials), secrets, rateLimitShare: credentials.rateLimitShare, credentials });
 }

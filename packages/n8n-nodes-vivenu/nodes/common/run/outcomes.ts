@@ -46,7 +46,9 @@ export function emitOutcomes(ctx: IExecuteFunctions, outcomes: Array<Settled<Out
 		}
 		const data = outcome.value;
 		if (data === null || data === undefined) return;
-		out.push(...ctx.helpers.constructExecutionMetaData(ctx.helpers.returnJsonArray(data), { itemData: { item: itemIndex } }));
+		// One object, the usual case: the item n8n's two helpers below make of it, without their copies (1,000s of items).
+		if (!Array.isArray(data) && !data.json) out.push({ json: data, pairedItem: { item: itemIndex } });
+		else out.push(...ctx.helpers.constructExecutionMetaData(ctx.helpers.returnJsonArray(data), { itemData: { item: itemIndex } }));
 	});
 	return [out];
 }
