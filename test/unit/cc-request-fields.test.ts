@@ -58,6 +58,8 @@ describe("Constant Contact's bulk request fields (helpers/requestFields.ts)", ()
 			}),
 			{ numRuns: 2000 },
 		);
-		expect(equal).toBeGreaterThan(100);
+		// b equals a at least when all five fields come from a (1 in 32: about 62 of 2,000 runs, σ ≈ 8); the check
+		// must have compared many equal pairs, not only different ones. (It asked > 100 and met 97 once.)
+		expect(equal).toBeGreaterThan(30);
 	});
 });
