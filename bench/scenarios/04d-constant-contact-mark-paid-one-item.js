@@ -7,7 +7,8 @@ const cc = require('../lib/constant-contact');
 
 module.exports = {
   ...base,
-  target: null, // not 04's: ≥ 1× the strongest HTTP Request setup, cold and warm
+  // 04's target (inherited): warm ≥ 1× the one PUT; cold, like 04's, pays the one GET for the default track that
+  // the baseline's URL has written in (a node given the Track ID sends no GET), so it is shown, not judged.
   title: `${base.title}, all IDs in one input item`,
   input: ({ data }) => [{ registration_ids: data.ids }],
   ours: ({ data }) => ({
