@@ -157,6 +157,7 @@ async function runOnce({ server, client, s, variant, vars, scale, logDir }) {
       result.error = `node "${MEASURED}" did not run: ${runError(output) || execution.status}`;
     } else {
       result.nodeMs = run.executionTime;
+      result.nodeStartedAt = run.startTime;
       const items = (run.data && run.data.main && run.data.main[0]) || [];
       // count may be async and may ask the emulator (e.g. how many registrations are now PAID).
       let countError = '';
@@ -180,6 +181,7 @@ async function runOnce({ server, client, s, variant, vars, scale, logDir }) {
     result.status429 = log.filter((r) => r.status === 429).length;
     if (logDir) keepRequestLog(logDir, `${s.id} ${variant.workflow.name}`, log);
     result.arrivals = arrivals(log);
+    Object.assign(result, nodeTimeline(result, log));
   } catch (e) {
     result.error = result.error || `request log: ${e.message}`;
   }
@@ -205,6 +207,20 @@ function arrivals(log) {
   if (!log.length || log.length > 2000) return undefined;
   const times = log.map((r) => Date.parse(r.at)).sort((a, b) => a - b);
   return times.map((t) => t - times[0]);
+}
+
+/**
+ * Where the node's time went around its requests: from its start to the first request reaching the emulator
+ * (`toFirstRequestMs`: credentials, client, parameters) and from the last one reaching it to the node's end
+ * (`afterLastRequestMs`: the added latency, the answer, and the node's work on it). Same machine, same clock.
+ */
+function nodeTimeline(result, log) {
+  if (result.nodeStartedAt == null || result.nodeMs == null || !log.length) return {};
+  const times = log.map((r) => Date.parse(r.at));
+  return {
+    toFirstRequestMs: Math.min(...times) - result.nodeStartedAt,
+    afterLastRequestMs: result.nodeStartedAt + result.nodeMs - Math.max(...times),
+  };
 }
 
 /** The scenario's plain-script physical limit, measured after the same arrange() (data, latency, API limit). */
