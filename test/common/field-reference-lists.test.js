@@ -7,6 +7,7 @@
 // hold text (unicode, lone surrogates), numbers (NaN, -0, Infinity), booleans, null, nested lists and objects.
 const fc = require('fast-check');
 const { runNode } = require('../harness');
+const { countingReads } = require('./counting-reads');
 const { readItemListParameter } = require('../../dist/nodes/common/base/fieldReference');
 
 const NAMES = ['ids0', 'ids1', 'ids2'];
@@ -20,12 +21,7 @@ function probeNode(record) {
 		},
 		async execute() {
 			const items = this.getInputData();
-			let evaluating = 0;
-			const view = Object.create(this);
-			view.getNodeParameter = (name, i, fallback, options) => {
-				if (!options?.rawExpressions) evaluating++;
-				return this.getNodeParameter(name, i, fallback, options);
-			};
+			const { view, reads } = countingReads(this);
 			for (let i = 0; i < items.length; i++) {
 				for (const name of NAMES) {
 					let engine;
@@ -34,14 +30,14 @@ function probeNode(record) {
 					} catch (error) {
 						engine = { error: error.message };
 					}
-					const before = evaluating;
+					const before = reads.evaluating;
 					let fast;
 					try {
 						fast = { value: readItemListParameter(view, name, i, '') };
 					} catch (error) {
 						fast = { error: error.message };
 					}
-					record.push({ name, item: i, engine, fast, fastPath: evaluating === before });
+					record.push({ name, item: i, engine, fast, fastPath: reads.evaluating === before });
 				}
 			}
 			return [items.map((item, i) => ({ json: {}, pairedItem: { item: i } }))];

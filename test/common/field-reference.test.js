@@ -7,6 +7,7 @@
 // arrays, numbers (NaN, -0, Infinity), null, booleans, missing fields, unicode and odd keys, lone surrogates.
 const fc = require('fast-check');
 const { runNode } = require('../harness');
+const { countingReads } = require('./counting-reads');
 const { readItemParameter, parseFieldReference } = require('../../dist/nodes/common/base/fieldReference');
 
 const REFS = ['ref0', 'ref1', 'ref2', 'ref3', 'ref4', 'ref5'];
@@ -39,13 +40,8 @@ function probeNode(record) {
 		},
 		async execute() {
 			const items = this.getInputData();
-			// The package's reader runs on a view of the context that counts evaluating reads.
-			let evaluating = 0;
-			const view = Object.create(this);
-			view.getNodeParameter = (name, i, fallback, options) => {
-				if (!options?.rawExpressions) evaluating++;
-				return this.getNodeParameter(name, i, fallback, options);
-			};
+			// The package's reader runs on a view of the context that counts evaluating reads (counting-reads.js).
+			const { view, reads } = countingReads(this);
 			for (let i = 0; i < items.length; i++) {
 				for (const name of [...REFS, ...LOCS]) {
 					const options = LOCS.includes(name) ? { extractValue: true } : undefined;
@@ -55,14 +51,14 @@ function probeNode(record) {
 					} catch (error) {
 						engine = { error: error.message };
 					}
-					const before = evaluating;
+					const before = reads.evaluating;
 					let fast;
 					try {
 						fast = { value: readItemParameter(view, name, i, '', options) };
 					} catch (error) {
 						fast = { error: error.message };
 					}
-					record.push({ name, item: i, engine, fast, fastPath: evaluating === before });
+					record.push({ name, item: i, engine, fast, fastPath: reads.evaluating === before });
 				}
 			}
 			return [items.map((item, i) => ({ json: {}, pairedItem: { item: i } }))];
@@ -251,17 +247,12 @@ describe('true/false set without an expression: returned as set, what n8n return
 			},
 			async execute() {
 				const items = this.getInputData();
-				let evaluating = 0;
-				const view = Object.create(this);
-				view.getNodeParameter = (name, i, fallback, options) => {
-					if (!options?.rawExpressions) evaluating++;
-					return this.getNodeParameter(name, i, fallback, options);
-				};
+				const { view, reads } = countingReads(this);
 				for (let i = 0; i < items.length; i++) {
 					for (const name of ['on', 'off', 'unset', 'hidden', 'mapped']) {
-						const before = evaluating;
+						const before = reads.evaluating;
 						const fast = readItemParameter(view, name, i, false);
-						record.push({ name, item: i, fast, engine: this.getNodeParameter(name, i, false), fastPath: evaluating === before });
+						record.push({ name, item: i, fast, engine: this.getNodeParameter(name, i, false), fastPath: reads.evaluating === before });
 					}
 				}
 				return [items.map((item, i) => ({ json: {}, pairedItem: { item: i } }))];
