@@ -21,17 +21,20 @@ function rssOf(pid) {
   }
 }
 
-/** RSS in bytes of `pid` and every descendant. */
-function treeRss(pid) {
+/** The sum of `measure` over `pid` and every descendant. */
+function overTree(pid, measure) {
   let total = 0;
   const stack = [pid];
   while (stack.length) {
     const p = stack.pop();
-    total += rssOf(p);
+    total += measure(p);
     stack.push(...childrenOf(p));
   }
   return total;
 }
+
+/** RSS in bytes of `pid` and every descendant. */
+const treeRss = (pid) => overTree(pid, rssOf);
 
 /** CPU time (user + system) in ms from a /proc `stat` file (10 ms ticks); 0 when it is gone. */
 function statCpuMs(file) {
@@ -45,16 +48,7 @@ function statCpuMs(file) {
 }
 
 /** CPU time in ms that `pid` (all its threads) and every descendant used so far. */
-function treeCpuMs(pid) {
-  let ms = 0;
-  const stack = [pid];
-  while (stack.length) {
-    const p = stack.pop();
-    ms += statCpuMs(`/proc/${p}/stat`);
-    stack.push(...childrenOf(p));
-  }
-  return ms;
-}
+const treeCpuMs = (pid) => overTree(pid, (p) => statCpuMs(`/proc/${p}/stat`));
 
 /** CPU time in ms of the process's main thread alone: where n8n runs every node (its JavaScript thread). */
 const mainThreadCpuMs = (pid) => statCpuMs(`/proc/${pid}/task/${pid}/stat`);
