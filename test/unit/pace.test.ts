@@ -151,11 +151,26 @@ describe('adaptive pace (issue 15): slow start per round trip, AIMD after a 429'
 		pace.throttled(T + 50, T + 60);
 		// 4 delivered in the last second, but never below half the start rate: 5/s at 10 ms needs 0.05 in flight: 1, plus 1.
 		expect(state(pace)).toEqual([5, 2]);
-		// Slower answers (even to requests sent before the slow-down) widen it, up to the window (5).
-		for (let k = 0; k < 20; k++) pace.answered(500, T + 50, T + 550);
+		// Slower answers (even to requests sent before the slow-down; one per second, so the API served one at a
+		// time) widen it, up to the window (5).
+		for (let k = 0; k < 20; k++) pace.answered(500, T + 50, T + 1550 + k * 1000);
 		expect(pace.inFlight()).toBe(4);
-		for (let k = 0; k < 20; k++) pace.answered(5000, T + 50, T + 5050);
+		for (let k = 0; k < 20; k++) pace.answered(5000, T + 50, T + 30_000 + k * 1000);
 		expect(pace.inFlight()).toBe(5);
+	});
+
+	it("once a 429 has come, a second's budget the API served since then may be in flight at once, below the window", () => {
+		const pace = new AdaptivePace({ rate: 20, inFlight: 30, maxRate: 100, maxInFlight: 30 });
+		pace.answered(40, T - 1100, T - 1060);
+		pace.throttled(T, T + 40);
+		// 10/s (half the start rate) at 40 ms needs 1 in flight, plus 1.
+		expect(pace.inFlight()).toBe(2);
+		// The API serves 12 answers within a second: 12 may go at once.
+		for (let k = 0; k < 12; k++) pace.answered(40, T + 100 + k * 50, T + 140 + k * 50);
+		expect(pace.inFlight()).toBe(12);
+		// Another 429 forgets it: back to what the rate needs at the latency.
+		pace.throttled(T + 800, T + 840);
+		expect(pace.inFlight()).toBe(2);
 	});
 
 	it('after IDLE_RESTART_MS with nothing sent or answered: a clean stretch (no slow-down) resumes where it ended if the pause was at most CLEAN_RESUME_MS, else window and rate start again from their start in a slow start, even after a 429', () => {

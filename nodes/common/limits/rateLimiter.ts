@@ -12,12 +12,39 @@ const POLL_MS = 50;
 /** The nap whose lateness measures the client's own scheduling delay while requests are in flight. */
 const LAG_PROBE_MS = 10;
 
+/** Round trips the credit is taken from (the most recent), and how many it needs first. */
+const CREDIT_ROUND_TRIPS = 30;
+const CREDIT_MIN_ROUND_TRIPS = 10;
+
+/**
+ * When a finished slot counts from: its answer less a credit of twice the fastest recent round trip less the
+ * slowest (round trips without the time the client itself was too busy, see RateLimiter.lagSoFar). A request
+ * reaches the server at least the outbound part of the fastest round trip after it starts, and its answer
+ * leaves at least the return part before it arrives, so a slot may count from its answer less the fastest
+ * round trip; less again their spread, as the fastest round trip need not have been the fastest both ways.
+ * Answers that vary much get no credit. None before CREDIT_MIN_ROUND_TRIPS round trips; a fast failure only lowers it.
+ */
+export class SlotCredit {
+	private recent: number[] = [];
+
+	private ms = 0;
+
+	countedFrom(start: number, end: number, clientDelayMs = 0): number {
+		this.recent.push(Math.max(0, end - start - clientDelayMs));
+		if (this.recent.length > CREDIT_ROUND_TRIPS) this.recent.shift();
+		if (this.recent.length >= CREDIT_MIN_ROUND_TRIPS) this.ms = Math.max(0, 2 * Math.min(...this.recent) - Math.max(...this.recent));
+		return end - Math.min(this.ms, end - start);
+	}
+}
+
 interface Slot {
 	start: number;
 	/** The client's scheduling delay so far (see lagSoFar) when the request went out. */
 	lagAtStart: number;
 	/** When the answer arrived; undefined while the request is in flight. */
 	end?: number;
+	/** When the slot counts from: its answer less the credit then (see SlotCredit). */
+	countedFrom?: number;
 }
 
 interface Waiter {
@@ -36,10 +63,11 @@ export type Release = (answered?: boolean) => void;
  * Spaces requests so that no more than the pace's rate reach the server in any window (fractional
  * rates: see budget) and, for an adaptive pace, no more than its window of requests are in flight.
  *
- * A slot counts from the moment its answer arrives, not from when the request started: the server
- * sees the request somewhere in between, and the time until it goes out varies (the first request
- * of an execution can take a few hundred ms to load credentials). Counting from the later moment
- * keeps every one-second window at the server within the limit, whatever that delay.
+ * A slot counts from its answer, less the part of the round trip every answer takes:
+ * the server counts the request somewhere between its start and its answer, and the time until it
+ * goes out varies. Counting from the answer keeps every one-second window at the server within the
+ * limit whatever that delay; the credit (SlotCredit) takes off the time no request goes without, so that a
+ * request does not wait a whole round trip per window more than the limit asks.
  *
  * Requests are served in arrival order by one pump; editor list searches are put before every queued
  * execution request, so a picker waits for at most the next free slot, not for other executions' queues.
@@ -63,6 +91,9 @@ export class RateLimiter {
 
 	/** When a slot was last asked for (see expired). */
 	private lastUsed = Date.now();
+
+	/** Every answer's and failure's round trip: what a finished slot is credited (see SlotCredit). */
+	private readonly credit = new SlotCredit();
 
 	constructor(pace: Pace | number) {
 		this.pace = typeof pace === 'number' ? new FixedPace(pace) : pace;
@@ -146,7 +177,9 @@ export class RateLimiter {
 		return (answered = false) => {
 			if (slot.end !== undefined) return;
 			slot.end = Date.now();
-			if (answered) this.pace.answered(slot.end - slot.start, slot.start, slot.end, this.lagSoFar(slot.end) - slot.lagAtStart);
+			const clientDelay = this.lagSoFar(slot.end) - slot.lagAtStart;
+			slot.countedFrom = this.credit.countedFrom(slot.start, slot.end, clientDelay);
+			if (answered) this.pace.answered(slot.end - slot.start, slot.start, slot.end, clientDelay);
 			this.wake?.();
 		};
 	}
@@ -189,13 +222,13 @@ export class RateLimiter {
 	/** 0 when a request may go now, else how long to wait before looking again. */
 	private waitBeforeNext(now: number): number {
 		const { count, windowMs } = this.budget(now);
-		// In-flight slots always count (up to MAX_IN_FLIGHT_MS); finished ones for one window after their answer.
-		this.slots = this.slots.filter((slot) => (slot.end === undefined ? now - slot.start < MAX_IN_FLIGHT_MS : now - slot.end < windowMs));
+		// In-flight slots always count (up to MAX_IN_FLIGHT_MS); finished ones for one window after they count from.
+		this.slots = this.slots.filter((slot) => (slot.countedFrom === undefined ? now - slot.start < MAX_IN_FLIGHT_MS : now - slot.countedFrom < windowMs));
 		const inFlight = this.slots.filter((slot) => slot.end === undefined).length;
 		if (this.slots.length < count && inFlight < this.pace.inFlight()) return 0;
 		// Wait until the oldest finished slot leaves the window, or until a release while all are in flight.
 		let oldestEnd = Infinity;
-		for (const slot of this.slots) if (slot.end !== undefined && slot.end < oldestEnd) oldestEnd = slot.end;
+		for (const slot of this.slots) if (slot.countedFrom !== undefined && slot.countedFrom < oldestEnd) oldestEnd = slot.countedFrom;
 		if (inFlight >= this.pace.inFlight() || oldestEnd === Infinity) return POLL_MS;
 		return Math.max(1, Math.min(windowMs - (now - oldestEnd) + 1, windowMs));
 	}

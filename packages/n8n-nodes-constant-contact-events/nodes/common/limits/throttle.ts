@@ -11,9 +11,10 @@ const IDLE_MS = 10 * 60 * 1000;
 /** The pace one process may use: the provider's, scaled by the credential's share. */
 export function paceFor(spec: PaceSpec, share: number): Pace {
 	if ('documented' in spec) return new FixedPace(spec.documented * share);
-	const { rate, inFlight, maxRate, maxInFlight } = spec.adaptive;
+	const { rate, inFlight, maxRate, maxInFlight, safeRate } = spec.adaptive;
 	const lanes = (n: number) => Math.max(1, Math.round(n * share));
-	return new AdaptivePace({ rate: rate * share, maxRate: maxRate * share, inFlight: lanes(inFlight), maxInFlight: lanes(maxInFlight) });
+	const scaled = { rate: rate * share, maxRate: maxRate * share, inFlight: lanes(inFlight), maxInFlight: lanes(maxInFlight) };
+	return new AdaptivePace(safeRate === undefined ? scaled : { ...scaled, safeRate: safeRate * share });
 }
 
 /**
