@@ -38,6 +38,44 @@ describe('paginateSkipTotal', () => {
 	});
 });
 
+describe('paginateSkipTotal: pages read in parallel are taken in as they arrive', () => {
+	/** Pages 2..5 of 4 items each, answered when the test says, in any order; page 1 at once. */
+	function heldPages() {
+		const answer = new Map<number, () => void>();
+		const taken: number[] = [];
+		const run = paginateSkipTotal(
+			{ returnAll: true, limit: 0 },
+			4,
+			async (skip, top) => {
+				if (skip > 0) await new Promise<void>((resolve) => answer.set(skip, resolve));
+				return { items: range(skip, Math.min(skip + top, 20)), total: 20 };
+			},
+			{ concurrency: 10, keyOf: (n) => (taken.push(n), String(n)) },
+		);
+		const settle = () => new Promise((resolve) => setImmediate(resolve));
+		return { answer, taken, run, settle };
+	}
+
+	it('each page is added once the pages before it are in, not after the last answer', async () => {
+		const { answer, taken, run, settle } = heldPages();
+		await settle();
+		expect([...answer.keys()]).toEqual([4, 8, 12, 16]);
+		answer.get(4)?.();
+		await settle();
+		expect(taken).toEqual(range(0, 8));
+		// Page 4 before page 3: held back until page 3 is in, then both, in list order.
+		answer.get(12)?.();
+		await settle();
+		expect(taken).toEqual(range(0, 8));
+		answer.get(8)?.();
+		await settle();
+		expect(taken).toEqual(range(0, 16));
+		answer.get(16)?.();
+		expect(await run).toEqual(range(0, 20));
+		expect(taken).toEqual(range(0, 20));
+	});
+});
+
 describe('paginateOffset', () => {
 	it('counts kept items against the limit and every served item in the offset', async () => {
 		const offsets: number[] = [];

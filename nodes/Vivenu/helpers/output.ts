@@ -40,12 +40,15 @@ export function simplifyTransaction(transaction: IDataObject): IDataObject {
 	return out;
 }
 
+/** The secret and the rest of the record, a new object without it. */
+const splitSecret = ({ secret, ...rest }: IDataObject): [unknown, IDataObject] => [secret, rest];
+
 /** vivenu's `secret` tokens grant access to a transaction or ticket; they are dropped unless asked for. */
 export function withoutSecret(record: IDataObject, includeSecret: boolean): IDataObject {
 	if (includeSecret || !('secret' in record)) return record;
-	const rest = { ...record };
-	delete rest.secret;
-	return rest;
+	// Not a copy and `delete`: deleting a property turns an object into a slow dictionary, which every later
+	// read and serialization of the item pays for. Leaving it out of the copy keeps the object fast and costs half.
+	return splitSecret(record)[1];
 }
 
 export function shapeTransaction(transaction: IDataObject, simplify: boolean, includeSecret: boolean): IDataObject {

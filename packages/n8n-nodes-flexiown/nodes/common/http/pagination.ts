@@ -97,14 +97,15 @@ export async function paginateSkipTotal<T = IDataObject>(
 		for (let s = skip; s < end; s += pageSize) {
 			pages.push({ number: ++pageNumber, skip: s, top: Number.isFinite(target) ? Math.min(pageSize, end - s) : pageSize });
 		}
-		const settled = await mapSettled(pages, options.concurrency ?? 1, fetchRef, true);
+		// Each page is added as soon as every page before it is in: after the last answer only that page is left.
+		const inOrder = inListOrder(pages.length, (page: { items: T[]; total?: number }) => add(page.items));
+		const settled = await mapSettled(pages, options.concurrency ?? 1, async (page, k) => inOrder(k, await fetchRef(page)), true);
 		let short = false;
 		let empty = false;
 		let nextTotal = total;
 		settled.forEach((result, k) => {
 			if ('error' in result) throw result.error;
 			if ('skipped' in result) return;
-			add(result.value.items);
 			if (result.value.items.length < pages[k].top) short = true;
 			if (result.value.items.length === 0) empty = true;
 			const claimed = claimedTotal(result.value.total);
@@ -117,6 +118,24 @@ export async function paginateSkipTotal<T = IDataObject>(
 		total = nextTotal;
 	}
 	return out;
+}
+
+/**
+ * Hands results numbered 0..count-1, arriving in any order, to `use` in number order, each as soon as every
+ * one before it has been handed over. Returns the result it is given.
+ */
+function inListOrder<R>(count: number, use: (result: R) => void): (index: number, result: R) => R {
+	const waiting = new Map<number, R>();
+	let next = 0;
+	return (index, result) => {
+		waiting.set(index, result);
+		while (next < count && waiting.has(next)) {
+			const ready = waiting.get(next) as R;
+			waiting.delete(next++);
+			use(ready);
+		}
+		return result;
+	};
 }
 
 /** Pages planned ahead from a total in one round: a claimed total of 10^15 costs no more than this. */
